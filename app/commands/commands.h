@@ -1,0 +1,17 @@
+// Subcommands of the machikado executable. Each returns the process exit code:
+// 0 success, 1 the command ran and found problems, 2 usage error.
+// `args` excludes the program name and the subcommand name.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace machikado {
+
+using Args = std::vector<std::string>;
+
+int ValidateCommand(const Args& args);
+int RunCommand(const Args& args);
+int RenderCommand(const Args& args);
+
+}  // namespace machikado

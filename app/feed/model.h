@@ -1,0 +1,166 @@
+// The typed model of a machikado feed (format v1, see feeds/README.md).
+// Produced by feed::ParseFeed from JSON bytes; consumed by schedule/, text/, render/ and ui/.
+// Plain value types: copyable, thread-compatible. Every field here has passed validation.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+
+namespace machikado::feed {
+
+// One piece of a text string after ruby markup is parsed: `{漢字|かんじ}` → {base "漢字", ruby "かんじ"};
+// plain runs have an empty ruby. `{{`/`}}` are already unescaped into literal braces in `base`.
+struct RubySegment {
+  std::string base;
+  std::string ruby;
+  bool operator==(const RubySegment&) const = default;
+};
+
+// One language variant of a text value.
+struct LocalizedString {
+  std::string lang;                   // BCP 47 tag as written in the feed ("ja", "en", "ja-x-easy")
+  std::string raw;                    // as in the feed, with ruby markup
+  std::vector<RubySegment> segments;  // parsed markup
+  // The text without readings (what a renderer that cannot draw ruby shows).
+  std::string plain() const;
+  bool has_ruby() const;
+};
+
+// A localized text: a plain JSON string becomes one variant with lang "ja".
+struct Text {
+  std::vector<LocalizedString> variants;  // in feed order, at most 8
+  bool empty() const { return variants.empty(); }
+  // Language choice falls back: requested → "ja" → first listed. nullptr when empty.
+  const LocalizedString* pick(std::string_view lang) const;
+  // pick(lang)->plain(), or "" when empty.
+  std::string plain(std::string_view lang = "ja") const;
+  std::vector<std::string> languages() const;
+};
+
+enum class Kind { kNews, kPreparedness, kAlert, kProject };
+enum class ItemStatus { kActual, kExercise, kTest };
+enum class Hazard {
+  kFlood, kInlandFlood, kLandslide, kStormSurge, kTsunami, kEarthquake,
+  kFire, kStorm, kSnow, kHeat, kVolcano, kOther,
+};
+enum class ShelterStatus { kOpen, kClosed, kFull, kUnknown };
+
+std::string_view KindName(Kind k);            // "news", "preparedness", "alert", "project"
+std::string_view HazardName(Hazard h);        // "flood", "inland_flood", …
+std::string_view StatusName(ItemStatus s);    // "actual", "exercise", "test"
+std::string_view ShelterStatusName(ShelterStatus s);
+std::optional<Kind> KindFromName(std::string_view s);
+std::optional<Hazard> HazardFromName(std::string_view s);
+std::optional<ItemStatus> StatusFromName(std::string_view s);
+std::optional<ShelterStatus> ShelterStatusFromName(std::string_view s);
+
+struct Image {
+  std::string url;  // absolute after resolution against the feed URL (when one is known)
+  Text alt;
+};
+
+struct Event {
+  std::optional<UnixSeconds> start;
+  std::optional<UnixSeconds> end;
+  // Offset of `start` as written (seconds east of UTC), so "9:00" is shown as the publisher meant it.
+  int start_offset_s = 9 * 3600;
+  Text place;
+  Text fee;
+};
+
+struct NewsPart {
+  std::optional<Event> event;
+  Text source;
+};
+
+struct PreparednessPart {
+  std::optional<Hazard> hazard;
+  std::vector<Text> actions;  // 1–6
+};
+
+struct Shelter {
+  std::string id;
+  Text name;
+  Text address;
+  ShelterStatus status = ShelterStatus::kUnknown;
+  std::vector<Hazard> hazards;
+  std::optional<int64_t> capacity;
+  std::optional<double> lat;
+  std::optional<double> lon;
+  std::optional<UnixSeconds> updated;
+};
+
+struct AlertPart {
+  std::optional<int> level;  // 警戒レベル 1–5; absent outside the level system
+  Hazard hazard = Hazard::kOther;
+  UnixSeconds issued = 0;
+  std::optional<UnixSeconds> expires;  // already defaulted to valid_until when absent
+  Text issuer;
+  Text instructions;
+  std::vector<Text> areas;
+  std::vector<Shelter> shelters;  // ≤ 50
+  bool takeover = false;
+};
+
+struct MetricPoint {
+  Text period;  // e.g. "R3", "令和4年度"
+  double value = 0;
+};
+
+struct Metric {
+  Text label;
+  Text unit;
+  std::optional<MetricPoint> baseline;
+  std::vector<MetricPoint> targets;
+  std::optional<MetricPoint> actual;
+  Text note;  // a non-numeric goal (「実施」) has only a note
+};
+
+struct ProjectPart {
+  Text department;
+  Text plan;
+  std::vector<Metric> metrics;  // ≤ 6
+};
+
+struct Item {
+  std::string id;
+  Kind kind = Kind::kNews;
+  Text title;
+  Text summary;
+  Text body;
+  std::optional<Image> image;
+  std::string url;
+  std::optional<UnixSeconds> published;
+  std::optional<UnixSeconds> valid_from;
+  std::optional<UnixSeconds> valid_until;
+  int priority = 50;
+  std::optional<std::vector<std::string>> districts;  // absent = everywhere
+  std::optional<int> duration_s;                      // 3–300
+  ItemStatus status = ItemStatus::kActual;
+  std::vector<std::string> tags;
+
+  // Kind-specific parts: only the one matching `kind` is meaningful.
+  NewsPart news;
+  PreparednessPart preparedness;
+  AlertPart alert;
+  ProjectPart project;
+
+  // Which feed this item came from (the feed's `id`); set by the parser.
+  std::string feed_id;
+};
+
+struct Feed {
+  std::string format;  // "machikado-feed/1"
+  std::string id;
+  Text title;
+  UnixSeconds generated = 0;
+  std::optional<int> ttl_s;  // 5–86400
+  std::vector<Item> items;   // only the valid ones, in feed order
+};
+
+}  // namespace machikado::feed

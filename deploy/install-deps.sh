@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package machikado needs to build, test and run its demo.
+# Idempotent: when everything is present it returns in well under a second without touching apt.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  build-essential cmake pkg-config ninja-build
+  # runtime libraries
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev libstb-dev
+  libcurl4-openssl-dev nlohmann-json3-dev libunibreak-dev libqrencode-dev libsodium-dev zlib1g-dev
+  # fonts
+  fonts-morisawa-bizud-gothic fonts-noto-cjk fonts-noto-color-emoji
+  # tests
+  googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+  xvfb xdotool imagemagick zbar-tools nginx-light minisign
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq || true
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
