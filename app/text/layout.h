@@ -1,0 +1,71 @@
+// Text layout for slides and detail views: Japanese line breaking (libunibreak UAX #14 opportunities plus
+// kinsoku), Latin wrapping at spaces, ruby (furigana) placement, explicit line spacing, and shrink-to-fit
+// within a box down to a minimum size, then an ellipsis. Text never overflows its box.
+// Pure logic: glyph widths come through the TextMeasurer interface (SDL_ttf in render/, a fake in tests).
+// Thread-compatible; LayoutText is a pure function of its inputs and the measurer.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "feed/model.h"
+
+namespace machikado::text {
+
+// Measures rendered widths. Implementations cache as they like; must be deterministic.
+class TextMeasurer {
+ public:
+  virtual ~TextMeasurer() = default;
+  // Advance width in pixels of the UTF-8 run `s` at font size `px` (pixel height of the em box).
+  virtual float Width(std::string_view s, float px) = 0;
+};
+
+struct BoxSpec {
+  float width = 0;             // box width in pixels
+  float height = 0;            // box height in pixels (ruby included)
+  float max_px = 48;           // preferred font size
+  float min_px = 24;           // shrink no further; then truncate with an ellipsis
+  float line_spacing = 1.5f;   // line pitch = px * line_spacing (BIZ UD Gothic has no built-in leading)
+  float ruby_scale = 0.5f;     // ruby size relative to the base size
+  int max_lines = 0;           // 0 = as many as fit
+  bool draw_ruby = true;       // false: readings are dropped (base only)
+};
+
+// A reading placed above its base, in line coordinates.
+struct RubyPlacement {
+  std::string text;
+  float x = 0;  // left edge of the ruby text
+  float w = 0;  // ruby text width
+  float px = 0;
+};
+
+struct LaidLine {
+  std::string text;  // the base text of the line
+  float x = 0;       // offset from the box's left (0 for left-aligned)
+  float y = 0;       // top of the line's ruby band (or of the glyphs when the line has no ruby)
+  float w = 0;       // measured width of `text`
+  float h = 0;       // line pitch
+  float baseline_top = 0;  // y of the top of the base glyph box (below the ruby band)
+  std::vector<RubyPlacement> ruby;
+};
+
+struct Layout {
+  std::vector<LaidLine> lines;
+  float px = 0;            // font size chosen
+  float height = 0;        // total height used
+  bool shrunk = false;     // px < max_px
+  bool truncated = false;  // an ellipsis was added
+};
+
+// Lays out parsed (ruby-segmented) text in a box.
+Layout LayoutText(const std::vector<feed::RubySegment>& segments, const BoxSpec& box,
+                  TextMeasurer& measurer);
+// Convenience for plain strings (no ruby).
+Layout LayoutPlain(std::string_view utf8, const BoxSpec& box, TextMeasurer& measurer);
+
+// True when no line of `lines` starts with a character forbidden at line start (、。」 small kana …)
+// or ends with one forbidden at line end (「『（ …). Used by tests and by layout checks.
+bool SatisfiesKinsoku(const std::vector<std::string>& lines);
+
+}  // namespace machikado::text
