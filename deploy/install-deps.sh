@@ -14,6 +14,8 @@ PACKAGES=(
   # tests
   googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   xvfb xdotool imagemagick zbar-tools nginx-light minisign
+  # regenerating the own artwork (deploy/art/*.py)
+  librsvg2-bin
 )
 
 missing=()
