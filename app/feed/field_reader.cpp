@@ -225,7 +225,7 @@ std::optional<DateTime> FieldReader::Date(const Json& obj, const std::string& pt
   }
   Result<DateTime> dt = ParseRfc3339(v->get_ref<const std::string&>());
   if (!dt.ok()) {
-    Error(ChildPointer(ptr, key), std::string(key) + ": " + dt.status().message());
+    Error(ChildPointer(ptr, key), std::string(key) + " " + dt.status().message());
     return std::nullopt;
   }
   return *dt;
