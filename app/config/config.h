@@ -45,6 +45,8 @@ struct Config {
   std::vector<std::string>
       public_keys;  // minisign public keys; non-empty = every feed must be signed
   std::string exit_chord = "ctrl+alt+shift+q";  // the only way to leave the kiosk from its keyboard
+  // Prometheus textfile (node_exporter's textfile collector); "" = <state-dir>/machikado.prom.
+  std::string metrics_path;
 };
 
 }  // namespace machikado::config
