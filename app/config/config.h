@@ -34,7 +34,7 @@ struct Display {
 struct Config {
   std::vector<FeedSource> feeds;  // empty = the bundled demo feeds
   std::string state_dir;  // "" = $STATE_DIRECTORY, $XDG_STATE_HOME/machikado, … (cache/state_dir.h)
-  std::string district;         // this kiosk's district id; "" = not district-restricted
+  std::string district;         // this kiosk's district id; "" = only items without a districts list
   std::string center_name;      // shown in the header; "" = the first feed's title
   std::string language = "ja";  // default language of the screen
   bool show_wareki = false;     // show 令和 year in the header
@@ -45,6 +45,8 @@ struct Config {
   std::vector<std::string>
       public_keys;  // minisign public keys; non-empty = every feed must be signed
   std::string exit_chord = "ctrl+alt+shift+q";  // the only way to leave the kiosk from its keyboard
+  // Prometheus textfile (node_exporter's textfile collector); "" = <state-dir>/machikado.prom.
+  std::string metrics_path;
 };
 
 }  // namespace machikado::config
