@@ -33,7 +33,7 @@ struct Display {
 
 struct Config {
   std::vector<FeedSource> feeds;  // empty = the bundled demo feeds
-  std::string state_dir;  // "" = $STATE_DIRECTORY, $XDG_STATE_HOME/machikado, … (cache/state_dir.h)
+  std::string state_dir;  // "" = $STATE_DIRECTORY, $XDG_STATE_HOME/machikado, … (platform/state_dir.h)
   std::string district;         // this kiosk's district id; "" = only items without a districts list
   std::string center_name;      // shown in the header; "" = the first feed's title
   std::string language = "ja";  // default language of the screen
