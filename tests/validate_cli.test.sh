@@ -84,7 +84,8 @@ grep -q "net module" "$tmp/out.txt" || fail "URL: message"
 "$bin" validate --help >"$tmp/help.txt" || fail "--help: exit code"
 grep -q '"source"' "$tmp/help.txt" || fail "--help does not document the several-sources JSON"
 
-python3 - "$tmp/json" "$tmp/multi.json" <<'PY' || fail "--json output (see above)"
+python3 - "$tmp/json" "$tmp/multi.json" "$here/../feeds/schema/machikado-feed-1.schema.json" \
+  "$here/../feeds/README.md" "$dir/ok-with-bom.json" <<'PY' || fail "--json output (see above)"
 import json, sys
 folder, multi = sys.argv[1], sys.argv[2]
 bad = 0
@@ -121,6 +122,25 @@ try:
 except (AssertionError, ValueError, KeyError) as e:
     print(f"FAIL: several sources: --json output: {e}")
     bad += 1
+# The editor schema agrees with the validator on the shipped example and a valid feed (when the
+# python3-jsonschema module is installed; it is optional).
+try:
+    import jsonschema
+except ImportError:
+    jsonschema = None
+if jsonschema:
+    schema_path, readme_path, ok_feed = sys.argv[3], sys.argv[4], sys.argv[5]
+    schema = json.load(open(schema_path, encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    v = jsonschema.Draft202012Validator(schema)
+    readme = open(readme_path, encoding="utf-8").read()
+    example = readme.split("## A complete example", 1)[1].split("```json\n", 1)[1].split("```", 1)[0]
+    for name, doc in (("README example", json.loads(example)),
+                      ("ok-with-bom.json", json.loads(open(ok_feed, encoding="utf-8-sig").read()))):
+        errs = [e.message for e in v.iter_errors(doc)]
+        if errs:
+            print(f"FAIL: schema rejects {name}: {errs[:3]}")
+            bad += 1
 sys.exit(1 if bad else 0)
 PY
 
