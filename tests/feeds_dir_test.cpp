@@ -36,5 +36,24 @@ TEST(ShippedFeedsTest, EveryFeedUnderFeedsValidatesClean) {
     EXPECT_GT(checked, 0u) << "feeds/demo exists but holds no .json feed";
 }
 
+TEST(ShippedFeedsTest, ReadmeExampleValidatesClean) {
+  std::ifstream in(fs::path(MACHIKADO_SOURCE_DIR) / "feeds" / "README.md", std::ios::binary);
+  ASSERT_TRUE(in.good());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  const std::string readme = ss.str();
+  const size_t section = readme.find("## A complete example");
+  ASSERT_NE(section, std::string::npos);
+  const size_t start = readme.find("```json\n", section);
+  ASSERT_NE(start, std::string::npos);
+  const size_t end = readme.find("```", start + 8);
+  ASSERT_NE(end, std::string::npos);
+  const feed::ParseOutcome o = feed::ParseFeed(readme.substr(start + 8, end - start - 8));
+  std::string problems;
+  for (const auto& err : o.errors) problems += "  " + err.pointer + ": " + err.message + "\n";
+  EXPECT_TRUE(o.ok()) << problems;
+  EXPECT_EQ(o.items_valid, 4u);
+}
+
 }  // namespace
 }  // namespace machikado

@@ -138,7 +138,9 @@ TEST(ParseTextTest, RejectsControlCharactersButAllowsLineBreaks) {
   J item = NewsItem();
   item["body"] = "一行目\n二行目\tタブ";
   EXPECT_TRUE(ParseOne(item).ok());
-  item["body"] = std::string("a\x01" "b");
+  item["body"] = std::string(
+      "a\x01"
+      "b");
   EXPECT_ITEM_ERROR(ParseOne(item), "/items/0/body", "control character U+0001");
   item["body"] = std::string("a\0b", 3);
   EXPECT_ITEM_ERROR(ParseOne(item), "/items/0/body", "U+0000");
