@@ -156,6 +156,27 @@ TEST(Fit, MeasuresEachPieceOfTextOncePerSizeTried) {
   EXPECT_LE(m.calls(), 7 * text.size() / 3);
 }
 
+TEST(Fit, TextFarLongerThanTheBoxIsMeasuredOnlyAsFarAsItCanBeShown) {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += kSummary;
+  EmMeasurer m;
+  const Layout layout = LayoutPlain(text, Box(900, 420), m);
+  EXPECT_TRUE(layout.truncated);
+  EXPECT_EQ(layout.px, 24);
+  EXPECT_LT(m.bytes(), text.size() / 10);
+}
+
+TEST(Fit, EnormousWordIsMeasuredOncePerSizeAndCutAtTheBox) {
+  const std::string word(100000, 'w');
+  EmMeasurer m;
+  const BoxSpec box = Box(900, 420);
+  const Layout layout = LayoutPlain(word, box, m);
+  ExpectInsideBox(layout, box, "enormous word");
+  EXPECT_TRUE(layout.truncated);
+  EXPECT_EQ(layout.px, 24);
+  EXPECT_LT(m.bytes(), 3 * word.size());  // the word once at 48 px and once at 24 px
+}
+
 // A measurer whose whole-string widths exceed the sum of the parts (like kerning can).
 class NonAdditiveMeasurer : public TextMeasurer {
  public:

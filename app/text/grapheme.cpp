@@ -1,87 +1,60 @@
 #include "text/grapheme.h"
 
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/utext.h>
 
 #include "text/utf8.h"
 
 namespace machikado::text {
 namespace {
 
-int Gcb(char32_t cp) {
-  return u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_GRAPHEME_CLUSTER_BREAK);
-}
-
-bool IsControl(int c) {
-  return c == U_GCB_CONTROL || c == U_GCB_CR || c == U_GCB_LF;
-}
-
-// UAX #29 rules GB3–GB13 (no boundary between `prev` and `cur` when this returns false).
-struct ClusterState {
-  int prev = -1;           // GCB of the previous code point, -1 at the start
-  bool emoji_run = false;  // inside Extended_Pictographic Extend*
-  bool emoji_zwj = false;  // … followed by ZWJ (GB11 applies to the next pictograph)
-  int regional_run = 0;    // regional indicators immediately before
-};
-
-bool BoundaryBefore(const ClusterState& s, int cur, bool cur_pictographic) {
-  const int prev = s.prev;
-  if (prev < 0) return true;
-  if (prev == U_GCB_CR && cur == U_GCB_LF) return false;  // GB3
-  if (IsControl(prev) || IsControl(cur)) return true;     // GB4, GB5
-  if (prev == U_GCB_L && (cur == U_GCB_L || cur == U_GCB_V || cur == U_GCB_LV || cur == U_GCB_LVT))
-    return false;  // GB6
-  if ((prev == U_GCB_LV || prev == U_GCB_V) && (cur == U_GCB_V || cur == U_GCB_T))
-    return false;                                                              // GB7
-  if ((prev == U_GCB_LVT || prev == U_GCB_T) && cur == U_GCB_T) return false;  // GB8
-  if (cur == U_GCB_EXTEND || cur == U_GCB_ZWJ) return false;                   // GB9
-  if (cur == U_GCB_SPACING_MARK) return false;                                 // GB9a
-  if (prev == U_GCB_PREPEND) return false;                                     // GB9b
-  if (s.emoji_zwj && cur_pictographic) return false;                           // GB11
-  if (prev == U_GCB_REGIONAL_INDICATOR && cur == U_GCB_REGIONAL_INDICATOR &&
-      s.regional_run % 2 == 1)
-    return false;  // GB12, GB13
-  return true;     // GB999
-}
-
-void Advance(ClusterState* s, int cur, bool pictographic) {
-  if (pictographic) {
-    s->emoji_run = true;
-    s->emoji_zwj = false;
-  } else if (cur == U_GCB_EXTEND && s->emoji_run) {
-    s->emoji_zwj = false;
-  } else if (cur == U_GCB_ZWJ && s->emoji_run) {
-    s->emoji_zwj = true;
-    s->emoji_run = false;
-  } else {
-    s->emoji_run = false;
-    s->emoji_zwj = false;
-  }
-  s->regional_run = cur == U_GCB_REGIONAL_INDICATOR ? s->regional_run + 1 : 0;
-  s->prev = cur;
+// Code points common in our texts that always form a cluster of their own (Grapheme_Cluster_Break
+// Other, not Extended_Pictographic, not an Indic letter): printable ASCII, CJK punctuation (up to
+// 〩; 〪–〯 are marks), kana (not the combining voiced marks ゙゚), CJK ideographs, fullwidth forms (not
+// the halfwidth voiced marks ﾞﾟ), and the line feed.
+bool IsPlainOther(char32_t cp) {
+  return (cp >= 0x20 && cp <= 0x7E) || cp == '\n' || (cp >= 0x3000 && cp <= 0x3029) ||
+         (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x309B && cp <= 0x30FF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xFF01 && cp <= 0xFF9D);
 }
 
 }  // namespace
 
 void MarkGraphemeBoundaries(std::string_view text, std::vector<uint8_t>* out) {
   out->assign(text.size() + 1, 0);
-  ClusterState state;
+  bool simple = true;
   for (size_t i = 0; i < text.size();) {
     size_t len = 0;
     const char32_t cp = DecodeUtf8(text, i, &len);
-    const int gcb = Gcb(cp);
-    const bool pictographic =
-        cp >= 0xA9 && u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EXTENDED_PICTOGRAPHIC);
-    if (BoundaryBefore(state, gcb, pictographic)) (*out)[i] = 1;
-    Advance(&state, gcb, pictographic);
+    (*out)[i] = 1;
+    if (!IsPlainOther(cp)) simple = false;
     i += len;
   }
-  (*out)[0] = 1;
   (*out)[text.size()] = 1;
+  if (simple || text.empty()) return;  // every code point is a cluster: the usual Japanese text
+
+  // Otherwise ICU's character break iterator (UAX #29 with CLDR's tailorings, e.g. Indic
+  // conjuncts), reading the UTF-8 in place: its offsets are byte offsets.
+  UErrorCode err = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err);
+  UBreakIterator* it = ubrk_open(UBRK_CHARACTER, "", nullptr, 0, &err);
+  if (U_SUCCESS(err)) ubrk_setUText(it, utext, &err);
+  if (U_SUCCESS(err)) {
+    out->assign(text.size() + 1, 0);
+    for (int32_t p = ubrk_first(it); p != UBRK_DONE; p = ubrk_next(it))
+      if (p >= 0 && static_cast<size_t>(p) <= text.size()) (*out)[p] = 1;
+    (*out)[0] = 1;
+    (*out)[text.size()] = 1;
+  }
+  // On an ICU failure (missing data) code point boundaries remain: still never inside a sequence.
+  ubrk_close(it);
+  utext_close(utext);
 }
 
 bool IsGraphemeExtender(char32_t cp) {
-  if (cp < 0x300) return false;
-  const int gcb = Gcb(cp);
+  if (cp < 0x300 || IsPlainOther(cp)) return false;
+  const int gcb = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_GRAPHEME_CLUSTER_BREAK);
   return gcb == U_GCB_EXTEND || gcb == U_GCB_ZWJ;
 }
 

@@ -1,5 +1,5 @@
-// Extended grapheme cluster boundaries (UAX #29), from ICU's character properties: what the layout
-// may never split — a base with its combining marks and variation selectors, emoji ZWJ sequences,
+// Extended grapheme cluster boundaries (UAX #29 as tailored by ICU/CLDR): what the layout may never
+// split — a base with its combining marks and variation selectors, emoji ZWJ sequences,
 // emoji with skin-tone modifiers, flags (regional-indicator pairs), Hangul jamo syllables.
 // Pure functions; thread-safe.
 #pragma once

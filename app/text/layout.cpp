@@ -61,14 +61,18 @@ Attempt Try(const PreparedText& text, const BoxSpec& box, float px, float width,
             TextMeasurer& measurer) {
   Attempt a;
   a.metrics = MetricsFor(box, px, ruby);
-  a.broken = BreakLines(text, px, a.metrics.ruby_px, width, measurer);
+  // No more lines than the box could hold without paragraph gaps: breaking further is wasted work.
+  const double capacity = std::floor(static_cast<double>(box.height) / a.metrics.pitch);
+  size_t limit = capacity >= 1e6 ? 1000000 : static_cast<size_t>(std::max(0.0, capacity));
+  if (box.max_lines > 0) limit = std::min(limit, static_cast<size_t>(box.max_lines));
+  a.broken = BreakLines(text, px, a.metrics.ruby_px, width, std::max<size_t>(limit, 1), measurer);
   const std::vector<float> tops = LineTops(a.broken, a.metrics);
   size_t n = 0;
   while (n < tops.size() && tops[n] + a.metrics.pitch <= box.height &&
          (box.max_lines <= 0 || n < static_cast<size_t>(box.max_lines)))
     ++n;
   a.fitting_lines = n;
-  a.fits = n == tops.size() && !a.broken.degraded && !a.broken.dropped;
+  a.fits = n == tops.size() && a.broken.complete && !a.broken.degraded && !a.broken.dropped;
   return a;
 }
 
@@ -175,7 +179,8 @@ Assembled Assemble(const PreparedText& text, const BoxSpec& box, const Attempt& 
   const Metrics& m = a.metrics;
   layout.px = m.px;
   layout.shrunk = m.px < box.max_px;
-  layout.truncated = a.fitting_lines < a.broken.lines.size() || a.broken.dropped;
+  layout.truncated =
+      a.fitting_lines < a.broken.lines.size() || !a.broken.complete || a.broken.dropped;
   const std::vector<float> tops = LineTops(a.broken, m);
   const float ell_w = layout.truncated ? SafeWidth(measurer, kEllipsis, m.px) : 0.0f;
   for (size_t i = 0; i < a.fitting_lines; ++i) {

@@ -36,8 +36,8 @@ struct BoxSpec {
   float height = 0;   // box height in pixels (ruby included)
   float max_px = 48;  // preferred font size
   float min_px = 24;  // shrink no further; then truncate with an ellipsis
-  float line_spacing =
-      1.5f;  // line pitch = px * line_spacing (BIZ UD Gothic has no built-in leading)
+  // line pitch = px * line_spacing (BIZ UD Gothic has no built-in leading)
+  float line_spacing = 1.5f;
   float ruby_scale = 0.5f;  // ruby size relative to the base size
   int max_lines = 0;        // 0 = as many as fit
   bool draw_ruby = true;    // false: readings are dropped (base only)

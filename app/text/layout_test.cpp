@@ -112,6 +112,11 @@ TEST(LayoutLatin, SingleEnormousWordIsCutIntoFullLines) {
   EXPECT_FALSE(layout.truncated);
 }
 
+TEST(LayoutJapanese, RunOfForbiddenCharactersIsCutAsALastResort) {
+  EXPECT_EQ(Show("あーーーーーーー。", Box(3)), "あーー|ーーー|ーー。");
+  EXPECT_EQ(Show("「「「「「「あ", Box(2)), "「「|「「|「「|あ");
+}
+
 TEST(LayoutBreaks, HonoursHardBreaksAndAddsHalfALineBetweenParagraphs) {
   const BoxSpec box = Box(20);
   const Layout layout = Plain("一行目\n二行目\n\n\n\n段落二\r\n終わり", box);

@@ -18,18 +18,22 @@ float SafeWidth(TextMeasurer& m, std::string_view s, float px) {
 
 class Breaker {
  public:
-  Breaker(const PreparedText& t, float px, float ruby_px, float width, TextMeasurer& m)
-      : t_(t), px_(px), ruby_px_(ruby_px), width_(width), m_(m) {}
+  Breaker(const PreparedText& t, float px, float ruby_px, float width, size_t line_limit,
+          TextMeasurer& m)
+      : t_(t), px_(px), ruby_px_(ruby_px), width_(width), line_limit_(line_limit), m_(m) {}
 
   BrokenText Run() {
-    MeasureAtoms();
     const auto& atoms = t_.atoms;
+    adv_.resize(atoms.size());
+    base_w_.resize(atoms.size());
+    ruby_w_.assign(atoms.size(), 0.0f);
     size_t i = 0;
-    while (i < atoms.size()) {
+    while (i < atoms.size() && !Full()) {
       size_t j = i;
       float total = 0;
       float visible = 0;  // without the unit's trailing spaces
       do {
+        Measure(j);
         total += adv_[j];
         if (!atoms[j].space) visible = total;
         ++j;
@@ -49,28 +53,32 @@ class Breaker {
       }
       i = j;
     }
-    if (out_.pieces.size() > first_) FinishLine(static_cast<uint32_t>(out_.pieces.size()));
+    if (Full()) {
+      out_.complete = false;
+      out_.lines.resize(line_limit_);
+    } else if (out_.pieces.size() > first_) {
+      FinishLine(static_cast<uint32_t>(out_.pieces.size()));
+    }
     return std::move(out_);
   }
 
  private:
-  void MeasureAtoms() {
-    const auto& atoms = t_.atoms;
-    adv_.resize(atoms.size());
-    base_w_.resize(atoms.size());
-    ruby_w_.assign(atoms.size(), 0.0f);
-    float space_w = -1;
-    for (size_t a = 0; a < atoms.size(); ++a) {
-      const Atom& atom = atoms[a];
-      if (atom.space) {
-        if (space_w < 0) space_w = SafeWidth(m_, " ", px_);
-        base_w_[a] = space_w * static_cast<float>(atom.end - atom.begin);
-      } else {
-        base_w_[a] = SafeWidth(m_, Text(atom.begin, atom.end), px_);
-      }
-      if (atom.ruby >= 0) ruby_w_[a] = SafeWidth(m_, t_.rubies[atom.ruby], ruby_px_);
-      adv_[a] = std::max(base_w_[a], ruby_w_[a]);
+  bool Full() const { return line_limit_ > 0 && out_.lines.size() > line_limit_; }
+
+  // Atoms are measured when the breaker first reaches them, so a text far longer than the box is
+  // measured only as far as the lines that can be shown.
+  void Measure(size_t a) {
+    if (a < measured_) return;
+    measured_ = a + 1;
+    const Atom& atom = t_.atoms[a];
+    if (atom.space) {
+      if (space_w_ < 0) space_w_ = SafeWidth(m_, " ", px_);
+      base_w_[a] = space_w_ * static_cast<float>(atom.end - atom.begin);
+    } else {
+      base_w_[a] = SafeWidth(m_, Text(atom.begin, atom.end), px_);
     }
+    if (atom.ruby >= 0) ruby_w_[a] = SafeWidth(m_, t_.rubies[atom.ruby], ruby_px_);
+    adv_[a] = std::max(base_w_[a], ruby_w_[a]);
   }
 
   std::string_view Text(uint32_t b, uint32_t e) const {
@@ -102,42 +110,41 @@ class Breaker {
     }
   }
 
-  // The unit alone is wider than the line: cut it between grapheme clusters.
+  // The unit alone is wider than the line: cut it between grapheme clusters (measured one by one,
+  // and only as far as the line limit).
   void SplitUnit(size_t i, size_t j) {
     out_.split_unit = true;
-    std::vector<Piece> cands;
-    for (size_t a = i; a < j; ++a) {
+    for (size_t a = i; a < j && !Full(); ++a) {
       const Atom& atom = t_.atoms[a];
       if (atom.space || (atom.ruby >= 0 && adv_[a] <= width_)) {
-        cands.push_back(AtomPiece(a));
+        Place(AtomPiece(a));
         continue;
       }
       if (atom.ruby >= 0) out_.degraded = true;  // a reading wider than the line: base only
-      AppendGraphemes(a, &cands);
-    }
-    for (size_t c = 0; c < cands.size();) {
-      const Piece& p = cands[c];
-      if (p.space || cur_ + p.adv <= width_) {
-        Push(p);
-        ++c;
-      } else if (!has_content_) {
-        out_.dropped = true;  // one cluster wider than the whole line: it cannot be shown
-        ++c;
-      } else {
-        FinishLine(KinsokuSplitPoint(p));
+      uint32_t start = atom.begin;
+      for (uint32_t p = atom.begin + 1; p <= atom.end && !Full(); ++p) {
+        if (p < atom.end && !t_.grapheme[p]) continue;
+        const float w = (start == atom.begin && p == atom.end) ? base_w_[a]
+                                                               : SafeWidth(m_, Text(start, p), px_);
+        Place(Piece{start, p, -1, false, w, 0, w});
+        start = p;
       }
     }
   }
 
-  void AppendGraphemes(size_t a, std::vector<Piece>* cands) {
-    const Atom& atom = t_.atoms[a];
-    uint32_t start = atom.begin;
-    for (uint32_t p = atom.begin + 1; p <= atom.end; ++p) {
-      if (p < atom.end && !t_.grapheme[p]) continue;
-      const float w =
-          (start == atom.begin && p == atom.end) ? base_w_[a] : SafeWidth(m_, Text(start, p), px_);
-      cands->push_back(Piece{start, p, -1, false, w, 0, w});
-      start = p;
+  // Puts a piece of a split unit on the current line, or ends the line (at a kinsoku-clean point
+  // when there is one) and puts it on the next.
+  void Place(const Piece& p) {
+    while (!Full()) {
+      if (p.space || cur_ + p.adv <= width_) {
+        Push(p);
+        return;
+      }
+      if (!has_content_) {
+        out_.dropped = true;  // one cluster wider than the whole line: it cannot be shown
+        return;
+      }
+      FinishLine(KinsokuSplitPoint(p));
     }
   }
 
@@ -161,7 +168,10 @@ class Breaker {
   const float px_;
   const float ruby_px_;
   const float width_;
+  const size_t line_limit_;
   TextMeasurer& m_;
+  size_t measured_ = 0;  // atoms [0, measured_) have widths
+  float space_w_ = -1;   // width of one space, once measured
   std::vector<float> adv_, base_w_, ruby_w_;
   BrokenText out_;
   uint32_t first_ = 0;        // first piece of the current line
@@ -173,8 +183,8 @@ class Breaker {
 }  // namespace
 
 BrokenText BreakLines(const PreparedText& text, float px, float ruby_px, float width,
-                      TextMeasurer& measurer) {
-  return Breaker(text, px, ruby_px, width, measurer).Run();
+                      size_t line_limit, TextMeasurer& measurer) {
+  return Breaker(text, px, ruby_px, width, line_limit, measurer).Run();
 }
 
 float PiecesWidth(const std::vector<Piece>& pieces, uint32_t first, uint32_t end) {

@@ -37,10 +37,13 @@ struct BrokenText {
   bool split_unit = false;  // some unit was split between grapheme clusters (last resort)
   bool degraded = false;    // a ruby base with its reading was wider than the line: reading dropped
   bool dropped = false;     // a single grapheme cluster was wider than the line: left out
+  bool complete = true;     // false: stopped at the line limit, more text follows
 };
 
+// With line_limit > 0, stops once more than line_limit lines are known to be needed (keeping the
+// first line_limit, complete = false): the box cannot show the rest anyway.
 BrokenText BreakLines(const PreparedText& text, float px, float ruby_px, float width,
-                      TextMeasurer& measurer);
+                      size_t line_limit, TextMeasurer& measurer);
 
 // Sum of the advances of pieces [first, end).
 float PiecesWidth(const std::vector<Piece>& pieces, uint32_t first, uint32_t end);
