@@ -168,9 +168,18 @@ void DrawExerciseMark(Canvas& c, RectF a, float u, bool test) {
   float w = c.TextWidth(mark, px, wm);
   if (w > a.w * 0.8f) px *= a.w * 0.8f / w;
   c.RotatedText(mark, a.x + a.w / 2, a.y + a.h / 2, px, -20, wm, 34);
-  const float chip_w = 420 * u, chip_h = 72 * u;
-  DrawExerciseChip(c, {a.x + (a.w - chip_w) / 2, a.y + t + 8 * u, chip_w, chip_h}, u, test);
-  DrawExerciseChip(c, {a.x + (a.w - chip_w) / 2, a.bottom() - t - 8 * u - chip_h, chip_w, chip_h}, u, test);
+}
+
+void DrawExerciseStrip(Canvas& c, RectF strip, float u, bool test, std::string_view lang) {
+  if (strip.h <= 0) return;
+  c.FillRect("exercise-strip", strip, theme::kExercise);
+  const bool ja = IsJapanese(lang);
+  std::string text = test ? (ja ? "試験 TEST　これは試験表示です。実際の情報ではありません"
+                                : "試験 TEST — This is a test message, not real information")
+                          : (ja ? "訓練 EXERCISE　これは訓練です。実際の災害情報ではありません"
+                                : "訓練 EXERCISE — This is a drill, not a real alert");
+  c.Text(text, {strip.x + 48 * u, strip.y, strip.w - 96 * u, strip.h}, OneLine(40 * u, 22 * u, Align::kCenter),
+         Style("exercise", lang, theme::kExerciseStripe, true));
 }
 
 void DrawShelterStatusIcon(Canvas& c, feed::ShelterStatus st, float cx, float cy, float r) {

@@ -21,12 +21,13 @@ struct ScreenLayout {
   bool portrait = false;
   float margin = 0;  // outer margin of the slide content
   float gutter = 0;  // space between columns and blocks
-  RectF header, banner, slide, footer, progress;
+  RectF header, banner, exercise, slide, footer, progress;  // banner/exercise: h = 0 when absent
   // Content area inside the slide (slide minus margins).
   RectF content;
 };
 
-ScreenLayout ComputeScreenLayout(int width, int height, bool with_banner);
+// `with_exercise` adds the 訓練 / EXERCISE strip under the header (exercise and test items).
+ScreenLayout ComputeScreenLayout(int width, int height, bool with_banner, bool with_exercise = false);
 
 struct SlideContext {
   int width = 1920, height = 1080;

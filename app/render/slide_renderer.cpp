@@ -20,8 +20,9 @@ LayoutRecord SlideRenderer::Draw(const feed::Item& item, const SlideContext& ctx
   if (mode == SlideMode::kTakeover) {
     DrawTakeover(canvas_, item, ctx);
   } else {
-    const ScreenLayout s = ComputeScreenLayout(ctx.width, ctx.height, !ctx.banner_alerts.empty());
+    const ScreenLayout s = ComputeScreenLayout(ctx.width, ctx.height, !ctx.banner_alerts.empty(), marked);
     DrawHeader(canvas_, s, ctx);
+    DrawExerciseStrip(canvas_, s.exercise, unit, item.status == feed::ItemStatus::kTest, ctx.lang);
     DrawAlertBanner(canvas_, s, ctx);
     switch (item.kind) {
       case feed::Kind::kNews: DrawNewsSlide(canvas_, item, ctx, s); break;

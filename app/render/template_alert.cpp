@@ -40,12 +40,13 @@ void DrawAlertSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx, 
                           StyleOf("title", lang, theme::kInk, true));
   my += t.height + 28 * u;
   // Areas take at most a third of what is left, the instructions the rest.
-  const float areas_h = item.alert.areas.empty() ? 0 : std::min(main.bottom() - my, 150 * u);
+  // Instructions first; areas keep at least two lines.
+  const float areas_h = item.alert.areas.empty() ? 0 : 36 * u * 1.35f * 2;
   const feed::Text& instr = item.alert.instructions.empty() ? item.summary : item.alert.instructions;
   RectF ib{main.x, my, main.w, main.bottom() - my - (areas_h > 0 ? areas_h + 24 * u : 0)};
   text::Layout il = c.Text(instr, lang, ib, Lines(42 * u, 30 * u, 0, 1.5f), StyleOf("body", lang, theme::kInk));
   my += il.height + 28 * u;
-  if (areas_h > 0) DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, 36 * u);
+  if (areas_h > 0 && main.bottom() - my > 36 * u) DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, 36 * u);
   if (has_shelters) {
     c.FillRoundedRect("shelter-panel", side, 18 * u, Rgb(0xECE8DF));
     RectF inner{side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u};

@@ -11,12 +11,15 @@
 namespace machikado::render {
 
 void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
-  const ScreenLayout s = ComputeScreenLayout(ctx.width, ctx.height, false);
+  const bool marked = item.status != feed::ItemStatus::kActual;
+  const ScreenLayout s = ComputeScreenLayout(ctx.width, ctx.height, false, marked);
   const float u = s.unit;
   const std::string& lang = ctx.lang;
   DrawHeader(c, s, ctx);
+  DrawExerciseStrip(c, s.exercise, u, item.status == feed::ItemStatus::kTest, lang);
   const float m = s.portrait ? 48 * u : 64 * u;
-  RectF a{m, s.header.bottom() + 36 * u, ctx.width - 2 * m, ctx.height - s.header.bottom() - 72 * u};
+  const float top = s.exercise.h > 0 ? s.exercise.bottom() : s.header.bottom();
+  RectF a{m, top + 36 * u, ctx.width - 2 * m, ctx.height - top - 72 * u};
   float y = a.y;
   y += DrawLevelBand(c, item, ctx, {a.x, y, a.w, 0}, u, true) + 20 * u;
   const float strip = DrawEvacuateStrip(c, item, ctx, {a.x, y, a.w, 0}, u);
@@ -43,12 +46,13 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
   text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, 240 * u}, Lines(68 * u, 44 * u, 2, 1.25f),
                           StyleOf("title", lang, theme::kInk, true));
   my += t.height + 32 * u;
-  const float areas_h = item.alert.areas.empty() ? 0 : std::min(main.bottom() - my, 170 * u);
+  // Instructions first; areas keep at least two lines.
+  const float areas_h = item.alert.areas.empty() ? 0 : 40 * u * 1.35f * 2;
   const feed::Text& instr = item.alert.instructions.empty() ? item.summary : item.alert.instructions;
   text::Layout il = c.Text(instr, lang, {main.x, my, main.w, main.bottom() - my - (areas_h > 0 ? areas_h + 24 * u : 0)},
                            Lines(48 * u, 32 * u, 0, 1.5f), StyleOf("body", lang, theme::kInk));
   my += il.height + 32 * u;
-  if (areas_h > 0) DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, 40 * u);
+  if (areas_h > 0 && main.bottom() - my > 40 * u) DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, 40 * u);
   if (has_shelters) {
     c.FillRoundedRect("shelter-panel", side, 18 * u, Rgb(0xECE8DF));
     DrawShelterList(c, item, ctx, {side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u}, u, 40 * u, 1);
