@@ -27,40 +27,38 @@ float DrawLevelBand(Canvas& c, const feed::Item& item, const SlideContext& ctx, 
   c.FillRoundedRect("hazard-tile", tile_r, 14 * u, theme::kCard);
   DrawHazardPictogram(c, ctx, item.alert.hazard, {tile_r.x + 8 * u, tile_r.y + 8 * u, tile - 16 * u, tile - 16 * u},
                       "hazard");
+  // Left: 「警戒レベル」 and the big number; right of it: the level name over the hazard name.
   const std::string hazard = HazardLabel(item.alert.hazard, lang);
-  const float hz_px = (large ? 52 : 42) * u;
-  const TextStyle hz_style = StyleOf("level", lang, ink, true);
-  const float hz_w = std::min(c.TextWidth(hazard, hz_px, hz_style) + 2, band.w * 0.3f);
-  RectF hz_box{tile_r.x - 24 * u - hz_w, band.y, hz_w, h};
-  Fit one = Lines(hz_px, 24 * u, 1, 1.0f);
-  one.valign_center = true;
-  one.align = Align::kRight;
-  c.Text(hazard, hz_box, one, hz_style);
-  // Number and name, in text.
+  const TextStyle ws = StyleOf("level", lang, ink, true);
   float x = band.x + pad;
-  const float right = hz_box.x - 24 * u;
+  const float right = tile_r.x - 28 * u;
+  auto centered = [](float px, float min_px, int lines) {
+    Fit f = Lines(px, min_px, lines, 1.1f);
+    f.valign_center = true;
+    return f;
+  };
+  std::string name;
   if (level > 0) {
     const std::string word = L(Label::kAlertLevel, lang);
     const float word_px = (large ? 44 : 34) * u, num_px = (large ? 150 : 104) * u;
-    const TextStyle ws = StyleOf("level", lang, ink, true);
     const float word_w = c.TextWidth(word, word_px, ws) + 2;
-    Fit f = Lines(word_px, word_px, 1, 1.0f);
-    f.valign_center = true;
-    c.Text(word, {x, band.y, word_w, h}, f, ws);
-    x += word_w + 12 * u;
+    c.Text(word, {x, band.y, word_w, h}, centered(word_px, word_px, 1), ws);
+    x += word_w + 10 * u;
     const std::string num = std::to_string(level);
     const float num_w = c.TextWidth(num, num_px, ws) + 2;
-    Fit nf = Lines(num_px, num_px, 1, 1.0f);
-    nf.valign_center = true;
-    c.Text(num, {x, band.y, num_w, h}, nf, ws);
+    c.Text(num, {x, band.y, num_w, h}, centered(num_px, num_px, 1), ws);
     x += num_w + 36 * u;
-    Fit name_fit = Lines((large ? 84 : 64) * u, 28 * u, ja ? 1 : 2, 1.1f);
-    name_fit.valign_center = true;
-    if (right > x) c.Text(LevelName(level, lang), {x, band.y, right - x, h}, name_fit, ws);
+    name = LevelName(level, lang);
   } else {
-    Fit f = Lines((large ? 84 : 64) * u, 32 * u, 1, 1.0f);
-    f.valign_center = true;
-    c.Text(L(Label::kNoLevel, lang), {x, band.y, right - x, h}, f, StyleOf("level", lang, ink, true));
+    name = L(Label::kNoLevel, lang);
+  }
+  if (right - x > 80 * u) {
+    const float name_px = (large ? 80 : 60) * u, hz_px = (large ? 44 : 34) * u;
+    const float name_h = h - 2 * pad * 0.5f - hz_px * 1.25f;
+    RectF name_box{x, band.y + pad * 0.5f, right - x, name_h};
+    c.Text(name, name_box, centered(name_px, 26 * u, ja ? 1 : 2), ws);
+    c.Text(hazard, {x, name_box.bottom(), right - x, hz_px * 1.2f}, centered(hz_px, 22 * u, 1),
+           StyleOf("level", lang, ink, false));
   }
   return h;
 }

@@ -248,7 +248,10 @@ void DrawAlertBanner(Canvas& c, const ScreenLayout& s, const SlideContext& ctx) 
   head += "  " + HazardLabel(a.alert.hazard, lang);
   const TextStyle head_style{"level", lang, ink, true};
   const float head_px = 40 * u;
-  const float head_w = std::min(c.TextWidth(head, head_px, head_style) + 2, s.banner.w * 0.55f);
+  // On narrow screens the level and hazard take the whole banner; the title is on the alert's slide.
+  const bool with_title = !s.portrait;
+  const float head_w = std::min(c.TextWidth(head, head_px, head_style) + 2,
+                                with_title ? s.banner.w * 0.55f : s.banner.right() - s.margin - x - 200 * u);
   c.Text(head, {x, s.banner.y, head_w, s.banner.h}, OneLine(head_px, 26 * u), head_style);
   x += head_w + 32 * u;
   std::string more;
@@ -257,7 +260,7 @@ void DrawAlertBanner(Canvas& c, const ScreenLayout& s, const SlideContext& ctx) 
                             : "+" + std::to_string(ctx.banner_alerts.size() - 1) + " more";
   float more_w = more.empty() ? 0 : c.TextWidth(more, 32 * u, head_style) + 2;
   RectF title_box{x, s.banner.y, s.banner.right() - s.margin - x - (more_w > 0 ? more_w + 24 * u : 0), s.banner.h};
-  if (title_box.w > 80 * u) {
+  if (with_title && title_box.w > 80 * u) {
     TextStyle ts{"banner", lang, ink, false};
     c.Text(a.title, lang, title_box, OneLine(36 * u, 24 * u), ts);
   }

@@ -36,7 +36,7 @@ void DrawAlertSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx, 
     }
   }
   float my = main.y;
-  text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, 200 * u}, Lines(60 * u, 40 * u, 2, 1.25f),
+  text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, 200 * u}, Lines(60 * u, 40 * u, s.portrait ? 3 : 2, 1.25f),
                           StyleOf("title", lang, theme::kInk, true));
   my += t.height + 28 * u;
   // Areas take at most a third of what is left, the instructions the rest.

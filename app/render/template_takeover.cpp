@@ -43,7 +43,7 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
     }
   }
   float my = main.y;
-  text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, 240 * u}, Lines(68 * u, 44 * u, 2, 1.25f),
+  text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, 240 * u}, Lines(68 * u, 44 * u, s.portrait ? 3 : 2, 1.25f),
                           StyleOf("title", lang, theme::kInk, true));
   my += t.height + 32 * u;
   // Instructions first; areas keep at least two lines.
