@@ -1,7 +1,7 @@
 // The parts of the screen around a slide: header (center name, date and time, connectivity), footer
 // (category with icon, position, progress), the offline indicator, the persistent alert banner, the
-// exercise (訓練) marking, and small vector icons shared by the templates. Stateless drawing functions
-// over a Canvas; render thread only.
+// exercise (訓練) marking, and small vector icons shared by the templates. Stateless drawing
+// functions over a Canvas; render thread only.
 #pragma once
 
 #include <string>
