@@ -1,6 +1,6 @@
-// machikado render: draws the slides of feeds at a given time to PNG files with their layout.json and a
-// manifest.json — headless (software renderer on an in-memory surface; no display needed). Staff
-// preview notices with it before publishing; tests check layout with it.
+// machikado render: draws the slides of feeds at a given time to PNG files with their layout.json
+// and a manifest.json — headless (software renderer on an in-memory surface; no display needed).
+// Staff preview notices with it before publishing; tests check layout with it.
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -100,7 +100,8 @@ int RenderCommand(const Args& args) {
     } else if (a == "--district") {
       if (!value(o.district)) return Usage("--district needs an id");
     } else if (a == "--size") {
-      if (!value(v) || std::sscanf(v.c_str(), "%dx%d", &o.w, &o.h) != 2) return Usage("--size needs WxH, e.g. 1080x1920");
+      if (!value(v) || std::sscanf(v.c_str(), "%dx%d", &o.w, &o.h) != 2)
+        return Usage("--size needs WxH, e.g. 1080x1920");
     } else if (a == "--at" || a == "--offline-since") {
       if (!value(v)) return Usage(a + " needs an RFC 3339 time");
       auto t = feed::ParseRfc3339(v);
@@ -122,25 +123,29 @@ int RenderCommand(const Args& args) {
   if (!o.config.empty()) {
     config::ConfigOutcome c = config::LoadConfigFile(o.config);
     for (const auto& p : c.problems)
-      std::fprintf(stderr, "%s: %s%s: %s\n", o.config.c_str(), p.fatal ? "" : "warning: ", p.pointer.c_str(),
-                   p.message.c_str());
+      std::fprintf(stderr, "%s: %s%s: %s\n", o.config.c_str(),
+                   p.fatal ? "" : "warning: ", p.pointer.c_str(), p.message.c_str());
     if (!c.ok()) return 1;
     cfg = c.config;
     if (o.feeds.empty())
-      for (const auto& f : cfg.feeds) o.feeds.push_back(f.url.rfind("file://", 0) == 0 ? f.url.substr(7) : f.url);
+      for (const auto& f : cfg.feeds)
+        o.feeds.push_back(f.url.rfind("file://", 0) == 0 ? f.url.substr(7) : f.url);
     if (o.lang.empty()) o.lang = cfg.language;
     if (o.district.empty()) o.district = cfg.district;
     o.wareki = o.wareki || cfg.show_wareki;
   }
   if (o.feeds.empty()) return Usage("give feeds with --feed (or a --config that lists them)");
   if (o.lang.empty()) o.lang = "ja";
-  if (o.detail) std::fprintf(stderr, "machikado render: note: --detail is not available yet; drawing slides only\n");
+  if (o.detail)
+    std::fprintf(stderr,
+                 "machikado render: note: --detail is not available yet; drawing slides only\n");
 
   // Feeds: a rejected feed is an error (exit 1); skipped items are reported and the rest drawn.
   std::vector<feed::Feed> feeds;
   for (const auto& path : o.feeds) {
     if (path.rfind("http://", 0) == 0 || path.rfind("https://", 0) == 0) {
-      std::fprintf(stderr, "machikado render: %s: render reads feed files; download it first\n", path.c_str());
+      std::fprintf(stderr, "machikado render: %s: render reads feed files; download it first\n",
+                   path.c_str());
       return 1;
     }
     std::string err;
@@ -151,7 +156,8 @@ int RenderCommand(const Args& args) {
     }
     feed::ParseOutcome p = feed::ParseFeed(*bytes, {}, path);
     for (const auto& e : p.errors)
-      std::fprintf(stderr, "%s: %s%s: %s\n", path.c_str(), e.level == feed::FeedError::Level::kFeed ? "" : "item skipped: ",
+      std::fprintf(stderr, "%s: %s%s: %s\n", path.c_str(),
+                   e.level == feed::FeedError::Level::kFeed ? "" : "item skipped: ",
                    e.pointer.empty() ? "(document)" : e.pointer.c_str(), e.message.c_str());
     if (!p.feed) {
       std::fprintf(stderr, "machikado render: %s: feed rejected\n", path.c_str());
@@ -171,7 +177,8 @@ int RenderCommand(const Args& args) {
   std::error_code ec;
   std::filesystem::create_directories(o.out, ec);
   if (ec) {
-    std::fprintf(stderr, "machikado render: cannot create %s: %s\n", o.out.c_str(), ec.message().c_str());
+    std::fprintf(stderr, "machikado render: cannot create %s: %s\n", o.out.c_str(),
+                 ec.message().c_str());
     return 1;
   }
   auto screen = render::Offscreen::Create(o.w, o.h);
@@ -196,8 +203,10 @@ int RenderCommand(const Args& args) {
   ctx.now = at;
   ctx.utc_offset_s = offset;
   ctx.show_wareki = o.wareki;
-  if (!cfg.center_name.empty()) ctx.center_name.variants.push_back({"ja", cfg.center_name, {{cfg.center_name, ""}}});
-  else if (!feeds.empty()) ctx.center_name = feeds.front().title;
+  if (!cfg.center_name.empty())
+    ctx.center_name.variants.push_back({"ja", cfg.center_name, {{cfg.center_name, ""}}});
+  else if (!feeds.empty())
+    ctx.center_name = feeds.front().title;
   ctx.total = int(plan.slides.size());
   if (o.offline_since) {
     ctx.online = false;
@@ -207,7 +216,8 @@ int RenderCommand(const Args& args) {
   for (const auto& f : feeds) generated = std::max(generated, f.generated);
   ctx.confirmed_at = o.offline_since ? o.offline_since->unix : generated;
   ctx.resolve_image = ResolveImage;
-  ctx.asset_dirs = {std::string(MACHIKADO_DATA_DIR) + "/assets", std::string(MACHIKADO_SOURCE_DIR) + "/assets"};
+  ctx.asset_dirs = {std::string(MACHIKADO_DATA_DIR) + "/assets",
+                    std::string(MACHIKADO_SOURCE_DIR) + "/assets"};
   ctx.banner_alerts = plan.banner_alerts;
 
   nlohmann::ordered_json manifest = {{"at", feed::FormatRfc3339(at, offset)},
@@ -221,7 +231,9 @@ int RenderCommand(const Args& args) {
     ++index;
     ctx.position = index;
     const bool takeover = slide.mode == "takeover";
-    if (!renderer.Prepare(*slide.item, ctx, takeover ? render::SlideMode::kTakeover : render::SlideMode::kRotation, tex))
+    if (!renderer.Prepare(*slide.item, ctx,
+                          takeover ? render::SlideMode::kTakeover : render::SlideMode::kRotation,
+                          tex))
       return 1;
     char prefix[16];
     std::snprintf(prefix, sizeof prefix, "%03d-", index);

@@ -25,47 +25,46 @@ float DrawLevelBand(Canvas& c, const feed::Item& item, const SlideContext& ctx, 
   const float tile = h - 2 * pad * 0.6f;
   RectF tile_r{band.right() - pad - tile, band.y + (h - tile) / 2, tile, tile};
   c.FillRoundedRect("hazard-tile", tile_r, 14 * u, theme::kCard);
-  DrawHazardPictogram(c, ctx, item.alert.hazard, {tile_r.x + 8 * u, tile_r.y + 8 * u, tile - 16 * u, tile - 16 * u},
-                      "hazard");
+  DrawHazardPictogram(c, ctx, item.alert.hazard,
+                      {tile_r.x + 8 * u, tile_r.y + 8 * u, tile - 16 * u, tile - 16 * u}, "hazard");
+  // Left: 「警戒レベル」 and the big number; right of it: the level name over the hazard name.
   const std::string hazard = HazardLabel(item.alert.hazard, lang);
-  const float hz_px = (large ? 52 : 42) * u;
-  const TextStyle hz_style = StyleOf("level", lang, ink, true);
-  const float hz_w = std::min(c.TextWidth(hazard, hz_px, hz_style) + 2, band.w * 0.3f);
-  RectF hz_box{tile_r.x - 24 * u - hz_w, band.y, hz_w, h};
-  Fit one = Lines(hz_px, 24 * u, 1, 1.0f);
-  one.valign_center = true;
-  one.align = Align::kRight;
-  c.Text(hazard, hz_box, one, hz_style);
-  // Number and name, in text.
+  const TextStyle ws = StyleOf("level", lang, ink, true);
   float x = band.x + pad;
-  const float right = hz_box.x - 24 * u;
+  const float right = tile_r.x - 28 * u;
+  auto centered = [](float px, float min_px, int lines) {
+    Fit f = Lines(px, min_px, lines, 1.1f);
+    f.valign_center = true;
+    return f;
+  };
+  std::string name;
   if (level > 0) {
     const std::string word = L(Label::kAlertLevel, lang);
     const float word_px = (large ? 44 : 34) * u, num_px = (large ? 150 : 104) * u;
-    const TextStyle ws = StyleOf("level", lang, ink, true);
     const float word_w = c.TextWidth(word, word_px, ws) + 2;
-    Fit f = Lines(word_px, word_px, 1, 1.0f);
-    f.valign_center = true;
-    c.Text(word, {x, band.y, word_w, h}, f, ws);
-    x += word_w + 12 * u;
+    c.Text(word, {x, band.y, word_w, h}, centered(word_px, word_px, 1), ws);
+    x += word_w + 10 * u;
     const std::string num = std::to_string(level);
     const float num_w = c.TextWidth(num, num_px, ws) + 2;
-    Fit nf = Lines(num_px, num_px, 1, 1.0f);
-    nf.valign_center = true;
-    c.Text(num, {x, band.y, num_w, h}, nf, ws);
+    c.Text(num, {x, band.y, num_w, h}, centered(num_px, num_px, 1), ws);
     x += num_w + 36 * u;
-    Fit name_fit = Lines((large ? 84 : 64) * u, 28 * u, ja ? 1 : 2, 1.1f);
-    name_fit.valign_center = true;
-    if (right > x) c.Text(LevelName(level, lang), {x, band.y, right - x, h}, name_fit, ws);
+    name = LevelName(level, lang);
   } else {
-    Fit f = Lines((large ? 84 : 64) * u, 32 * u, 1, 1.0f);
-    f.valign_center = true;
-    c.Text(L(Label::kNoLevel, lang), {x, band.y, right - x, h}, f, StyleOf("level", lang, ink, true));
+    name = L(Label::kNoLevel, lang);
+  }
+  if (right - x > 80 * u) {
+    const float name_px = (large ? 80 : 60) * u, hz_px = (large ? 44 : 34) * u;
+    const float name_h = h - 2 * pad * 0.5f - hz_px * 1.25f;
+    RectF name_box{x, band.y + pad * 0.5f, right - x, name_h};
+    c.Text(name, name_box, centered(name_px, 26 * u, ja ? 1 : 2), ws);
+    c.Text(hazard, {x, name_box.bottom(), right - x, hz_px * 1.2f}, centered(hz_px, 22 * u, 1),
+           StyleOf("level", lang, ink, false));
   }
   return h;
 }
 
-float DrawEvacuateStrip(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box, float u) {
+float DrawEvacuateStrip(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box,
+                        float u) {
   const int level = item.alert.level.value_or(0);
   if (level < 4) return 0;
   const float h = 76 * u;
@@ -80,21 +79,26 @@ float DrawEvacuateStrip(Canvas& c, const feed::Item& item, const SlideContext& c
   return h;
 }
 
-float DrawShelterList(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box, float u,
-                      float px, int columns) {
+float DrawShelterList(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box,
+                      float u, float px, int columns) {
   std::vector<const feed::Shelter*> list;
   for (const auto& s : item.alert.shelters) list.push_back(&s);
   // Open first, then full, unknown, closed; stable within a status (feed order).
   auto rank = [](feed::ShelterStatus s) {
     switch (s) {
-      case feed::ShelterStatus::kOpen: return 0;
-      case feed::ShelterStatus::kFull: return 1;
-      case feed::ShelterStatus::kUnknown: return 2;
-      case feed::ShelterStatus::kClosed: return 3;
+      case feed::ShelterStatus::kOpen:
+        return 0;
+      case feed::ShelterStatus::kFull:
+        return 1;
+      case feed::ShelterStatus::kUnknown:
+        return 2;
+      case feed::ShelterStatus::kClosed:
+        return 3;
     }
     return 4;
   };
-  std::stable_sort(list.begin(), list.end(), [&](auto* a, auto* b) { return rank(a->status) < rank(b->status); });
+  std::stable_sort(list.begin(), list.end(),
+                   [&](auto* a, auto* b) { return rank(a->status) < rank(b->status); });
   if (list.empty() || box.h < px * 2) return 0;
   const std::string& lang = ctx.lang;
   const float head_px = px * 0.85f;
@@ -117,9 +121,10 @@ float DrawShelterList(Canvas& c, const feed::Item& item, const SlideContext& ctx
     const float icon_r = px * 0.55f;
     DrawShelterStatusIcon(c, sh.status, r.x + 16 * u + icon_r, r.y + r.h / 2, icon_r);
     const std::string status = ShelterStatusLabel(sh.status, lang);
-    const Color status_color = sh.status == feed::ShelterStatus::kOpen ? theme::kOpen
-                      : sh.status == feed::ShelterStatus::kClosed ? theme::kClosed
-                      : sh.status == feed::ShelterStatus::kFull ? theme::kFull : theme::kUnknown;
+    const Color status_color = sh.status == feed::ShelterStatus::kOpen     ? theme::kOpen
+                               : sh.status == feed::ShelterStatus::kClosed ? theme::kClosed
+                               : sh.status == feed::ShelterStatus::kFull   ? theme::kFull
+                                                                           : theme::kUnknown;
     const TextStyle st = StyleOf("shelter-status", lang, status_color, true);
     const float sw = c.TextWidth(status, px, st) + 2;
     Fit sf = Lines(px, px, 1, 1.0f);
@@ -135,14 +140,17 @@ float DrawShelterList(Canvas& c, const feed::Item& item, const SlideContext& ctx
   if (shown < list.size()) {
     std::string more = IsJapanese(lang) ? "ほか" + std::to_string(list.size() - shown) + "か所"
                                         : "+" + std::to_string(list.size() - shown) + " more";
-    // Drawn over the last row's right edge would hide a status; put it under the list header instead.
+    // Drawn over the last row's right edge would hide a status; put it under the list header
+    // instead.
     const float mw = c.TextWidth(more, head_px, StyleOf("label", lang, theme::kInkMuted)) + 2;
-    c.Text(more, {box.right() - mw, box.y, mw, head_px * 1.2f}, hf, StyleOf("label", lang, theme::kInkMuted));
+    c.Text(more, {box.right() - mw, box.y, mw, head_px * 1.2f}, hf,
+           StyleOf("label", lang, theme::kInkMuted));
   }
   return (top - box.y) + rows * row_h;
 }
 
-float DrawAreas(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box, float u, float px) {
+float DrawAreas(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box, float u,
+                float px) {
   if (item.alert.areas.empty()) return 0;
   const std::string& lang = ctx.lang;
   std::string joined;
@@ -154,7 +162,8 @@ float DrawAreas(Canvas& c, const feed::Item& item, const SlideContext& ctx, Rect
   const TextStyle ls = StyleOf("label", lang, theme::kInkMuted, true);
   const std::string label = L(Label::kAreas, lang);
   const float lw = c.TextWidth(label, px * 0.85f, ls) + 2;
-  c.Text(label, {box.x, box.y + px * 0.1f, lw, px * 1.2f}, Lines(px * 0.85f, px * 0.85f, 1, 1.0f), ls);
+  c.Text(label, {box.x, box.y + px * 0.1f, lw, px * 1.2f}, Lines(px * 0.85f, px * 0.85f, 1, 1.0f),
+         ls);
   text::Layout l = c.Text(joined, {box.x + lw + 24 * u, box.y, box.w - lw - 24 * u, box.h},
                           Lines(px, px * 0.7f, 0, 1.35f), StyleOf("body", lang, theme::kInk));
   return std::max(l.height, px);
@@ -168,7 +177,8 @@ float DrawIssuerLine(Canvas& c, const feed::Item& item, const SlideContext& ctx,
   if (!issuer.empty()) s += L(Label::kIssuer, lang) + ": " + issuer + "　";
   s += L(Label::kIssued, lang) + " " + FormatDateTime(item.alert.issued, ctx.utc_offset_s, lang);
   if (ctx.confirmed_at)
-    s += "　" + L(Label::kConfirmed, lang) + " " + FormatDateTime(*ctx.confirmed_at, ctx.utc_offset_s, lang);
+    s += "　" + L(Label::kConfirmed, lang) + " " +
+         FormatDateTime(*ctx.confirmed_at, ctx.utc_offset_s, lang);
   text::Layout l = c.Text(s, box, Lines(px, px * 0.75f, 2, 1.3f), StyleOf("meta", lang, ink));
   (void)u;
   return l.height;

@@ -35,11 +35,13 @@ void Canvas::FillRect(std::string_view role, RectF r, Color c) {
   if (r.w <= 0 || r.h <= 0) return;
   SetColor(c);
   // Snap to whole pixels the same way the record does, so the record matches the picture.
-  SDL_Rect px{int(std::lround(r.x)), int(std::lround(r.y)), int(std::lround(r.x + r.w)) - int(std::lround(r.x)),
+  SDL_Rect px{int(std::lround(r.x)), int(std::lround(r.y)),
+              int(std::lround(r.x + r.w)) - int(std::lround(r.x)),
               int(std::lround(r.y + r.h)) - int(std::lround(r.y))};
   SDL_RenderFillRect(renderer_, &px);
   if (!role.empty()) {
-    Color drawn = c.a == 255 ? c : Over(c, record_.ColorAt(r.x + r.w / 2, r.y + r.h / 2, background_));
+    Color drawn =
+        c.a == 255 ? c : Over(c, record_.ColorAt(r.x + r.w / 2, r.y + r.h / 2, background_));
     record_.boxes.push_back({std::string(role), r, drawn});
   }
 }
@@ -71,14 +73,16 @@ void Canvas::FillRoundedRect(std::string_view role, RectF r, float radius, Color
   for (int corner = 0; corner < 4; ++corner)
     for (int i = 0; i <= seg; ++i) {
       double a = (corner * 90.0 + i * 90.0 / seg) * M_PI / 180.0;
-      pts.push_back({cx[corner] + radius * float(std::cos(a)), cy[corner] - radius * float(std::sin(a))});
+      pts.push_back(
+          {cx[corner] + radius * float(std::cos(a)), cy[corner] - radius * float(std::sin(a))});
     }
   // Fan from the centre keeps the polygon convex-safe.
   pts.insert(pts.begin(), PointF{r.x + r.w / 2, r.y + r.h / 2});
   pts.push_back(pts[1]);
   FillPolygon(pts, c);
   if (!role.empty()) {
-    Color drawn = c.a == 255 ? c : Over(c, record_.ColorAt(r.x + r.w / 2, r.y + r.h / 2, background_));
+    Color drawn =
+        c.a == 255 ? c : Over(c, record_.ColorAt(r.x + r.w / 2, r.y + r.h / 2, background_));
     record_.boxes.push_back({std::string(role), r, drawn});
   }
 }
@@ -103,8 +107,8 @@ void Canvas::Line(PointF a, PointF b, float thickness, Color c) {
   float len = std::sqrt(dx * dx + dy * dy);
   if (len <= 0) return;
   float nx = -dy / len * thickness / 2, ny = dx / len * thickness / 2;
-  FillPolygon({{a.x + nx, a.y + ny}, {b.x + nx, b.y + ny}, {b.x - nx, b.y - ny}, {a.x - nx, a.y - ny}},
-              c);
+  FillPolygon(
+      {{a.x + nx, a.y + ny}, {b.x + nx, b.y + ny}, {b.x - nx, b.y - ny}, {a.x - nx, a.y - ny}}, c);
 }
 
 void Canvas::SetClip(RectF r) {
@@ -112,7 +116,8 @@ void Canvas::SetClip(RectF r) {
     SDL_RenderSetClipRect(renderer_, nullptr);
     return;
   }
-  SDL_Rect clip{int(std::lround(r.x)), int(std::lround(r.y)), int(std::lround(r.w)), int(std::lround(r.h))};
+  SDL_Rect clip{int(std::lround(r.x)), int(std::lround(r.y)), int(std::lround(r.w)),
+                int(std::lround(r.h))};
   SDL_RenderSetClipRect(renderer_, &clip);
 }
 
@@ -166,7 +171,8 @@ float Canvas::DrawRun(std::string_view s, float x, float y, int px, const FontSt
   for (const auto& run : fonts_.Split(s, fs, px)) {
     const int advance = fonts_.RunWidth(run, px);
     if (const CachedTexture* t = RunTexture(run, px, c)) {
-      int top = fonts_.IsBitmapFace(run.face) ? int(std::lround(y)) : baseline - fonts_.Ascent(run.face, px);
+      int top = fonts_.IsBitmapFace(run.face) ? int(std::lround(y))
+                                              : baseline - fonts_.Ascent(run.face, px);
       SDL_Rect dst{int(std::lround(cursor)), top, t->w, t->h};
       if (c.a != 255) SDL_SetTextureAlphaMod(t->texture, c.a);
       SDL_RenderCopy(renderer_, t->texture, nullptr, &dst);
@@ -178,21 +184,25 @@ float Canvas::DrawRun(std::string_view s, float x, float y, int px, const FontSt
 }
 
 namespace {
-text::BoxSpec SpecFor(RectF box, const Fit& fit) {
+text::BoxSpec SpecFor(RectF box, const Fit& fit, const std::string& lang) {
   text::BoxSpec spec;
   spec.width = box.w;
   spec.height = box.h;
+  spec.lang = lang;
   spec.max_px = fit.max_px;
   spec.min_px = std::min(fit.min_px, fit.max_px);
   spec.line_spacing = fit.line_spacing;
   spec.max_lines = fit.max_lines;
+  spec.align = fit.align == Align::kCenter  ? text::Align::kCenter
+               : fit.align == Align::kRight ? text::Align::kEnd
+                                            : text::Align::kStart;
   return spec;
 }
 }  // namespace
 
 text::Layout Canvas::Measure(const std::vector<feed::RubySegment>& segments, RectF box,
                              const Fit& fit, const TextStyle& style) {
-  return text::LayoutText(segments, SpecFor(box, fit), MeasurerFor(style));
+  return text::LayoutText(segments, SpecFor(box, fit, style.lang), MeasurerFor(style));
 }
 
 void Canvas::DrawLayout(const text::Layout& layout, RectF box, const Fit& fit,
@@ -201,17 +211,19 @@ void Canvas::DrawLayout(const text::Layout& layout, RectF box, const Fit& fit,
   const float y0 = box.y + (fit.valign_center ? std::max(0.f, (box.h - layout.height) / 2) : 0);
   const int px = FontPx(layout.px);
   for (const auto& line : layout.lines) {
-    float xoff = line.x;
-    if (fit.align == Align::kCenter) xoff = (box.w - line.w) / 2;
-    if (fit.align == Align::kRight) xoff = box.w - line.w;
-    const float x = box.x + xoff, y = y0 + line.baseline_top;
-    DrawRun(line.text, x, y, px, fs, style.color);
+    // The layout places each line (alignment included) and splits it into runs (group ruby).
+    const float x = box.x + line.x, y = y0 + line.baseline_top;
+    if (line.runs.empty()) {
+      DrawRun(line.text, x, y, px, fs, style.color);
+    } else {
+      for (const auto& run : line.runs) DrawRun(run.text, x + run.x, y, px, fs, style.color);
+    }
     RectF rect{x, y, line.w, layout.px};
     record_.texts.push_back({line.text, style.role, style.lang, rect, layout.px, style.color,
                              record_.ColorAt(rect.x + rect.w / 2, rect.y + rect.h / 2, background_),
                              box});
     for (const auto& rb : line.ruby) {
-      const float rx = x + rb.x - line.x, ry = y0 + line.y;
+      const float rx = x + rb.x, ry = y0 + line.y;
       DrawRun(rb.text, rx, ry, FontPx(rb.px), fs, style.color);
       RectF rr{rx, ry, rb.w, rb.px};
       record_.texts.push_back({rb.text, "ruby", style.lang, rr, rb.px, style.color,
@@ -221,8 +233,8 @@ void Canvas::DrawLayout(const text::Layout& layout, RectF box, const Fit& fit,
   }
 }
 
-text::Layout Canvas::Text(const std::vector<feed::RubySegment>& segments, RectF box,
-                          const Fit& fit, const TextStyle& style) {
+text::Layout Canvas::Text(const std::vector<feed::RubySegment>& segments, RectF box, const Fit& fit,
+                          const TextStyle& style) {
   text::Layout layout = Measure(segments, box, fit, style);
   DrawLayout(layout, box, fit, style);
   return layout;
@@ -282,7 +294,8 @@ RectF Canvas::Image(const std::string& path, RectF r, std::string_view role) {
   RectF d{0, 0, t->w * scale, t->h * scale};
   d.x = r.x + (r.w - d.w) / 2;
   d.y = r.y + (r.h - d.h) / 2;
-  SDL_Rect dst{int(std::lround(d.x)), int(std::lround(d.y)), int(std::lround(d.w)), int(std::lround(d.h))};
+  SDL_Rect dst{int(std::lround(d.x)), int(std::lround(d.y)), int(std::lround(d.w)),
+               int(std::lround(d.h))};
   SDL_RenderCopy(renderer_, t->texture, nullptr, &dst);
   if (!role.empty()) record_.boxes.push_back({std::string(role) + ":image", d, Rgb(0x808080)});
   return d;
@@ -313,7 +326,12 @@ void Canvas::RotatedText(std::string_view s, float cx, float cy, float px, float
   }
   // Recorded as one line at its unrotated centre (bg = what lies under the centre).
   RectF rect{cx - total / 2, cy - px / 2, total, px};
-  record_.texts.push_back({std::string(s), style.role, style.lang, rect, px, style.color,
+  record_.texts.push_back({std::string(s),
+                           style.role,
+                           style.lang,
+                           rect,
+                           px,
+                           style.color,
                            record_.ColorAt(cx, cy, background_),
                            {0, 0, float(record_.width), float(record_.height)}});
 }

@@ -1,7 +1,8 @@
-// Canvas: the drawing surface templates paint on. Draws filled (rounded) rectangles, circles, polygons,
-// text laid out by text::LayoutText (with ruby), and images (PNG/JPEG/SVG rasterised at the needed size),
-// and records every filled box and text line into a LayoutRecord as it draws, so layout.json is exact.
-// Borrows the SDL_Renderer, FontSet and caches from its owner (SlideRenderer); render thread only.
+// Canvas: the drawing surface templates paint on. Draws filled (rounded) rectangles, circles,
+// polygons, text laid out by text::LayoutText (with ruby), and images (PNG/JPEG/SVG rasterised at
+// the needed size), and records every filled box and text line into a LayoutRecord as it draws, so
+// layout.json is exact. Borrows the SDL_Renderer, FontSet and caches from its owner
+// (SlideRenderer); render thread only.
 #pragma once
 
 #include <map>
@@ -73,8 +74,8 @@ class Canvas {
   text::Layout Text(const std::vector<feed::RubySegment>& segments, RectF box, const Fit& fit,
                     const TextStyle& style);
   text::Layout Text(std::string_view plain, RectF box, const Fit& fit, const TextStyle& style);
-  // A localized text in `lang` (with the feed's fallback); draws nothing when empty. The recorded lang
-  // is the variant actually shown.
+  // A localized text in `lang` (with the feed's fallback); draws nothing when empty. The recorded
+  // lang is the variant actually shown.
   text::Layout Text(const feed::Text& t, std::string_view lang, RectF box, const Fit& fit,
                     TextStyle style);
   // Lays out without drawing (to measure how much room a block needs).
@@ -86,7 +87,8 @@ class Canvas {
   // Draws an image file (PNG/JPEG/SVG…) fitted inside r (aspect kept, centred). Returns the rect
   // drawn, or an empty rect when the file cannot be loaded (logged once per path).
   RectF Image(const std::string& path, RectF r, std::string_view role);
-  // Draws a texture rotated by `degrees` around its centre placed at (cx, cy); for the exercise mark.
+  // Draws a texture rotated by `degrees` around its centre placed at (cx, cy); for the exercise
+  // mark.
   void RotatedText(std::string_view s, float cx, float cy, float px, float degrees,
                    const TextStyle& style, uint8_t alpha);
 

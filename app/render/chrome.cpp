@@ -42,7 +42,8 @@ void DrawHeader(Canvas& c, const ScreenLayout& s, const SlideContext& ctx) {
   const float time_w = c.TextWidth(when, time_px, time_style) + 2;
   RectF time_box{h.right() - s.margin - time_w, h.y, time_w, h.h};
   c.Text(when, time_box, OneLine(time_px, time_px, Align::kRight), time_style);
-  // Connectivity: a dot and a word (the word is dropped on narrow screens; the footer chip says more).
+  // Connectivity: a dot and a word (the word is dropped on narrow screens; the footer chip says
+  // more).
   const TextStyle conn_style = Style("header", lang, theme::kHeaderMuted, false);
   const std::string conn = ctx.online ? L(Label::kOnline, lang) : L(Label::kOffline, lang);
   const float conn_px = 30 * u;
@@ -73,18 +74,25 @@ void DrawKindIcon(Canvas& c, feed::Kind kind, RectF q, Color ink) {
       RectF sheet{q.x + q.w * 0.15f, q.y + q.h * 0.08f, q.w * 0.7f, q.h * 0.84f};
       c.StrokeRect(sheet, t, ink);
       for (int i = 0; i < 3; ++i)
-        c.FillRect("", {sheet.x + 2.2f * t, sheet.y + sheet.h * (0.25f + 0.22f * i), sheet.w - 4.4f * t, t}, ink);
+        c.FillRect(
+            "",
+            {sheet.x + 2.2f * t, sheet.y + sheet.h * (0.25f + 0.22f * i), sheet.w - 4.4f * t, t},
+            ink);
       break;
     }
     case feed::Kind::kPreparedness: {  // a house (shelter)
-      c.FillPolygon({{q.x + q.w * 0.5f, q.y + q.h * 0.05f}, {q.right(), q.y + q.h * 0.45f},
-                     {q.x, q.y + q.h * 0.45f}}, ink);
+      c.FillPolygon({{q.x + q.w * 0.5f, q.y + q.h * 0.05f},
+                     {q.right(), q.y + q.h * 0.45f},
+                     {q.x, q.y + q.h * 0.45f}},
+                    ink);
       c.FillRect("", {q.x + q.w * 0.15f, q.y + q.h * 0.44f, q.w * 0.7f, q.h * 0.5f}, ink);
       break;
     }
     case feed::Kind::kAlert: {  // a warning triangle
-      c.FillPolygon({{q.x + q.w * 0.5f, q.y + q.h * 0.04f}, {q.right(), q.bottom() - q.h * 0.06f},
-                     {q.x, q.bottom() - q.h * 0.06f}}, ink);
+      c.FillPolygon({{q.x + q.w * 0.5f, q.y + q.h * 0.04f},
+                     {q.right(), q.bottom() - q.h * 0.06f},
+                     {q.x, q.bottom() - q.h * 0.06f}},
+                    ink);
       break;
     }
     case feed::Kind::kProject: {  // rising bars
@@ -109,7 +117,8 @@ void DrawFooter(Canvas& c, const ScreenLayout& s, const SlideContext& ctx, feed:
   const float label_w = c.TextWidth(label, chip_px, chip_style) + 2;
   RectF chip{s.margin, row.y + (row.h - 64 * u) / 2, pad + icon + 14 * u + label_w + pad, 64 * u};
   c.FillRoundedRect("category", chip, 12 * u, theme::KindAccent(kind));
-  DrawKindIcon(c, kind, {chip.x + pad, chip.y + (chip.h - icon) / 2, icon, icon}, theme::kHeaderInk);
+  DrawKindIcon(c, kind, {chip.x + pad, chip.y + (chip.h - icon) / 2, icon, icon},
+               theme::kHeaderInk);
   c.Text(label, {chip.x + pad + icon + 14 * u, chip.y, label_w, chip.h}, OneLine(chip_px, chip_px),
          chip_style);
   // Position in the rotation.
@@ -121,8 +130,10 @@ void DrawFooter(Canvas& c, const ScreenLayout& s, const SlideContext& ctx, feed:
   // Honest offline indicator: what the screen shows is from the cache, and from when.
   if (ctx.offline_as_of) {
     std::string t = FormatTime(*ctx.offline_as_of, ctx.utc_offset_s);
-    std::string text = IsJapanese(lang) ? L(Label::kOffline, lang) + " · " + t + " " + L(Label::kOfflineAsOf, lang)
-                                        : L(Label::kOffline, lang) + " · " + L(Label::kOfflineAsOf, lang) + " " + t;
+    std::string text =
+        IsJapanese(lang)
+            ? L(Label::kOffline, lang) + " · " + t + " " + L(Label::kOfflineAsOf, lang)
+            : L(Label::kOffline, lang) + " · " + L(Label::kOfflineAsOf, lang) + " " + t;
     const TextStyle off_style = Style("footer", lang, Rgb(0x000000), true);
     const float left = chip.right() + 32 * u, avail = pos_box.x - 32 * u - left;
     const float off_px = 30 * u;
@@ -130,14 +141,16 @@ void DrawFooter(Canvas& c, const ScreenLayout& s, const SlideContext& ctx, feed:
     if (w > 120 * u) {
       RectF pill{left + (avail - w) / 2, row.y + (row.h - 56 * u) / 2, w, 56 * u};
       c.FillRoundedRect("offline", pill, 28 * u, theme::kOffline);
-      c.Text(text, {pill.x + 20 * u, pill.y, pill.w - 40 * u, pill.h}, OneLine(off_px, 20 * u, Align::kCenter),
-             off_style);
+      c.Text(text, {pill.x + 20 * u, pill.y, pill.w - 40 * u, pill.h},
+             OneLine(off_px, 20 * u, Align::kCenter), off_style);
     }
   }
   // Progress through this slide's time.
   c.FillRect("progress-track", s.progress, theme::kTrack);
   float p = std::clamp(ctx.progress, 0.f, 1.f);
-  if (p > 0) c.FillRect("progress", {s.progress.x, s.progress.y, s.progress.w * p, s.progress.h}, theme::kProgress);
+  if (p > 0)
+    c.FillRect("progress", {s.progress.x, s.progress.y, s.progress.w * p, s.progress.h},
+               theme::kProgress);
 }
 
 void DrawExerciseChip(Canvas& c, RectF r, float u, bool test) {
@@ -149,14 +162,19 @@ void DrawExerciseChip(Canvas& c, RectF r, float u, bool test) {
 
 void DrawExerciseMark(Canvas& c, RectF a, float u, bool test) {
   const float t = 22 * u, period = 60 * u;
-  const RectF sides[4] = {{a.x, a.y, a.w, t}, {a.x, a.bottom() - t, a.w, t},
-                          {a.x, a.y + t, t, a.h - 2 * t}, {a.right() - t, a.y + t, t, a.h - 2 * t}};
+  const RectF sides[4] = {{a.x, a.y, a.w, t},
+                          {a.x, a.bottom() - t, a.w, t},
+                          {a.x, a.y + t, t, a.h - 2 * t},
+                          {a.right() - t, a.y + t, t, a.h - 2 * t}};
   for (const RectF& side : sides) {
     c.FillRect("exercise-frame", side, theme::kExercise);
     c.SetClip(side);
     // Diagonal white stripes over the blue: a pattern no alert level uses.
     for (float x = a.x - a.h; x < a.right() + period; x += period) {
-      c.FillPolygon({{x, a.y}, {x + period / 2, a.y}, {x + period / 2 + a.h, a.bottom()}, {x + a.h, a.bottom()}},
+      c.FillPolygon({{x, a.y},
+                     {x + period / 2, a.y},
+                     {x + period / 2 + a.h, a.bottom()},
+                     {x + a.h, a.bottom()}},
                     theme::kExerciseStripe);
     }
     c.SetClip({});
@@ -168,15 +186,27 @@ void DrawExerciseMark(Canvas& c, RectF a, float u, bool test) {
   float w = c.TextWidth(mark, px, wm);
   if (w > a.w * 0.8f) px *= a.w * 0.8f / w;
   c.RotatedText(mark, a.x + a.w / 2, a.y + a.h / 2, px, -20, wm, 34);
-  const float chip_w = 420 * u, chip_h = 72 * u;
-  DrawExerciseChip(c, {a.x + (a.w - chip_w) / 2, a.y + t + 8 * u, chip_w, chip_h}, u, test);
-  DrawExerciseChip(c, {a.x + (a.w - chip_w) / 2, a.bottom() - t - 8 * u - chip_h, chip_w, chip_h}, u, test);
+}
+
+void DrawExerciseStrip(Canvas& c, RectF strip, float u, bool test, std::string_view lang) {
+  if (strip.h <= 0) return;
+  c.FillRect("exercise-strip", strip, theme::kExercise);
+  const bool ja = IsJapanese(lang);
+  std::string text = test ? (ja ? "試験 TEST　これは試験表示です。実際の情報ではありません"
+                                : "試験 TEST — This is a test message, not real information")
+                          : (ja ? "訓練 EXERCISE　これは訓練です。実際の災害情報ではありません"
+                                : "訓練 EXERCISE — This is a drill, not a real alert");
+  c.Text(text, {strip.x + 48 * u, strip.y, strip.w - 96 * u, strip.h},
+         OneLine(40 * u, 22 * u, Align::kCenter),
+         Style("exercise", lang, theme::kExerciseStripe, true));
 }
 
 void DrawShelterStatusIcon(Canvas& c, feed::ShelterStatus st, float cx, float cy, float r) {
   using S = feed::ShelterStatus;
-  const Color col = st == S::kOpen ? theme::kOpen : st == S::kClosed ? theme::kClosed
-                    : st == S::kFull ? theme::kFull : theme::kUnknown;
+  const Color col = st == S::kOpen     ? theme::kOpen
+                    : st == S::kClosed ? theme::kClosed
+                    : st == S::kFull   ? theme::kFull
+                                       : theme::kUnknown;
   c.FillCircle("shelter-status", cx, cy, r, col);
   const Color w = theme::kCard;
   const float t = r * 0.24f;
@@ -204,14 +234,16 @@ void DrawShelterStatusIcon(Canvas& c, feed::ShelterStatus st, float cx, float cy
 
 void DrawHazardPictogram(Canvas& c, const SlideContext& ctx, feed::Hazard h, RectF q,
                          std::string_view role) {
-  std::string path = FindAsset(ctx, "pictograms/hazard-" + std::string(feed::HazardName(h)) + ".svg");
+  std::string path =
+      FindAsset(ctx, "pictograms/hazard-" + std::string(feed::HazardName(h)) + ".svg");
   if (!path.empty() && c.Image(path, q, role).w > 0) return;
   // Own fallback drawing: a rounded tile with a warning triangle.
   c.FillRoundedRect(role, q, q.w * 0.12f, theme::kCard);
   c.StrokeRect({q.x, q.y, q.w, q.h}, std::max(2.f, q.w * 0.03f), theme::kInk);
   const float m = q.w * 0.16f;
-  c.FillPolygon({{q.x + q.w / 2, q.y + m}, {q.right() - m, q.bottom() - m}, {q.x + m, q.bottom() - m}},
-                Rgb(0xF2C500));
+  c.FillPolygon(
+      {{q.x + q.w / 2, q.y + m}, {q.right() - m, q.bottom() - m}, {q.x + m, q.bottom() - m}},
+      Rgb(0xF2C500));
   const float t = q.w * 0.07f;
   c.FillRect("", {q.x + q.w / 2 - t / 2, q.y + q.h * 0.38f, t, q.h * 0.26f}, theme::kInk);
   c.FillRect("", {q.x + q.w / 2 - t / 2, q.y + q.h * 0.69f, t, t}, theme::kInk);
@@ -225,21 +257,30 @@ void DrawAlertBanner(Canvas& c, const ScreenLayout& s, const SlideContext& ctx) 
   const Color bg = theme::LevelColor(level), ink = theme::LevelInk(level);
   const std::string& lang = ctx.lang;
   c.FillRect("alert-banner", s.banner, bg);
-  if (level == 1) c.FillRect("alert-banner-rule", {s.banner.x, s.banner.bottom() - 4 * u, s.banner.w, 4 * u}, theme::kInk);
+  if (level == 1)
+    c.FillRect("alert-banner-rule", {s.banner.x, s.banner.bottom() - 4 * u, s.banner.w, 4 * u},
+               theme::kInk);
   float x = s.margin;
-  const bool exercise = a.status == feed::ItemStatus::kExercise || a.status == feed::ItemStatus::kTest;
+  const bool exercise =
+      a.status == feed::ItemStatus::kExercise || a.status == feed::ItemStatus::kTest;
   if (exercise) {
     RectF chip{x, s.banner.y + 18 * u, 300 * u, s.banner.h - 36 * u};
     DrawExerciseChip(c, chip, u, a.status == feed::ItemStatus::kTest);
     x = chip.right() + 24 * u;
   }
   // Level number and name in text, always (never colour alone).
-  std::string head = level > 0 ? L(Label::kAlertLevel, lang) + (IsJapanese(lang) ? "" : " ") + std::to_string(level) + "  " + LevelName(level, lang)
+  std::string head = level > 0 ? L(Label::kAlertLevel, lang) + (IsJapanese(lang) ? "" : " ") +
+                                     std::to_string(level) + "  " + LevelName(level, lang)
                                : L(Label::kNoLevel, lang);
   head += "  " + HazardLabel(a.alert.hazard, lang);
   const TextStyle head_style{"level", lang, ink, true};
   const float head_px = 40 * u;
-  const float head_w = std::min(c.TextWidth(head, head_px, head_style) + 2, s.banner.w * 0.55f);
+  // On narrow screens the level and hazard take the whole banner; the title is on the alert's
+  // slide.
+  const bool with_title = !s.portrait;
+  const float head_w =
+      std::min(c.TextWidth(head, head_px, head_style) + 2,
+               with_title ? s.banner.w * 0.55f : s.banner.right() - s.margin - x - 200 * u);
   c.Text(head, {x, s.banner.y, head_w, s.banner.h}, OneLine(head_px, 26 * u), head_style);
   x += head_w + 32 * u;
   std::string more;
@@ -247,8 +288,9 @@ void DrawAlertBanner(Canvas& c, const ScreenLayout& s, const SlideContext& ctx) 
     more = IsJapanese(lang) ? "ほか" + std::to_string(ctx.banner_alerts.size() - 1) + "件"
                             : "+" + std::to_string(ctx.banner_alerts.size() - 1) + " more";
   float more_w = more.empty() ? 0 : c.TextWidth(more, 32 * u, head_style) + 2;
-  RectF title_box{x, s.banner.y, s.banner.right() - s.margin - x - (more_w > 0 ? more_w + 24 * u : 0), s.banner.h};
-  if (title_box.w > 80 * u) {
+  RectF title_box{x, s.banner.y,
+                  s.banner.right() - s.margin - x - (more_w > 0 ? more_w + 24 * u : 0), s.banner.h};
+  if (with_title && title_box.w > 80 * u) {
     TextStyle ts{"banner", lang, ink, false};
     c.Text(a.title, lang, title_box, OneLine(36 * u, 24 * u), ts);
   }

@@ -14,10 +14,10 @@ struct FontFile {
   const char* file;
 };
 constexpr FontFile kFiles[] = {
-    {"ud", "BIZUDGothic-Regular.ttf"},        {"ud-bold", "BIZUDGothic-Bold.ttf"},
-    {"udp", "BIZUDPGothic-Regular.ttf"},      {"udp-bold", "BIZUDPGothic-Bold.ttf"},
-    {"cjk", "NotoSansCJK-Regular.ttc"},       {"cjk-bold", "NotoSansCJK-Bold.ttc"},
-    {"dejavu", "DejaVuSans.ttf"},             {"dejavu-bold", "DejaVuSans-Bold.ttf"},
+    {"ud", "BIZUDGothic-Regular.ttf"},   {"ud-bold", "BIZUDGothic-Bold.ttf"},
+    {"udp", "BIZUDPGothic-Regular.ttf"}, {"udp-bold", "BIZUDPGothic-Bold.ttf"},
+    {"cjk", "NotoSansCJK-Regular.ttc"},  {"cjk-bold", "NotoSansCJK-Bold.ttc"},
+    {"dejavu", "DejaVuSans.ttf"},        {"dejavu-bold", "DejaVuSans-Bold.ttf"},
     {"emoji", "NotoColorEmoji.ttf"},
 };
 
@@ -31,10 +31,14 @@ constexpr const char* kSystemDirs[] = {
 // Noto Sans CJK collection indices (fc-query): 0 JP, 1 KR, 2 SC, 3 TC.
 long CjkIndex(Script s) {
   switch (s) {
-    case Script::kKorean: return 1;
-    case Script::kChineseSimplified: return 2;
-    case Script::kChineseTraditional: return 3;
-    default: return 0;
+    case Script::kKorean:
+      return 1;
+    case Script::kChineseSimplified:
+      return 2;
+    case Script::kChineseTraditional:
+      return 3;
+    default:
+      return 0;
   }
 }
 

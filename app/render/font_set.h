@@ -1,8 +1,9 @@
-// FontSet: finds the font files (configured directories, the source tree's fonts/, the install's data
-// dir, then known Debian paths — never fontconfig at runtime), opens TTF_Font per (face, px) in a bounded
-// LRU cache, and splits text into runs by font following a fallback chain (BIZ UD Gothic → Noto Sans CJK →
-// DejaVu → Noto Color Emoji). A code point no font provides is logged once and drawn with the primary font.
-// Owned by the renderer; requires TTF_Init. Not thread-safe: use from the render thread only.
+// FontSet: finds the font files (configured directories, the source tree's fonts/, the install's
+// data dir, then known Debian paths — never fontconfig at runtime), opens TTF_Font per (face, px)
+// in a bounded LRU cache, and splits text into runs by font following a fallback chain (BIZ UD
+// Gothic → Noto Sans CJK → DejaVu → Noto Color Emoji). A code point no font provides is logged once
+// and drawn with the primary font. Owned by the renderer; requires TTF_Init. Not thread-safe: use
+// from the render thread only.
 #pragma once
 
 #include <cstdint>
@@ -22,8 +23,9 @@
 
 namespace machikado::render {
 
-// Which primary face text uses: Japanese text is set in the fixed-pitch BIZ UDGothic, other scripts in
-// the proportional BIZ UDPGothic; Chinese and Korean prefer the matching Noto CJK region for Han forms.
+// Which primary face text uses: Japanese text is set in the fixed-pitch BIZ UDGothic, other scripts
+// in the proportional BIZ UDPGothic; Chinese and Korean prefer the matching Noto CJK region for Han
+// forms.
 enum class Script { kJapanese, kLatin, kChineseSimplified, kChineseTraditional, kKorean };
 
 struct FontStyle {
@@ -36,8 +38,8 @@ struct FontStyle {
 Script ScriptForLang(std::string_view lang);
 
 struct FontSetConfig {
-  // Searched first, in order (e.g. the config's font directory). Then <source>/fonts, <data>/fonts and
-  // the Debian font directories.
+  // Searched first, in order (e.g. the config's font directory). Then <source>/fonts, <data>/fonts
+  // and the Debian font directories.
   std::vector<std::string> search_dirs;
   // Bound on simultaneously open TTF_Font objects (one per face and pixel size).
   size_t max_open_fonts = 48;
@@ -56,10 +58,11 @@ class FontSet {
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
 
-  // The font of face `face` at `px` pixels; nullptr when it cannot be opened. The pointer stays valid
-  // until a later Get evicts it (the cache keeps the max_open_fonts most recently used).
+  // The font of face `face` at `px` pixels; nullptr when it cannot be opened. The pointer stays
+  // valid until a later Get evicts it (the cache keeps the max_open_fonts most recently used).
   TTF_Font* Get(int face, int px);
-  // Splits `utf8` into runs, each drawn with the first face of the style's chain that has its glyphs.
+  // Splits `utf8` into runs, each drawn with the first face of the style's chain that has its
+  // glyphs.
   std::vector<FontRun> Split(std::string_view utf8, const FontStyle& style, int px);
   // The first face of the style's chain (its ascent sets the baseline of a line).
   int PrimaryFace(const FontStyle& style) { return Chain(style).front(); }

@@ -4,33 +4,57 @@
 
 namespace machikado::render {
 
-bool IsJapanese(std::string_view lang) { return lang.substr(0, 2) == "ja"; }
+bool IsJapanese(std::string_view lang) {
+  return lang.substr(0, 2) == "ja";
+}
 
 std::string L(Label l, std::string_view lang) {
   const bool ja = IsJapanese(lang);
   switch (l) {
-    case Label::kOnline: return ja ? "オンライン" : "Online";
-    case Label::kOffline: return ja ? "オフライン" : "Offline";
-    case Label::kOfflineAsOf: return ja ? "時点の情報" : "information as of";
-    case Label::kDate: return ja ? "日時" : "When";
-    case Label::kPlace: return ja ? "場所" : "Where";
-    case Label::kFee: return ja ? "費用" : "Fee";
-    case Label::kSource: return ja ? "お知らせ元" : "From";
-    case Label::kIssuer: return ja ? "発表" : "Issued by";
-    case Label::kIssued: return ja ? "発表時刻" : "Issued";
-    case Label::kConfirmed: return ja ? "最終確認" : "Last confirmed";
-    case Label::kAreas: return ja ? "対象地域" : "Areas";
-    case Label::kShelters: return ja ? "避難所" : "Shelters";
-    case Label::kInstructions: return ja ? "とるべき行動" : "What to do";
-    case Label::kBaseline: return ja ? "基準" : "Baseline";
-    case Label::kTarget: return ja ? "目標" : "Target";
-    case Label::kActual: return ja ? "実績" : "Actual";
-    case Label::kAlertLevel: return ja ? "警戒レベル" : "Alert Level";
-    case Label::kEvacuateByLevel4: return ja ? "警戒レベル4までに必ず避難！" : "Evacuate by Level 4 at the latest!";
-    case Label::kDepartment: return ja ? "担当" : "Department";
-    case Label::kKeyActions: return ja ? "いまできること" : "What you can do";
-    case Label::kExpires: return ja ? "有効期限" : "Valid until";
-    case Label::kNoLevel: return ja ? "警報" : "Alert";
+    case Label::kOnline:
+      return ja ? "オンライン" : "Online";
+    case Label::kOffline:
+      return ja ? "オフライン" : "Offline";
+    case Label::kOfflineAsOf:
+      return ja ? "時点の情報" : "information as of";
+    case Label::kDate:
+      return ja ? "日時" : "When";
+    case Label::kPlace:
+      return ja ? "場所" : "Where";
+    case Label::kFee:
+      return ja ? "費用" : "Fee";
+    case Label::kSource:
+      return ja ? "お知らせ元" : "From";
+    case Label::kIssuer:
+      return ja ? "発表" : "Issued by";
+    case Label::kIssued:
+      return ja ? "発表時刻" : "Issued";
+    case Label::kConfirmed:
+      return ja ? "最終確認" : "Last confirmed";
+    case Label::kAreas:
+      return ja ? "対象地域" : "Areas";
+    case Label::kShelters:
+      return ja ? "避難所" : "Shelters";
+    case Label::kInstructions:
+      return ja ? "とるべき行動" : "What to do";
+    case Label::kBaseline:
+      return ja ? "基準" : "Baseline";
+    case Label::kTarget:
+      return ja ? "目標" : "Target";
+    case Label::kActual:
+      return ja ? "実績" : "Actual";
+    case Label::kAlertLevel:
+      return ja ? "警戒レベル" : "Alert Level";
+    case Label::kEvacuateByLevel4:
+      return ja ? "警戒レベル4までに必ず避難！" : "Evacuate by Level 4 at the latest!";
+    case Label::kDepartment:
+      return ja ? "担当" : "Department";
+    case Label::kKeyActions:
+      return ja ? "いまできること" : "What you can do";
+    case Label::kExpires:
+      return ja ? "有効期限" : "Valid until";
+    case Label::kNoLevel:
+      return ja ? "警報" : "Alert";
   }
   return "";
 }
@@ -38,10 +62,14 @@ std::string L(Label l, std::string_view lang) {
 std::string KindLabel(feed::Kind k, std::string_view lang) {
   const bool ja = IsJapanese(lang);
   switch (k) {
-    case feed::Kind::kNews: return ja ? "ニュース" : "News";
-    case feed::Kind::kPreparedness: return ja ? "防災" : "Preparedness";
-    case feed::Kind::kProject: return ja ? "事業" : "Projects";
-    case feed::Kind::kAlert: return ja ? "警報" : "Alert";
+    case feed::Kind::kNews:
+      return ja ? "ニュース" : "News";
+    case feed::Kind::kPreparedness:
+      return ja ? "防災" : "Preparedness";
+    case feed::Kind::kProject:
+      return ja ? "事業" : "Projects";
+    case feed::Kind::kAlert:
+      return ja ? "警報" : "Alert";
   }
   return "";
 }
@@ -50,18 +78,30 @@ std::string HazardLabel(feed::Hazard h, std::string_view lang) {
   const bool ja = IsJapanese(lang);
   using H = feed::Hazard;
   switch (h) {
-    case H::kFlood: return ja ? "洪水" : "Flood";
-    case H::kInlandFlood: return ja ? "内水氾濫" : "Inland flooding";
-    case H::kLandslide: return ja ? "土砂災害" : "Landslide";
-    case H::kStormSurge: return ja ? "高潮" : "Storm surge";
-    case H::kTsunami: return ja ? "津波" : "Tsunami";
-    case H::kEarthquake: return ja ? "地震" : "Earthquake";
-    case H::kFire: return ja ? "火災" : "Fire";
-    case H::kStorm: return ja ? "暴風" : "Storm";
-    case H::kSnow: return ja ? "大雪" : "Heavy snow";
-    case H::kHeat: return ja ? "熱中症" : "Heat";
-    case H::kVolcano: return ja ? "火山" : "Volcano";
-    case H::kOther: return ja ? "その他" : "Other";
+    case H::kFlood:
+      return ja ? "洪水" : "Flood";
+    case H::kInlandFlood:
+      return ja ? "内水氾濫" : "Inland flooding";
+    case H::kLandslide:
+      return ja ? "土砂災害" : "Landslide";
+    case H::kStormSurge:
+      return ja ? "高潮" : "Storm surge";
+    case H::kTsunami:
+      return ja ? "津波" : "Tsunami";
+    case H::kEarthquake:
+      return ja ? "地震" : "Earthquake";
+    case H::kFire:
+      return ja ? "火災" : "Fire";
+    case H::kStorm:
+      return ja ? "暴風" : "Storm";
+    case H::kSnow:
+      return ja ? "大雪" : "Heavy snow";
+    case H::kHeat:
+      return ja ? "熱中症" : "Heat";
+    case H::kVolcano:
+      return ja ? "火山" : "Volcano";
+    case H::kOther:
+      return ja ? "その他" : "Other";
   }
   return "";
 }
@@ -69,11 +109,16 @@ std::string HazardLabel(feed::Hazard h, std::string_view lang) {
 std::string LevelName(int level, std::string_view lang) {
   const bool ja = IsJapanese(lang);
   switch (level) {
-    case 5: return ja ? "緊急安全確保" : "Emergency safety measures";
-    case 4: return ja ? "避難指示" : "Evacuation instruction";
-    case 3: return ja ? "高齢者等避難" : "Evacuation of the elderly etc.";
-    case 2: return ja ? "注意報（大雨・洪水注意報等）" : "Advisory (heavy rain, flood, …)";
-    case 1: return ja ? "早期注意情報" : "Early warning information";
+    case 5:
+      return ja ? "緊急安全確保" : "Emergency safety measures";
+    case 4:
+      return ja ? "避難指示" : "Evacuation instruction";
+    case 3:
+      return ja ? "高齢者等避難" : "Evacuation of the elderly etc.";
+    case 2:
+      return ja ? "注意報（大雨・洪水注意報等）" : "Advisory (heavy rain, flood, …)";
+    case 1:
+      return ja ? "早期注意情報" : "Early warning information";
   }
   return "";
 }
@@ -82,10 +127,14 @@ std::string ShelterStatusLabel(feed::ShelterStatus s, std::string_view lang) {
   const bool ja = IsJapanese(lang);
   using S = feed::ShelterStatus;
   switch (s) {
-    case S::kOpen: return ja ? "開設" : "Open";
-    case S::kClosed: return ja ? "閉鎖" : "Closed";
-    case S::kFull: return ja ? "満員" : "Full";
-    case S::kUnknown: return ja ? "状況不明" : "Unknown";
+    case S::kOpen:
+      return ja ? "開設" : "Open";
+    case S::kClosed:
+      return ja ? "閉鎖" : "Closed";
+    case S::kFull:
+      return ja ? "満員" : "Full";
+    case S::kUnknown:
+      return ja ? "状況不明" : "Unknown";
   }
   return "";
 }
@@ -110,7 +159,7 @@ Civil ToCivil(UnixSeconds t) {
   int64_t mp = (5 * doy + 2) / 153;
   int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {static_cast<int>(y + (m <= 2)), m, d, weekday, static_cast<int>(secs / 3600),
+  return {static_cast<int>(y + (m <= 2)),    m, d, weekday, static_cast<int>(secs / 3600),
           static_cast<int>(secs % 3600 / 60)};
 }
 

@@ -1,6 +1,6 @@
-// Fixed screen labels (category names, field names, level names, hazard names, dates) in Japanese and
-// English. Japanese for "ja*" languages; English for every other language (the item's own text is shown
-// in the requested language where it provides one). Pure functions; thread-safe.
+// Fixed screen labels (category names, field names, level names, hazard names, dates) in Japanese
+// and English. Japanese for "ja*" languages; English for every other language (the item's own text
+// is shown in the requested language where it provides one). Pure functions; thread-safe.
 #pragma once
 
 #include <string>
@@ -12,16 +12,35 @@
 namespace machikado::render {
 
 enum class Label {
-  kOnline, kOffline, kOfflineAsOf, kDate, kPlace, kFee, kSource, kIssuer, kIssued, kConfirmed,
-  kAreas, kShelters, kInstructions, kBaseline, kTarget, kActual, kAlertLevel, kEvacuateByLevel4,
-  kDepartment, kKeyActions, kExpires, kNoLevel,
+  kOnline,
+  kOffline,
+  kOfflineAsOf,
+  kDate,
+  kPlace,
+  kFee,
+  kSource,
+  kIssuer,
+  kIssued,
+  kConfirmed,
+  kAreas,
+  kShelters,
+  kInstructions,
+  kBaseline,
+  kTarget,
+  kActual,
+  kAlertLevel,
+  kEvacuateByLevel4,
+  kDepartment,
+  kKeyActions,
+  kExpires,
+  kNoLevel,
 };
 
 bool IsJapanese(std::string_view lang);
 std::string L(Label l, std::string_view lang);
-std::string KindLabel(feed::Kind k, std::string_view lang);              // ニュース / News …
-std::string HazardLabel(feed::Hazard h, std::string_view lang);          // 洪水 / Flood …
-std::string LevelName(int level, std::string_view lang);                 // 避難指示 / Evacuation …
+std::string KindLabel(feed::Kind k, std::string_view lang);      // ニュース / News …
+std::string HazardLabel(feed::Hazard h, std::string_view lang);  // 洪水 / Flood …
+std::string LevelName(int level, std::string_view lang);         // 避難指示 / Evacuation …
 std::string ShelterStatusLabel(feed::ShelterStatus s, std::string_view lang);
 
 // "11月23日(月) 14:05" / "Mon 23 Nov 14:05" in local time at `utc_offset_s`.

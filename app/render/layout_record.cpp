@@ -13,7 +13,9 @@ Color LayoutRecord::ColorAt(float x, float y, Color fallback) const {
 }
 
 namespace {
-double R1(float v) { return std::round(v * 10.0) / 10.0; }
+double R1(float v) {
+  return std::round(v * 10.0) / 10.0;
+}
 }  // namespace
 
 std::string LayoutRecord::ToJson() const {

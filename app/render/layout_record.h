@@ -1,6 +1,6 @@
 // LayoutRecord: everything a Canvas drew on one rendering — text lines and filled boxes with their
-// colours — so layout.json describes the picture exactly (it is recorded while drawing, not recomputed).
-// Plain value type; thread-compatible.
+// colours — so layout.json describes the picture exactly (it is recorded while drawing, not
+// recomputed). Plain value type; thread-compatible.
 #pragma once
 
 #include <string>
@@ -27,11 +27,11 @@ struct RecordedText {
   std::string text;
   std::string role;  // documented in docs/render.md
   std::string lang;
-  RectF rect;        // glyph box of the line (ruby: its own band)
-  float px = 0;      // font size in pixels
+  RectF rect;    // glyph box of the line (ruby: its own band)
+  float px = 0;  // font size in pixels
   Color fg;
-  Color bg;          // the colour actually behind the line (topmost filled box under its centre)
-  RectF box;         // the box the text was laid out in; the line never leaves it
+  Color bg;   // the colour actually behind the line (topmost filled box under its centre)
+  RectF box;  // the box the text was laid out in; the line never leaves it
 };
 
 struct RecordedBox {

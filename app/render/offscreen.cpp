@@ -10,13 +10,16 @@ namespace machikado::render {
 Result<std::unique_ptr<Offscreen>> Offscreen::Create(int width, int height) {
   if (width < 64 || height < 64 || width > 8192 || height > 8192)
     return Status::Invalid("size must be between 64×64 and 8192×8192");
-  if (TTF_Init() != 0) return Status::Error(StatusCode::kInternal, std::string("SDL_ttf: ") + TTF_GetError());
+  if (TTF_Init() != 0)
+    return Status::Error(StatusCode::kInternal, std::string("SDL_ttf: ") + TTF_GetError());
   IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
   std::unique_ptr<Offscreen> o(new Offscreen());
   o->surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
-  if (!o->surface_) return Status::Error(StatusCode::kInternal, std::string("surface: ") + SDL_GetError());
+  if (!o->surface_)
+    return Status::Error(StatusCode::kInternal, std::string("surface: ") + SDL_GetError());
   o->renderer_ = SDL_CreateSoftwareRenderer(o->surface_);
-  if (!o->renderer_) return Status::Error(StatusCode::kInternal, std::string("renderer: ") + SDL_GetError());
+  if (!o->renderer_)
+    return Status::Error(StatusCode::kInternal, std::string("renderer: ") + SDL_GetError());
   return o;
 }
 
@@ -48,7 +51,8 @@ std::vector<uint32_t> Offscreen::Pixels(const SlideTexture& slide) {
   Blit(slide);
   out.resize(size_t(surface_->w) * surface_->h);
   for (int y = 0; y < surface_->h; ++y)
-    std::memcpy(&out[size_t(y) * surface_->w], static_cast<uint8_t*>(surface_->pixels) + size_t(y) * surface_->pitch,
+    std::memcpy(&out[size_t(y) * surface_->w],
+                static_cast<uint8_t*>(surface_->pixels) + size_t(y) * surface_->pitch,
                 size_t(surface_->w) * 4);
   return out;
 }

@@ -1,6 +1,6 @@
-// Offscreen: a software SDL_Renderer drawing into an in-memory surface — no display, no video driver —
-// for `machikado render`, tests and benchmarks. Also initialises SDL_ttf and SDL_image for its
-// lifetime (reference-counted by those libraries). Owns the surface and renderer; one thread.
+// Offscreen: a software SDL_Renderer drawing into an in-memory surface — no display, no video
+// driver — for `machikado render`, tests and benchmarks. Also initialises SDL_ttf and SDL_image for
+// its lifetime (reference-counted by those libraries). Owns the surface and renderer; one thread.
 #pragma once
 
 #include <memory>

@@ -1,8 +1,8 @@
-// PreviewPlan: which slides `machikado render` draws at time t, in which order and mode. Eligibility
-// follows FEED-v1 (valid_from/valid_until, alert expiry, districts, status); takeover alerts (level ≥ 4
-// or takeover: true) get the full-screen view first, then the rotation with alerts first and the
-// lower alerts as banners. Until the schedule module's PlanAt is wired in, rotation order is
-// alerts first, then feed order. Pure function; thread-safe.
+// PreviewPlan: which slides `machikado render` draws at time t, in which order and mode.
+// Eligibility follows FEED-v1 (valid_from/valid_until, alert expiry, districts, status); takeover
+// alerts (level ≥ 4 or takeover: true) get the full-screen view first, then the rotation with
+// alerts first and the lower alerts as banners. Until the schedule module's PlanAt is wired in,
+// rotation order is alerts first, then feed order. Pure function; thread-safe.
 #pragma once
 
 #include <string>
@@ -26,7 +26,8 @@ struct PreviewPlanResult {
 
 struct PreviewOptions {
   UnixSeconds at = 0;
-  std::string district;       // "" = a kiosk without a district: items limited to districts are not shown
+  std::string
+      district;  // "" = a kiosk without a district: items limited to districts are not shown
   bool include_test = false;  // status "test" is shown only in preview when asked
 };
 

@@ -5,7 +5,7 @@
 
 namespace machikado::render {
 
-ScreenLayout ComputeScreenLayout(int width, int height, bool with_banner) {
+ScreenLayout ComputeScreenLayout(int width, int height, bool with_banner, bool with_exercise) {
   ScreenLayout s;
   s.width = width;
   s.height = height;
@@ -18,6 +18,10 @@ ScreenLayout ComputeScreenLayout(int width, int height, bool with_banner) {
   const float header_h = 112 * u, footer_h = 100 * u, banner_h = 108 * u, progress_h = 10 * u;
   s.header = {0, 0, W, header_h};
   float y = header_h;
+  if (with_exercise) {
+    s.exercise = {0, y, W, 76 * u};
+    y += s.exercise.h;
+  }
   if (with_banner) {
     s.banner = {0, y, W, banner_h};
     y += banner_h;

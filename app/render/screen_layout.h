@@ -1,7 +1,7 @@
-// ScreenLayout: the grid of the screen — header, alert banner slot, slide area, footer, progress bar —
-// computed for any size from one scale unit (1.0 at 1920×1080 and 1080×1920). SlideContext: what a
-// slide needs to know besides its item (language, time, position, connectivity, banner alerts).
-// Plain value types; thread-compatible.
+// ScreenLayout: the grid of the screen — header, alert banner slot, slide area, footer, progress
+// bar — computed for any size from one scale unit (1.0 at 1920×1080 and 1080×1920). SlideContext:
+// what a slide needs to know besides its item (language, time, position, connectivity, banner
+// alerts). Plain value types; thread-compatible.
 #pragma once
 
 #include <functional>
@@ -19,14 +19,16 @@ struct ScreenLayout {
   int width = 0, height = 0;
   float unit = 1;  // min(width, height) / 1080
   bool portrait = false;
-  float margin = 0;  // outer margin of the slide content
-  float gutter = 0;  // space between columns and blocks
-  RectF header, banner, slide, footer, progress;
+  float margin = 0;                                         // outer margin of the slide content
+  float gutter = 0;                                         // space between columns and blocks
+  RectF header, banner, exercise, slide, footer, progress;  // banner/exercise: h = 0 when absent
   // Content area inside the slide (slide minus margins).
   RectF content;
 };
 
-ScreenLayout ComputeScreenLayout(int width, int height, bool with_banner);
+// `with_exercise` adds the 訓練 / EXERCISE strip under the header (exercise and test items).
+ScreenLayout ComputeScreenLayout(int width, int height, bool with_banner,
+                                 bool with_exercise = false);
 
 struct SlideContext {
   int width = 1920, height = 1080;
@@ -37,11 +39,12 @@ struct SlideContext {
   feed::Text center_name;       // header title (feed title or config)
   int position = 1;             // 1-based position in the rotation
   int total = 1;
-  float progress = 0;           // 0..1 of the current slide's time
+  float progress = 0;  // 0..1 of the current slide's time
   bool online = true;
   // When content comes from the offline cache: the time the information is from.
   std::optional<UnixSeconds> offline_as_of;
-  // Alerts below takeover shown as a persistent banner (level ≤ 3 or no level), first = most severe.
+  // Alerts below takeover shown as a persistent banner (level ≤ 3 or no level), first = most
+  // severe.
   std::vector<const feed::Item*> banner_alerts;
   // For alerts: when the feed was last confirmed (last good fetch / feed generated).
   std::optional<UnixSeconds> confirmed_at;

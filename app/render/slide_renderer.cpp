@@ -10,7 +10,10 @@
 namespace machikado::render {
 
 SlideRenderer::SlideRenderer(SDL_Renderer* renderer, FontSet& fonts, Log& log)
-    : renderer_(renderer), fonts_(fonts), log_(log), canvas_(renderer, fonts, text_cache_, image_cache_, log) {}
+    : renderer_(renderer),
+      fonts_(fonts),
+      log_(log),
+      canvas_(renderer, fonts, text_cache_, image_cache_, log) {}
 
 LayoutRecord SlideRenderer::Draw(const feed::Item& item, const SlideContext& ctx, SlideMode mode) {
   canvas_.Begin(ctx.width, ctx.height, theme::kPage);
@@ -20,14 +23,24 @@ LayoutRecord SlideRenderer::Draw(const feed::Item& item, const SlideContext& ctx
   if (mode == SlideMode::kTakeover) {
     DrawTakeover(canvas_, item, ctx);
   } else {
-    const ScreenLayout s = ComputeScreenLayout(ctx.width, ctx.height, !ctx.banner_alerts.empty());
+    const ScreenLayout s =
+        ComputeScreenLayout(ctx.width, ctx.height, !ctx.banner_alerts.empty(), marked);
     DrawHeader(canvas_, s, ctx);
+    DrawExerciseStrip(canvas_, s.exercise, unit, item.status == feed::ItemStatus::kTest, ctx.lang);
     DrawAlertBanner(canvas_, s, ctx);
     switch (item.kind) {
-      case feed::Kind::kNews: DrawNewsSlide(canvas_, item, ctx, s); break;
-      case feed::Kind::kPreparedness: DrawPreparednessSlide(canvas_, item, ctx, s); break;
-      case feed::Kind::kAlert: DrawAlertSlide(canvas_, item, ctx, s); break;
-      case feed::Kind::kProject: DrawProjectSlide(canvas_, item, ctx, s); break;
+      case feed::Kind::kNews:
+        DrawNewsSlide(canvas_, item, ctx, s);
+        break;
+      case feed::Kind::kPreparedness:
+        DrawPreparednessSlide(canvas_, item, ctx, s);
+        break;
+      case feed::Kind::kAlert:
+        DrawAlertSlide(canvas_, item, ctx, s);
+        break;
+      case feed::Kind::kProject:
+        DrawProjectSlide(canvas_, item, ctx, s);
+        break;
     }
     DrawFooter(canvas_, s, ctx, item.kind);
   }
@@ -44,16 +57,16 @@ LayoutRecord SlideRenderer::DrawIdle(const SlideContext& ctx) {
   Fit f = Lines(56 * s.unit, 32 * s.unit, 2, 1.3f);
   f.align = Align::kCenter;
   f.valign_center = true;
-  canvas_.Text(IsJapanese(ctx.lang) ? "現在お知らせはありません" : "No notices at the moment", s.content, f,
-               StyleOf("title", ctx.lang, theme::kInkMuted, true));
+  canvas_.Text(IsJapanese(ctx.lang) ? "現在お知らせはありません" : "No notices at the moment",
+               s.content, f, StyleOf("title", ctx.lang, theme::kInkMuted, true));
   canvas_.FillRect("footer", s.footer, theme::kHeader);
   return canvas_.TakeRecord();
 }
 
 bool SlideRenderer::EnsureTarget(const SlideContext& ctx, SlideTexture& into) {
   if (into.texture && into.width == ctx.width && into.height == ctx.height) return true;
-  into.texture.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                       ctx.width, ctx.height));
+  into.texture.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
+                                       SDL_TEXTUREACCESS_TARGET, ctx.width, ctx.height));
   if (!into.texture) {
     log_.error(std::string("cannot create slide texture: ") + SDL_GetError());
     return false;
@@ -79,7 +92,8 @@ bool DrawInto(SDL_Renderer* r, SlideTexture& into, F&& draw) {
 }
 }  // namespace
 
-bool SlideRenderer::Prepare(const feed::Item& item, const SlideContext& ctx, SlideMode mode, SlideTexture& into) {
+bool SlideRenderer::Prepare(const feed::Item& item, const SlideContext& ctx, SlideMode mode,
+                            SlideTexture& into) {
   if (!EnsureTarget(ctx, into)) return false;
   into.item_id = item.id;
   return DrawInto(renderer_, into, [&] { return Draw(item, ctx, mode); });

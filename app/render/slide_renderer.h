@@ -1,10 +1,9 @@
-// SlideRenderer: draws a whole screen for one item — header, banner, the kind's template, footer, the
-// exercise marking — into a target texture (Prepare) or the current render target (Draw), returning
-// what was drawn as a LayoutRecord. The App prepares the next slide ahead of its transition and
-// composites prepared textures (compositor.h); nothing here waits on the network or the disk except
-// image files named by the item (loaded once, then cached).
-// Owns its text and image texture caches; borrows the SDL_Renderer and FontSet, which must outlive it.
-// Render thread only.
+// SlideRenderer: draws a whole screen for one item — header, banner, the kind's template, footer,
+// the exercise marking — into a target texture (Prepare) or the current render target (Draw),
+// returning what was drawn as a LayoutRecord. The App prepares the next slide ahead of its
+// transition and composites prepared textures (compositor.h); nothing here waits on the network or
+// the disk except image files named by the item (loaded once, then cached). Owns its text and image
+// texture caches; borrows the SDL_Renderer and FontSet, which must outlive it. Render thread only.
 #pragma once
 
 #include <memory>
@@ -42,8 +41,8 @@ class SlideRenderer {
  public:
   SlideRenderer(SDL_Renderer* renderer, FontSet& fonts, Log& log);
 
-  // Draws the slide for `item` into `into` (its texture is reused when the size matches). On failure to
-  // create a target texture, returns false and leaves `into` without a texture.
+  // Draws the slide for `item` into `into` (its texture is reused when the size matches). On
+  // failure to create a target texture, returns false and leaves `into` without a texture.
   bool Prepare(const feed::Item& item, const SlideContext& ctx, SlideMode mode, SlideTexture& into);
   // The screen shown when nothing is eligible ("no notices at the moment"), same contract.
   bool PrepareIdle(const SlideContext& ctx, SlideTexture& into);

@@ -1,6 +1,7 @@
-// Project slide: department and plan, title, summary, and each metric as a card with a horizontal bar
-// chart — baseline, actual and targets, each with its period, value and unit in text (never colour
-// alone). A metric without numbers (a non-numeric goal such as 「実施」) shows its note as text.
+// Project slide: department and plan, title, summary, and each metric as a card with a horizontal
+// bar chart — baseline, actual and targets, each with its period, value and unit in text (never
+// colour alone). A metric without numbers (a non-numeric goal such as 「実施」) shows its note as
+// text.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -15,8 +16,10 @@ namespace {
 
 std::string FormatValue(double v) {
   char buf[32];
-  if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
-  else std::snprintf(buf, sizeof buf, "%.1f", v);
+  if (std::fabs(v - std::round(v)) < 1e-9)
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f", v);
   std::string s = buf;
   // Thousands separators for readability (1,200).
   size_t dot = s.find('.');
@@ -30,14 +33,16 @@ struct Bar {
   const feed::MetricPoint* point;
 };
 
-void DrawMetricCard(Canvas& c, const feed::Metric& m, const SlideContext& ctx, RectF card, float u) {
+void DrawMetricCard(Canvas& c, const feed::Metric& m, const SlideContext& ctx, RectF card,
+                    float u) {
   const std::string& lang = ctx.lang;
   const Color accent = theme::kProject;
   c.FillRoundedRect("metric-card", card, 16 * u, theme::kCard);
   const float pad = 28 * u;
   RectF in{card.x + pad, card.y + pad * 0.8f, card.w - 2 * pad, card.h - 1.6f * pad};
-  text::Layout lab = c.Text(m.label, lang, {in.x, in.y, in.w, 100 * u}, Lines(36 * u, 26 * u, 2, 1.25f),
-                            StyleOf("label", lang, theme::kInk, true));
+  text::Layout lab =
+      c.Text(m.label, lang, {in.x, in.y, in.w, 100 * u}, Lines(36 * u, 26 * u, 2, 1.25f),
+             StyleOf("label", lang, theme::kInk, true));
   float y = in.y + lab.height + 18 * u;
   std::vector<Bar> bars;
   if (m.baseline) bars.push_back({Label::kBaseline, &*m.baseline});
@@ -65,7 +70,8 @@ void DrawMetricCard(Canvas& c, const feed::Metric& m, const SlideContext& ctx, R
     if (y + row_h > in.bottom() + 0.5f) break;
     std::string period = b.point->period.plain(lang);
     std::string left = L(b.kind, lang) + (period.empty() ? "" : " " + period);
-    c.Text(left, {in.x, y, label_w, row_h}, one, StyleOf("label", lang, theme::kInkMuted, b.kind == Label::kActual));
+    c.Text(left, {in.x, y, label_w, row_h}, one,
+           StyleOf("label", lang, theme::kInkMuted, b.kind == Label::kActual));
     const float bw = std::max(4 * u, float(bar_w * b.point->value / max_v));
     RectF bar{bar_x, y + row_h * 0.2f, bw, row_h * 0.6f};
     if (b.kind == Label::kBaseline) {
@@ -79,7 +85,8 @@ void DrawMetricCard(Canvas& c, const feed::Metric& m, const SlideContext& ctx, R
     }
     Fit vf = one;
     vf.align = Align::kLeft;
-    c.Text(FormatValue(b.point->value) + unit, {bar.right() + 12 * u, y, in.right() - bar.right() - 12 * u, row_h}, vf,
+    c.Text(FormatValue(b.point->value) + unit,
+           {bar.right() + 12 * u, y, in.right() - bar.right() - 12 * u, row_h}, vf,
            StyleOf("value", lang, theme::kInk, true));
     y += row_h;
   }
@@ -87,7 +94,8 @@ void DrawMetricCard(Canvas& c, const feed::Metric& m, const SlideContext& ctx, R
 
 }  // namespace
 
-void DrawProjectSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx, const ScreenLayout& s) {
+void DrawProjectSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
+                      const ScreenLayout& s) {
   const float u = s.unit;
   const RectF& a = s.content;
   const std::string& lang = ctx.lang;
@@ -104,7 +112,8 @@ void DrawProjectSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx
   y += DrawTitleBlock(c, item, ctx, {a.x, y, a.w, 200 * u}, 64 * u, 44 * u, 2) + 28 * u;
   if (!item.summary.empty()) {
     text::Layout l = c.Text(item.summary, lang, {a.x, y, a.w, (s.portrait ? 220 : 130) * u},
-                            Lines(36 * u, 28 * u, s.portrait ? 4 : 2, 1.5f), StyleOf("summary", lang, theme::kInk));
+                            Lines(36 * u, 28 * u, s.portrait ? 4 : 2, 1.5f),
+                            StyleOf("summary", lang, theme::kInk));
     y += l.height + 32 * u;
   }
   const size_t n = p.metrics.size();
@@ -113,12 +122,14 @@ void DrawProjectSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx
   const int rows = int((n + cols - 1) / cols);
   const float gap = 28 * u;
   RectF grid{a.x, y, a.w, a.bottom() - y};
-  c.FillRoundedRect("metric-area", {grid.x - 16 * u, grid.y - 16 * u, grid.w + 32 * u, grid.h + 16 * u}, 20 * u,
+  c.FillRoundedRect("metric-area",
+                    {grid.x - 16 * u, grid.y - 16 * u, grid.w + 32 * u, grid.h + 16 * u}, 20 * u,
                     theme::kProjectTint);
   const float cw = (grid.w - (cols - 1) * gap) / cols, ch = (grid.h - (rows - 1) * gap) / rows;
   for (size_t i = 0; i < n; ++i) {
     const int col = int(i) % cols, row = int(i) / cols;
-    DrawMetricCard(c, p.metrics[i], ctx, {grid.x + col * (cw + gap), grid.y + row * (ch + gap), cw, ch}, u);
+    DrawMetricCard(c, p.metrics[i], ctx,
+                   {grid.x + col * (cw + gap), grid.y + row * (ch + gap), cw, ch}, u);
   }
 }
 

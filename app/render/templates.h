@@ -1,6 +1,6 @@
-// Slide templates, one per item kind (template_<kind>.cpp), plus the full-screen takeover alert view.
-// Each draws inside the screen layout's slide area (the takeover: the whole screen) on a Canvas that
-// records what it draws. Stateless; render thread only.
+// Slide templates, one per item kind (template_<kind>.cpp), plus the full-screen takeover alert
+// view. Each draws inside the screen layout's slide area (the takeover: the whole screen) on a
+// Canvas that records what it draws. Stateless; render thread only.
 #pragma once
 
 #include <string>
@@ -12,10 +12,12 @@
 
 namespace machikado::render {
 
-void DrawNewsSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx, const ScreenLayout& s);
+void DrawNewsSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
+                   const ScreenLayout& s);
 void DrawPreparednessSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
                            const ScreenLayout& s);
-void DrawAlertSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx, const ScreenLayout& s);
+void DrawAlertSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
+                    const ScreenLayout& s);
 void DrawProjectSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
                       const ScreenLayout& s);
 // The emergency takeover view: the whole screen for one alert.
@@ -27,9 +29,10 @@ TextStyle StyleOf(std::string role, std::string_view lang, Color color, bool bol
 // Title with the category accent bar on its left; returns the height used.
 float DrawTitleBlock(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box,
                      float px, float min_px, int max_lines);
-// Level band of an alert (number and name in text, official colour, hazard pictogram); returns height.
-float DrawLevelBand(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box, float unit,
-                    bool large);
+// Level band of an alert (number and name in text, official colour, hazard pictogram); returns
+// height.
+float DrawLevelBand(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box,
+                    float unit, bool large);
 // 「警戒レベル4までに必ず避難！」 strip for levels 4 and 5; returns the height used (0 otherwise).
 float DrawEvacuateStrip(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box,
                         float unit);

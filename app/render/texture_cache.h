@@ -1,6 +1,7 @@
 // TextureCache: a bounded LRU of SDL textures keyed by string (text runs: string+face+px+colour;
-// images: path+size). Evicted textures are destroyed. Counters are exposed for soak tests and benchmarks.
-// Owned by the renderer; tied to one SDL_Renderer. Not thread-safe (render thread only).
+// images: path+size). Evicted textures are destroyed. Counters are exposed for soak tests and
+// benchmarks. Owned by the renderer; tied to one SDL_Renderer. Not thread-safe (render thread
+// only).
 #pragma once
 
 #include <cstddef>

@@ -15,9 +15,9 @@ inline constexpr Color kRule = Rgb(0xD8D3C8);       // hairlines, chart grid
 inline constexpr Color kHeader = Rgb(0x14243B);     // header and footer band (deep navy)
 inline constexpr Color kHeaderInk = Rgb(0xFFFFFF);  // 15:1 on kHeader
 inline constexpr Color kHeaderMuted = Rgb(0xC9D3E0);
-inline constexpr Color kOffline = Rgb(0xFFD34D);    // offline chip (amber), black text
-inline constexpr Color kOnline = Rgb(0x52C27A);     // connectivity dot
-inline constexpr Color kTrack = Rgb(0x33445C);      // progress bar track on kHeader
+inline constexpr Color kOffline = Rgb(0xFFD34D);  // offline chip (amber), black text
+inline constexpr Color kOnline = Rgb(0x52C27A);   // connectivity dot
+inline constexpr Color kTrack = Rgb(0x33445C);    // progress bar track on kHeader
 inline constexpr Color kProgress = Rgb(0xFFFFFF);
 
 // Category accents (white text on each ≥ 7:1).

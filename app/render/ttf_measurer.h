@@ -28,6 +28,8 @@ class TtfMeasurer final : public text::TextMeasurer {
 };
 
 // Integer pixel size used for a layout size.
-inline int FontPx(float px) { return px < 1 ? 1 : static_cast<int>(px + 0.5f); }
+inline int FontPx(float px) {
+  return px < 1 ? 1 : static_cast<int>(px + 0.5f);
+}
 
 }  // namespace machikado::render
