@@ -14,6 +14,10 @@ PACKAGES=(
   # tests
   googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   xvfb xdotool imagemagick zbar-tools nginx-light minisign
+  # kiosk compositor and service integration
+  cage libsystemd-dev systemd
+  # regenerating the own artwork (deploy/art/*.py)
+  librsvg2-bin
 )
 
 missing=()

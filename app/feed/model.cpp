@@ -92,13 +92,27 @@ constexpr std::array<std::pair<ShelterStatus, std::string_view>, 4> kShelterStat
 
 }  // namespace
 
-std::string_view KindName(Kind k) { return ToName(kKinds, k); }
-std::string_view HazardName(Hazard h) { return ToName(kHazards, h); }
-std::string_view StatusName(ItemStatus s) { return ToName(kStatuses, s); }
-std::string_view ShelterStatusName(ShelterStatus s) { return ToName(kShelterStatuses, s); }
-std::optional<Kind> KindFromName(std::string_view s) { return FromName(kKinds, s); }
-std::optional<Hazard> HazardFromName(std::string_view s) { return FromName(kHazards, s); }
-std::optional<ItemStatus> StatusFromName(std::string_view s) { return FromName(kStatuses, s); }
+std::string_view KindName(Kind k) {
+  return ToName(kKinds, k);
+}
+std::string_view HazardName(Hazard h) {
+  return ToName(kHazards, h);
+}
+std::string_view StatusName(ItemStatus s) {
+  return ToName(kStatuses, s);
+}
+std::string_view ShelterStatusName(ShelterStatus s) {
+  return ToName(kShelterStatuses, s);
+}
+std::optional<Kind> KindFromName(std::string_view s) {
+  return FromName(kKinds, s);
+}
+std::optional<Hazard> HazardFromName(std::string_view s) {
+  return FromName(kHazards, s);
+}
+std::optional<ItemStatus> StatusFromName(std::string_view s) {
+  return FromName(kStatuses, s);
+}
 std::optional<ShelterStatus> ShelterStatusFromName(std::string_view s) {
   return FromName(kShelterStatuses, s);
 }
