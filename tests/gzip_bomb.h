@@ -1,5 +1,5 @@
-// Test helper: a gzip stream that decodes to `decoded_bytes` zeros, built with zlib in small pieces so
-// the test itself never holds the decoded data. 64 MiB of zeros compress to about 64 KiB.
+// Test helper: a gzip stream that decodes to `decoded_bytes` zeros, built with zlib in small pieces
+// so the test itself never holds the decoded data. 64 MiB of zeros compress to about 64 KiB.
 #pragma once
 
 #include <zlib.h>

@@ -1,7 +1,7 @@
-// LoopbackServer: an in-process cpp-httplib server on 127.0.0.1 with a free port, for integration tests
-// of the fetcher and the pipeline. Records the headers of every request. Handlers that stall (timeout,
-// slow drip) wait on Stalled(), which returns as soon as the server shuts down, so tests end promptly.
-// Thread-safe; handlers run on the server's worker threads.
+// LoopbackServer: an in-process cpp-httplib server on 127.0.0.1 with a free port, for integration
+// tests of the fetcher and the pipeline. Records the headers of every request. Handlers that stall
+// (timeout, slow drip) wait on Stalled(), which returns as soon as the server shuts down, so tests
+// end promptly. Thread-safe; handlers run on the server's worker threads.
 #pragma once
 
 #include <arpa/inet.h>
@@ -33,6 +33,7 @@ class LoopbackServer {
 
   LoopbackServer() {
     server_.set_keep_alive_max_count(1'000'000);
+    server_.set_keep_alive_timeout(1);  // Stop() waits for idle kept-alive connections this long
     // Recorded before routing, so a request is visible as soon as its response can be.
     server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
       std::lock_guard<std::mutex> lock(mu_);
@@ -51,6 +52,9 @@ class LoopbackServer {
   int Start() {
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
+    // stop() is a no-op before the accept loop runs, so wait for it (a readiness poll, not a
+    // delay).
+    while (!server_.is_running()) std::this_thread::yield();
     return port_;
   }
   void Stop() {
@@ -93,7 +97,8 @@ class LoopbackServer {
   std::vector<Seen> seen_;
 };
 
-// A free TCP port on 127.0.0.1 with nothing listening (bound, then closed), for "connection refused".
+// A free TCP port on 127.0.0.1 with nothing listening (bound, then closed), for "connection
+// refused".
 inline int UnusedLoopbackPort() {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};

@@ -68,12 +68,10 @@ class CurlClientTest : public ::testing::Test {
         return true;
       });
     });
-    s.Get("/loop", [](const httplib::Request&, httplib::Response& res) {
-      res.set_redirect("/loop");
-    });
-    s.Get("/hop", [](const httplib::Request&, httplib::Response& res) {
-      res.set_redirect("/etag");
-    });
+    s.Get("/loop",
+          [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/loop"); });
+    s.Get("/hop",
+          [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/etag"); });
     s.Get("/to-file", [](const httplib::Request&, httplib::Response& res) {
       res.set_redirect("file:///etc/passwd");
     });

@@ -1,7 +1,7 @@
-// FeedStore: what the pipeline needs from the offline cache — last-good feed bodies with validators, and
-// image bytes. The App adapts cache::FeedCache to it (CacheFeedStore); MemoryFeedStore serves tests and
-// injects write failures. Implementations must be safe to call from the pipeline's worker thread while
-// nothing else uses them (FeedCache is fully thread-safe).
+// FeedStore: what the pipeline needs from the offline cache — last-good feed bodies with
+// validators, and image bytes. The App adapts cache::FeedCache to it (CacheFeedStore);
+// MemoryFeedStore serves tests and injects write failures. Implementations must be safe to call
+// from the pipeline's worker thread while nothing else uses them (FeedCache is fully thread-safe).
 #pragma once
 
 #include <map>
@@ -18,7 +18,8 @@ namespace machikado::pipeline {
 class FeedStore {
  public:
   virtual ~FeedStore() = default;
-  // kNotFound when nothing is stored; other errors (corrupt, I/O) are reported and treated as absent.
+  // kNotFound when nothing is stored; other errors (corrupt, I/O) are reported and treated as
+  // absent.
   virtual Result<cache::CachedFeed> LoadFeed(std::string_view url) = 0;
   // On error the previous copy must stay readable.
   virtual Status StoreFeed(const cache::CachedFeed& feed) = 0;

@@ -1,6 +1,6 @@
-// ProbeImage: reads an image's format and pixel size from its header without decoding it (stb_image's
-// stbi_info_from_memory, from Debian's libstb), so an oversized or corrupt image is refused before any
-// decoder allocates width×height×4 bytes. Pure function; thread-safe.
+// ProbeImage: reads an image's format and pixel size from its header without decoding it
+// (stb_image's stbi_info_from_memory, from Debian's libstb), so an oversized or corrupt image is
+// refused before any decoder allocates width×height×4 bytes. Pure function; thread-safe.
 #pragma once
 
 #include <string_view>
@@ -20,8 +20,8 @@ struct ImageInfo {
   int height = 0;
 };
 
-// kLimitExceeded for too many bytes or pixels; kInvalidArgument for bytes that are not a PNG, JPEG, GIF
-// or BMP image with a readable header.
+// kLimitExceeded for too many bytes or pixels; kInvalidArgument for bytes that are not a PNG, JPEG,
+// GIF or BMP image with a readable header.
 Result<ImageInfo> ProbeImage(std::string_view bytes, const ImageLimits& limits = {});
 
 }  // namespace machikado::pipeline
