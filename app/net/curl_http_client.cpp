@@ -106,6 +106,11 @@ size_t OnBody(char* data, size_t size, size_t n, void* user) {
   return len;
 }
 
+int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* t = static_cast<Transfer*>(user);
+  return t->request->cancel && t->request->cancel->load() ? 1 : 0;  // non-zero aborts
+}
+
 FetchErrorKind KindOf(CURLcode rc) {
   switch (rc) {
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -200,6 +205,11 @@ FetchResult CurlHttpClient::Fetch(const HttpRequest& req) {
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &t);
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, OnBody);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
+  if (req.cancel) {
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, OnProgress);
+    curl_easy_setopt(h, CURLOPT_XFERINFODATA, &t);
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+  }
 
   CURLcode rc = curl_easy_perform(h);
   curl_slist_free_all(headers);

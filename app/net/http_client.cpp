@@ -33,6 +33,8 @@ std::string_view FetchErrorKindName(FetchErrorKind k) {
       return "unsupported_scheme";
     case FetchErrorKind::kFile:
       return "file";
+    case FetchErrorKind::kCancelled:
+      return "cancelled";
     case FetchErrorKind::kOther:
       return "other";
   }

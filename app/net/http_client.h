@@ -5,6 +5,7 @@
 // connection open between calls).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -37,6 +38,9 @@ struct HttpRequest {
   int low_speed_bytes_per_s = 64;
   int low_speed_time_s = 15;
   int max_redirects = 5;
+  // When set and it becomes true, a transfer in progress is abandoned (kCancelled) within about a
+  // second; lets the pipeline stop promptly even during a stalled fetch. Not owned.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct HttpResponse {
@@ -67,6 +71,7 @@ enum class FetchErrorKind {
   kTruncated,          // the connection closed before the announced body length
   kUnsupportedScheme,  // not http, https, file or a path
   kFile,               // a local file could not be read
+  kCancelled,          // HttpRequest::cancel was set (shutdown)
   kOther,
 };
 
