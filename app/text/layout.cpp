@@ -1,208 +1,286 @@
-// Interim implementation of text/layout.h used by render/ until the text module's own lands (it
-// supersedes this file): libunibreak opportunities + kinsoku, ruby as unbreakable units,
-// shrink-to-fit in 2 px steps down to min_px, then an ellipsis.
 #include "text/layout.h"
 
 #include <algorithm>
 #include <cmath>
-#include <string>
+#include <optional>
 
-#include <linebreak.h>
+#include "text/grapheme.h"
+#include "text/kinsoku.h"
+#include "text/line_breaker.h"
+#include "text/prepared_text.h"
 
 namespace machikado::text {
-
 namespace {
 
-char32_t Decode(std::string_view s, size_t& i) {
-  unsigned char c = s[i];
-  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-  if (i + len > s.size()) len = 1;
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
+constexpr std::string_view kEllipsis = "…";
+constexpr float kParagraphGap = 0.5f;  // extra space before a paragraph, in line pitches
+constexpr int kWidthRetries = 3;       // re-breaks when a measured line is wider than its pieces
+
+float SafeWidth(TextMeasurer& m, std::string_view s, float px) {
+  const float w = m.Width(s, px);
+  return std::isfinite(w) && w > 0 ? w : 0.0f;
 }
 
-const std::u32string kNoStart =
-    U"、。，．・：；？！ー」』）】〕〉》ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ〜…‥,.:;?!)]}%";
-const std::u32string kNoEnd = U"「『（【〔〈《([{";
-
-bool NoStart(char32_t c) { return kNoStart.find(c) != std::u32string::npos; }
-bool NoEnd(char32_t c) { return kNoEnd.find(c) != std::u32string::npos; }
-
-struct Unit {
-  std::string base;
-  std::string ruby;
-  char32_t first = 0, last = 0;
-  bool break_after = false;  // a line may end after this unit
-  bool must_break = false;
-  bool space = false;
+struct Metrics {
+  float px = 0;
+  float ruby_px = 0;
+  float band = 0;   // reading band above the glyphs
+  float pitch = 0;  // line height including the band
 };
 
-std::vector<Unit> Units(const std::vector<feed::RubySegment>& segs) {
-  std::vector<Unit> units;
-  std::string flat;
-  std::vector<size_t> ends;  // byte end of each unit in flat
-  for (const auto& s : segs) {
-    if (!s.ruby.empty()) {
-      Unit u{s.base, s.ruby};
-      size_t i = 0;
-      while (i < s.base.size()) {
-        char32_t c = Decode(s.base, i);
-        if (!u.first) u.first = c;
-        u.last = c;
-      }
-      units.push_back(u);
-      flat += s.base;
-      ends.push_back(flat.size());
-      continue;
-    }
-    size_t i = 0;
-    while (i < s.base.size()) {
-      size_t st = i;
-      char32_t c = Decode(s.base, i);
-      Unit u{s.base.substr(st, i - st), ""};
-      u.first = u.last = c;
-      u.space = c == ' ';
-      units.push_back(u);
-      flat += u.base;
-      ends.push_back(flat.size());
-    }
-  }
-  std::vector<char> brks(flat.size());
-  if (!flat.empty()) set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(flat.data()), flat.size(), "ja", brks.data());
-  for (size_t k = 0; k < units.size(); ++k) {
-    char b = brks[ends[k] - 1];
-    units[k].must_break = b == LINEBREAK_MUSTBREAK && k + 1 < units.size();
-    units[k].break_after = b == LINEBREAK_ALLOWBREAK || units[k].must_break;
-    if (k + 1 < units.size() && (NoStart(units[k + 1].first) || NoEnd(units[k].last)))
-      units[k].break_after = units[k].must_break;
-  }
-  return units;
+Metrics MetricsFor(const BoxSpec& box, float px, bool ruby) {
+  Metrics m;
+  m.px = px;
+  m.ruby_px = px * box.ruby_scale;
+  m.band = ruby ? m.ruby_px : 0.0f;
+  m.pitch = m.band + px * box.line_spacing;
+  return m;
 }
 
-Layout Try(const std::vector<Unit>& units, const BoxSpec& box, float px, TextMeasurer& m,
-           bool allow_truncate) {
-  Layout out;
-  out.px = px;
-  const bool any_ruby = box.draw_ruby && std::any_of(units.begin(), units.end(), [](const Unit& u) { return !u.ruby.empty(); });
-  const float rpx = px * box.ruby_scale;
-  const float band = any_ruby ? rpx : 0;
-  const float pitch = std::max(px * box.line_spacing, px + band);
-  std::vector<std::pair<size_t, size_t>> lines;  // [begin, end) units
-  size_t begin = 0;
-  while (begin < units.size()) {
-    while (begin < units.size() && units[begin].space) ++begin;
-    if (begin >= units.size()) break;
-    float w = 0;
-    size_t last_ok = 0, k = begin;
-    bool forced = false;
-    for (; k < units.size(); ++k) {
-      float uw = m.Width(units[k].base, px);
-      if (units[k].base == "\n") uw = 0;
-      if (w + uw > box.width && k > begin && !units[k].space) break;
-      w += uw;
-      if (units[k].break_after) last_ok = k + 1;
-      if (units[k].must_break) {
-        forced = true;
-        ++k;
-        break;
-      }
-    }
-    size_t end = k;
-    if (!forced && k < units.size() && last_ok > begin) end = last_ok;
-    if (end == begin) end = begin + 1;
-    lines.push_back({begin, end});
-    begin = end;
-  }
-  auto text_of = [&](size_t b, size_t e) {
-    std::string s;
-    for (size_t k = b; k < e; ++k)
-      if (units[k].base != "\n" && units[k].base != "\r") s += units[k].base;
-    while (!s.empty() && s.back() == ' ') s.pop_back();
-    return s;
-  };
-  int max_lines = int((box.height - px - band) / pitch) + 1;
-  if (box.height < px + band) max_lines = 0;
-  if (box.max_lines > 0) max_lines = std::min(max_lines, box.max_lines);
-  if (int(lines.size()) > max_lines) {
-    if (!allow_truncate || max_lines <= 0) {
-      out.truncated = true;
-      out.lines.clear();
-      out.height = 1e9f;
-      return out;
-    }
-    lines.resize(max_lines);
-    out.truncated = true;
-  }
+// One font size tried: the lines and how many of them the box holds.
+struct Attempt {
+  Metrics metrics;
+  BrokenText broken;
+  size_t fitting_lines = 0;
+  bool fits = false;  // every line fits and nothing was degraded or dropped
+};
+
+std::vector<float> LineTops(const BrokenText& broken, const Metrics& m) {
+  std::vector<float> tops;
+  tops.reserve(broken.lines.size());
   float y = 0;
-  for (size_t li = 0; li < lines.size(); ++li) {
-    auto [b, e] = lines[li];
-    LaidLine line;
-    line.text = text_of(b, e);
-    if (out.truncated && li + 1 == lines.size()) {
-      // Drop characters until text + ellipsis fits.
-      std::string t = line.text;
-      while (!t.empty() && m.Width(t + "…", px) > box.width) {
-        size_t cut = t.size() - 1;
-        while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
-        t.resize(cut);
-      }
-      line.text = t + "…";
-      e = b;  // no ruby on a truncated line
-    }
-    line.y = y;
-    line.baseline_top = y + band;
-    line.h = pitch;
-    line.w = m.Width(line.text, px);
-    float x = 0;
-    for (size_t k = b; k < e; ++k) {
-      float uw = m.Width(units[k].base, px);
-      if (!units[k].ruby.empty() && box.draw_ruby) {
-        RubyPlacement r{units[k].ruby, 0, m.Width(units[k].ruby, rpx), rpx};
-        r.x = x + (uw - r.w) / 2;
-        line.ruby.push_back(r);
-      }
-      x += uw;
-    }
-    out.lines.push_back(line);
-    y += pitch;
+  for (size_t i = 0; i < broken.lines.size(); ++i) {
+    if (i > 0) y += m.pitch;
+    if (broken.lines[i].paragraph_before && i > 0) y += kParagraphGap * m.pitch;
+    tops.push_back(y);
   }
-  out.height = out.lines.empty() ? 0 : out.lines.back().baseline_top + px;
+  return tops;
+}
+
+Attempt Try(const PreparedText& text, const BoxSpec& box, float px, float width, bool ruby,
+            TextMeasurer& measurer) {
+  Attempt a;
+  a.metrics = MetricsFor(box, px, ruby);
+  a.broken = BreakLines(text, px, a.metrics.ruby_px, width, measurer);
+  const std::vector<float> tops = LineTops(a.broken, a.metrics);
+  size_t n = 0;
+  while (n < tops.size() && tops[n] + a.metrics.pitch <= box.height &&
+         (box.max_lines <= 0 || n < static_cast<size_t>(box.max_lines)))
+    ++n;
+  a.fitting_lines = n;
+  a.fits = n == tops.size() && !a.broken.degraded && !a.broken.dropped;
+  return a;
+}
+
+// Makes the last kept line end with "…" within `width`: drops whole pieces from its end (and
+// spaces and opening brackets before the ellipsis); when that would leave nothing, keeps as many
+// grapheme clusters of the first piece as fit.
+void EndWithEllipsis(const PreparedText& text, const Metrics& m, float width, float ell_w,
+                     TextMeasurer& measurer, std::vector<Piece>* line) {
+  auto bad_end = [&](const Piece& p) {
+    return p.space || IsLineEndForbidden(LastNonSpace(text.text, p.begin, p.end));
+  };
+  float w = 0;
+  for (const Piece& p : *line) w += p.adv;
+  std::optional<Piece> last_dropped;
+  while (!line->empty() && (w + ell_w > width || bad_end(line->back()))) {
+    w -= line->back().adv;
+    last_dropped = line->back();
+    line->pop_back();
+  }
+  if (line->empty() && last_dropped && last_dropped->ruby < 0 && !last_dropped->space) {
+    uint32_t start = last_dropped->begin;
+    for (uint32_t p = start + 1; p <= last_dropped->end; ++p) {
+      if (p < last_dropped->end && !text.grapheme[p]) continue;
+      const float gw =
+          SafeWidth(measurer, std::string_view(text.text).substr(start, p - start), m.px);
+      if (w + gw + ell_w > width) break;
+      line->push_back(Piece{start, p, -1, false, gw, 0, gw});
+      w += gw;
+      start = p;
+    }
+    while (!line->empty() && bad_end(line->back())) line->pop_back();
+  }
+  line->push_back(Piece{0, 0, -1, false, ell_w, 0, ell_w});  // begin == end marks the ellipsis
+}
+
+struct PendingRuby {
+  size_t reading = 0;
+  float offset = 0;  // from the run's start (plain runs) or centred (widened bases)
+};
+
+// Turns pieces into drawable runs, measuring each run once; returns the line width.
+float PlaceLine(const PreparedText& text, const Metrics& m, const std::vector<Piece>& pieces,
+                TextMeasurer& measurer, LaidLine* line) {
+  line->text.clear();
+  line->runs.clear();
+  line->ruby.clear();
+  float x = 0;
+  size_t k = 0;
+  while (k < pieces.size()) {
+    TextRun run;
+    std::vector<PendingRuby> rubies;
+    const Piece& p = pieces[k];
+    const bool ellipsis = p.begin == p.end;
+    const bool widened = p.ruby >= 0 && p.ruby_w > p.w;
+    float ruby_w = 0;
+    if (ellipsis || widened) {
+      run.text = ellipsis ? std::string(kEllipsis) : text.text.substr(p.begin, p.end - p.begin);
+      if (widened) rubies.push_back({static_cast<size_t>(p.ruby), 0});
+      ruby_w = p.ruby_w;
+      ++k;
+    } else {
+      float offset = 0;
+      while (k < pieces.size() && pieces[k].begin != pieces[k].end &&
+             !(pieces[k].ruby >= 0 && pieces[k].ruby_w > pieces[k].w)) {
+        const Piece& q = pieces[k];
+        run.text.append(text.text, q.begin, q.end - q.begin);
+        if (q.ruby >= 0)
+          rubies.push_back({static_cast<size_t>(q.ruby), offset + (q.w - q.ruby_w) / 2});
+        offset += q.adv;
+        ++k;
+      }
+    }
+    run.w = SafeWidth(measurer, run.text, m.px);
+    const float adv = std::max(run.w, ruby_w);
+    run.x = x + (adv - run.w) / 2;
+    for (const PendingRuby& r : rubies) {
+      RubyPlacement placement;
+      placement.text = text.rubies[r.reading];
+      placement.px = m.ruby_px;
+      placement.w = SafeWidth(measurer, placement.text, m.ruby_px);
+      placement.x = widened ? x + (adv - placement.w) / 2 : run.x + r.offset;
+      line->ruby.push_back(std::move(placement));
+    }
+    line->text += run.text;
+    line->runs.push_back(std::move(run));
+    x += adv;
+  }
+  for (RubyPlacement& r : line->ruby) r.x = std::clamp(r.x, 0.0f, std::max(0.0f, x - r.w));
+  return x;
+}
+
+struct Assembled {
+  Layout layout;
+  float overflow = 0;  // how far the widest measured line exceeds the width (0 when none)
+};
+
+// Builds the Layout for an attempt: keeps the lines that fit, ends the last with "…" when some were
+// cut, positions runs and readings. With `clamp`, lines measured wider than the box lose pieces
+// from their end until they fit (the last resort against a measurer that is not additive).
+Assembled Assemble(const PreparedText& text, const BoxSpec& box, const Attempt& a, bool clamp,
+                   TextMeasurer& measurer) {
+  Assembled out;
+  Layout& layout = out.layout;
+  const Metrics& m = a.metrics;
+  layout.px = m.px;
+  layout.shrunk = m.px < box.max_px;
+  layout.truncated = a.fitting_lines < a.broken.lines.size() || a.broken.dropped;
+  const std::vector<float> tops = LineTops(a.broken, m);
+  const float ell_w = layout.truncated ? SafeWidth(measurer, kEllipsis, m.px) : 0.0f;
+  for (size_t i = 0; i < a.fitting_lines; ++i) {
+    const BrokenLine& bl = a.broken.lines[i];
+    std::vector<Piece> pieces(a.broken.pieces.begin() + bl.first,
+                              a.broken.pieces.begin() + bl.visible_end);
+    const bool last = i + 1 == a.fitting_lines;
+    if (last && layout.truncated && ell_w <= box.width)
+      EndWithEllipsis(text, m, box.width, ell_w, measurer, &pieces);
+    LaidLine line;
+    line.y = tops[i];
+    line.h = m.pitch;
+    line.baseline_top = tops[i] + m.band;
+    line.w = PlaceLine(text, m, pieces, measurer, &line);
+    while (clamp && line.w > box.width && !pieces.empty()) {
+      pieces.pop_back();
+      layout.truncated = true;
+      line.w = PlaceLine(text, m, pieces, measurer, &line);
+    }
+    out.overflow = std::max(out.overflow, line.w - box.width);
+    const float slack = std::max(0.0f, box.width - line.w);
+    line.x = box.align == Align::kCenter ? slack / 2 : box.align == Align::kEnd ? slack : 0.0f;
+    layout.height = line.y + line.h;
+    layout.lines.push_back(std::move(line));
+  }
   return out;
+}
+
+bool HasReading(const PreparedText& text) {
+  return !text.rubies.empty();
 }
 
 }  // namespace
 
+std::vector<float> FontSizesToTry(const BoxSpec& box) {
+  std::vector<float> sizes;
+  const float max_px = box.max_px;
+  if (!std::isfinite(max_px) || max_px <= 0) return sizes;
+  const float min_px =
+      std::isfinite(box.min_px) ? std::clamp(box.min_px, std::min(1.0f, max_px), max_px) : max_px;
+  for (float px = max_px;;) {
+    sizes.push_back(px);
+    if (px <= min_px) break;
+    px = std::max(min_px, px - std::max(2.0f, std::round(px * 0.05f)));
+  }
+  return sizes;
+}
+
 Layout LayoutText(const std::vector<feed::RubySegment>& segments, const BoxSpec& box,
                   TextMeasurer& measurer) {
-  std::vector<Unit> units = Units(segments);
-  if (units.empty() || box.width <= 0) return {};
-  for (float px = box.max_px; px >= box.min_px; px -= 2) {
-    Layout l = Try(units, box, px, measurer, false);
-    if (!l.truncated) {
-      l.shrunk = px < box.max_px;
-      return l;
-    }
+  const std::vector<float> sizes = FontSizesToTry(box);
+  const PreparedText text = PrepareText(segments, box.lang, box.draw_ruby);
+  Layout empty;
+  empty.px = sizes.empty() ? 0.0f : sizes.front();
+  if (text.atoms.empty()) return empty;
+  const bool usable = !sizes.empty() && std::isfinite(box.width) && box.width > 0 &&
+                      std::isfinite(box.height) && box.height > 0 &&
+                      std::isfinite(box.line_spacing) && box.line_spacing > 0 &&
+                      std::isfinite(box.ruby_scale) && box.ruby_scale > 0;
+  if (!usable) {
+    empty.truncated = true;
+    return empty;
   }
-  Layout l = Try(units, box, box.min_px, measurer, true);
-  l.shrunk = box.min_px < box.max_px;
-  return l;
+  const bool ruby = HasReading(text);
+  float width = box.width;
+  auto attempt = [&](size_t i) { return Try(text, box, sizes[i], width, ruby, measurer); };
+
+  // Height shrinks as the size does, so a binary search over the ladder finds the largest size that
+  // fits with O(log n) layouts; the smallest size is used (and truncated) when none fits.
+  size_t chosen = 0;
+  Attempt best = attempt(0);
+  if (!best.fits && sizes.size() > 1) {
+    size_t lo = 0;  // does not fit
+    size_t hi = sizes.size() - 1;
+    Attempt at_hi = attempt(hi);
+    if (at_hi.fits) {
+      while (hi - lo > 1) {
+        const size_t mid = lo + (hi - lo) / 2;
+        Attempt at_mid = attempt(mid);
+        if (at_mid.fits) {
+          hi = mid;
+          at_hi = std::move(at_mid);
+        } else {
+          lo = mid;
+        }
+      }
+    }
+    chosen = hi;
+    best = std::move(at_hi);
+  }
+
+  // A real font may measure a whole line a little wider than the sum of its pieces (kerning):
+  // re-break narrower by the excess, then clamp as the last resort.
+  for (int retry = 0;; ++retry) {
+    const bool last = retry == kWidthRetries;
+    Assembled assembled = Assemble(text, box, best, last, measurer);
+    if (assembled.overflow <= 0 || last) return std::move(assembled.layout);
+    width -= assembled.overflow;
+    if (width <= 0) width = box.width;  // nothing sensible left: clamp on the next round
+    best = attempt(chosen);
+  }
 }
 
 Layout LayoutPlain(std::string_view utf8, const BoxSpec& box, TextMeasurer& measurer) {
-  return LayoutText({{std::string(utf8), ""}}, box, measurer);
-}
-
-bool SatisfiesKinsoku(const std::vector<std::string>& lines) {
-  for (const auto& l : lines) {
-    if (l.empty()) continue;
-    size_t i = 0;
-    char32_t first = Decode(l, i), last = first;
-    while (i < l.size()) last = Decode(l, i);
-    if (NoStart(first) || NoEnd(last)) return false;
-  }
-  return true;
+  return LayoutText({feed::RubySegment{std::string(utf8), std::string()}}, box, measurer);
 }
 
 }  // namespace machikado::text
