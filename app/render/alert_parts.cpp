@@ -117,10 +117,10 @@ float DrawShelterList(Canvas& c, const feed::Item& item, const SlideContext& ctx
     const float icon_r = px * 0.55f;
     DrawShelterStatusIcon(c, sh.status, r.x + 16 * u + icon_r, r.y + r.h / 2, icon_r);
     const std::string status = ShelterStatusLabel(sh.status, lang);
-    const Color col = sh.status == feed::ShelterStatus::kOpen ? theme::kOpen
+    const Color status_color = sh.status == feed::ShelterStatus::kOpen ? theme::kOpen
                       : sh.status == feed::ShelterStatus::kClosed ? theme::kClosed
                       : sh.status == feed::ShelterStatus::kFull ? theme::kFull : theme::kUnknown;
-    const TextStyle st = StyleOf("shelter-status", lang, col, true);
+    const TextStyle st = StyleOf("shelter-status", lang, status_color, true);
     const float sw = c.TextWidth(status, px, st) + 2;
     Fit sf = Lines(px, px, 1, 1.0f);
     sf.valign_center = true;
