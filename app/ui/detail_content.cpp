@@ -239,26 +239,27 @@ void DrawDetailSide(Canvas& c, const feed::Item& item, const render::SlideContex
       const float preferred = std::min(side.w * 0.62f, 380 * u);
       const int mpx = QrModulePx(modules, dpi, preferred);
       const float qside = float((modules + 2 * kQrQuietModules) * mpx);
-      const float caption_h = 30 * u * 1.4f * 2;
-      const float card_h = qside + caption_h + 48 * u;
+      const float pad = 16 * u, url_h = 24 * u * 1.3f;
+      // Side by side (QR left, caption right) when the panel is wide enough; else stacked.
+      const bool stacked = qside + 220 * u > side.w;
+      const float caption_h = stacked ? 28 * u * 1.35f * 2 : 0;
+      const float card_h = pad + qside + caption_h + url_h + pad + (stacked ? 8 * u : 0);
       RectF card{side.x, bottom - card_h, side.w, card_h};
       c.FillRoundedRect("qr-card", card, 16 * u, theme::kCard);
-      const bool stacked = qside + 40 * u > side.w * 0.6f;
       if (stacked) {
-        DrawQr(c, *qr, side.x + (side.w - qside) / 2, card.y + 16 * u, mpx);
-        c.Text(ChromeText(ChromeLabel::kScanQr, lang), {card.x + 24 * u, card.y + 24 * u + qside, card.w - 48 * u, caption_h},
+        DrawQr(c, *qr, side.x + (side.w - qside) / 2, card.y + pad, mpx);
+        c.Text(ChromeText(ChromeLabel::kScanQr, lang), {card.x + 24 * u, card.y + pad + qside, card.w - 48 * u, caption_h},
                Lines(28 * u, 22 * u, 2, 1.35f), StyleOf("qr-caption", lang, theme::kInk));
       } else {
-        const float qx = card.x + 16 * u;
-        DrawQr(c, *qr, qx, card.y + 16 * u, mpx);
+        const float qx = card.x + pad;
+        DrawQr(c, *qr, qx, card.y + pad, mpx);
         const float tx = qx + qside + 16 * u;
-        RectF caption{tx, card.y + 32 * u, card.right() - 24 * u - tx, qside - 32 * u};
+        RectF caption{tx, card.y + pad + 24 * u, card.right() - 24 * u - tx, qside - 24 * u};
         c.Text(ChromeText(ChromeLabel::kScanQr, lang), caption, Lines(32 * u, 24 * u, 5, 1.45f),
                StyleOf("qr-caption", lang, theme::kInk, true));
-        card.h = qside + 32 * u;
       }
       // The address in text as well, for visitors without a phone camera.
-      c.Text(item.url, {card.x + 16 * u, card.bottom() - caption_h * 0.5f - 8 * u, card.w - 32 * u, caption_h * 0.5f},
+      c.Text(item.url, {card.x + pad, card.bottom() - pad - url_h, card.w - 2 * pad, url_h},
              Lines(24 * u, 18 * u, 1, 1.2f), StyleOf("url", "en", theme::kInkMuted));
       bottom = card.y - 32 * u;
     }

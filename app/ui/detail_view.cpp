@@ -1,6 +1,7 @@
 #include "ui/detail_view.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <functional>
 
@@ -172,6 +173,9 @@ void DetailView::BeginImGui(const DetailFrame& f, const std::vector<std::string>
   io.MouseDown[0] = f.pointer.down;
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui::NewFrame();
+  // No padding or border: the window is the screen, and its clip rect must be the whole screen.
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::Begin("machikado-touch", nullptr,
@@ -182,6 +186,7 @@ void DetailView::BeginImGui(const DetailFrame& f, const std::vector<std::string>
 
 void DetailView::EndImGui() {
   ImGui::End();
+  ImGui::PopStyleVar(2);
   ImGui::Render();
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
 }

@@ -27,7 +27,11 @@ struct Intent {
   schedule::KindMask kinds;       // kSetKindFilter
   std::string language;           // kSetLanguage
 
-  static Intent Of(Type t) { return Intent{t}; }
+  static Intent Of(Type t) {
+    Intent i;
+    i.type = t;
+    return i;
+  }
   bool operator==(const Intent&) const = default;
 };
 

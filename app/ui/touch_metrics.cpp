@@ -14,7 +14,7 @@ double ResolveDpi(double config_dpi, double reported_dpi) {
 double MmToPx(double mm, double dpi) { return mm * dpi / 25.4; }
 
 float MinTargetPx(double dpi, int screen_w, int screen_h) {
-  const double physical = std::ceil(MmToPx(kMinTargetMm, dpi));
+  const double physical = std::round(MmToPx(kMinTargetMm, dpi));  // 34 px at 96 dpi
   const double floor_px = std::ceil(48.0 * std::min(screen_w, screen_h) / 1080.0);
   return float(std::max(physical, floor_px));
 }
