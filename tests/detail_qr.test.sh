@@ -8,7 +8,7 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 demo="$here/feeds/demo"
 "$bin" render --feed "$demo/news.json" --feed "$demo/alerts.json" --feed "$demo/drill.json" \
-  --at 2026-11-24T10:00:00+09:00 --size 1920x1080 --out "$out" --detail >/dev/null
+  --at 2026-11-23T10:00:00+09:00 --size 1920x1080 --out "$out" --detail >/dev/null
 
 slides=$(ls "$out" | grep -c '^[0-9][0-9][0-9]-.*[^l]\.png$' || true)
 details=$(ls "$out" | grep -c '\.detail\.png$' || true)

@@ -37,6 +37,9 @@ DetailGeometry ComputeDetailGeometry(const ChromeLayout& chrome) {
     g.side = {a.x + margin, a.bottom() - side_h - 32 * u, a.w - 2 * margin, side_h};
     g.column = {a.x + margin, a.y, a.w - 2 * margin, g.side.y - gutter * 0.5f - a.y};
   }
+  const float hint_h = 84 * u;
+  g.column.h -= hint_h;
+  g.hint = {g.column.x, g.column.bottom(), g.column.w, hint_h};
   g.column.x = std::round(g.column.x);
   g.column.y = std::round(g.column.y);
   g.column.w = std::round(g.column.w);
@@ -80,6 +83,62 @@ std::string MetricLine(const feed::Metric& m, std::string_view lang) {
 
 }  // namespace
 
+namespace {
+
+std::string EventWhen(const feed::Event& e, std::string_view lang) {
+  if (!e.start) return "";
+  const int off = e.start_offset_s;
+  auto midnight = [&](UnixSeconds t) { return ((t + off) % 86400 + 86400) % 86400 == 0; };
+  std::string s = render::FormatDate(*e.start, off, lang, !midnight(*e.start));
+  if (e.end && *e.end > *e.start) {
+    const bool same_day = (*e.end + off) / 86400 == (*e.start + off) / 86400;
+    s += render::IsJapanese(lang) ? "〜" : " – ";
+    s += same_day ? render::FormatTime(*e.end, off) : render::FormatDate(*e.end, off, lang, !midnight(*e.end));
+  }
+  return s;
+}
+
+// 日時 / 場所 / 費用 on the category tint; returns the height used (draws only when `draw`).
+float EventPanel(Canvas& c, const feed::Item& item, std::string_view lang, RectF box, float u, bool draw) {
+  if (!item.news.event) return 0;
+  const feed::Event& e = *item.news.event;
+  struct Row {
+    Label label;
+    std::vector<feed::RubySegment> value;
+    std::string lang;
+  };
+  std::vector<Row> rows;
+  const std::string when = EventWhen(e, lang);
+  if (!when.empty()) rows.push_back({Label::kDate, {{when, ""}}, std::string(lang)});
+  for (auto [label, text] : {std::pair{Label::kPlace, &e.place}, std::pair{Label::kFee, &e.fee}})
+    if (const feed::LocalizedString* v = text->pick(lang)) rows.push_back({label, v->segments, v->lang});
+  if (rows.empty()) return 0;
+  const float pad = 28 * u, px = 40 * u, label_px = 32 * u;
+  const float label_w = (render::IsJapanese(lang) ? 110 : 140) * u;
+  const float vx = box.x + pad + label_w + 16 * u, vw = box.right() - pad - vx;
+  float y = box.y + pad;
+  std::vector<float> tops, heights;
+  for (const Row& r : rows) {
+    text::Layout l = c.Measure(r.value, {vx, 0, vw, px * 5}, Lines(px, 28 * u, 3, 1.35f),
+                               StyleOf("event", r.lang, theme::kInk, true));
+    tops.push_back(y);
+    heights.push_back(std::max(l.height, px * 1.2f));
+    y += heights.back() + 18 * u;
+  }
+  const float h = y - 18 * u + pad - box.y;
+  if (!draw) return h;
+  c.FillRoundedRect("event-panel", {box.x, box.y, box.w, h}, 16 * u, theme::KindTint(item.kind));
+  for (size_t i = 0; i < rows.size(); ++i) {
+    c.Text(L(rows[i].label, lang), {box.x + pad, tops[i] + (px - label_px) * 0.5f, label_w, label_px * 1.2f},
+           Lines(label_px, label_px * 0.8f, 1, 1.0f), StyleOf("label", lang, theme::KindAccent(item.kind), true));
+    c.Text(rows[i].value, {vx, tops[i], vw, heights[i] + 1}, Lines(px, 28 * u, 3, 1.35f),
+           StyleOf("event", rows[i].lang, theme::kInk, true));
+  }
+  return h;
+}
+
+}  // namespace
+
 float DrawDetailColumn(Canvas& c, const feed::Item& item, const render::SlideContext& ctx,
                        float width, float max_h, float u) {
   const std::string& lang = ctx.lang;
@@ -113,6 +172,10 @@ float DrawDetailColumn(Canvas& c, const feed::Item& item, const render::SlideCon
     text::Layout l = c.Text(meta, {0, y, width, room()}, Lines(32 * u, 26 * u, 2, 1.3f),
                             StyleOf("meta", lang, theme::kInkMuted));
     y += l.height + 36 * u;
+  }
+  if (const float panel = EventPanel(c, item, lang, {0, y, width, 0}, u, false); panel > 0 && panel < room()) {
+    EventPanel(c, item, lang, {0, y, width, 0}, u, true);
+    y += panel + 40 * u;
   }
   if (item.kind == feed::Kind::kAlert) {
     const feed::AlertPart& a = item.alert;
@@ -174,60 +237,6 @@ float DrawDetailColumn(Canvas& c, const feed::Item& item, const render::SlideCon
   return std::min(max_h, y + 24 * u);
 }
 
-namespace {
-
-std::string EventWhen(const feed::Event& e, std::string_view lang) {
-  if (!e.start) return "";
-  const int off = e.start_offset_s;
-  auto midnight = [&](UnixSeconds t) { return ((t + off) % 86400 + 86400) % 86400 == 0; };
-  std::string s = render::FormatDate(*e.start, off, lang, !midnight(*e.start));
-  if (e.end && *e.end > *e.start) {
-    const bool same_day = (*e.end + off) / 86400 == (*e.start + off) / 86400;
-    s += render::IsJapanese(lang) ? "〜" : " – ";
-    s += same_day ? render::FormatTime(*e.end, off) : render::FormatDate(*e.end, off, lang, !midnight(*e.end));
-  }
-  return s;
-}
-
-// 日時 / 場所 / 費用 on the category tint; returns the height used (draws only when `draw`).
-float EventPanel(Canvas& c, const feed::Item& item, std::string_view lang, RectF box, float u, bool draw) {
-  if (!item.news.event) return 0;
-  const feed::Event& e = *item.news.event;
-  struct Row {
-    Label label;
-    std::vector<feed::RubySegment> value;
-    std::string lang;
-  };
-  std::vector<Row> rows;
-  const std::string when = EventWhen(e, lang);
-  if (!when.empty()) rows.push_back({Label::kDate, {{when, ""}}, std::string(lang)});
-  for (auto [label, text] : {std::pair{Label::kPlace, &e.place}, std::pair{Label::kFee, &e.fee}})
-    if (const feed::LocalizedString* v = text->pick(lang)) rows.push_back({label, v->segments, v->lang});
-  if (rows.empty()) return 0;
-  const float pad = 28 * u, px = 36 * u, label_px = 30 * u;
-  float y = box.y + pad;
-  std::vector<float> tops, heights;
-  for (const Row& r : rows) {
-    text::Layout l = c.Measure(r.value, {box.x + pad, 0, box.w - 2 * pad, px * 5}, Lines(px, 28 * u, 3, 1.35f),
-                               StyleOf("body", r.lang, theme::kInk));
-    tops.push_back(y);
-    heights.push_back(std::max(l.height, px));
-    y += label_px * 1.25f + heights.back() + 20 * u;
-  }
-  const float h = y - 20 * u + pad - box.y;
-  if (!draw) return h;
-  c.FillRoundedRect("event-panel", {box.x, box.y, box.w, h}, 16 * u, theme::KindTint(item.kind));
-  for (size_t i = 0; i < rows.size(); ++i) {
-    c.Text(L(rows[i].label, lang), {box.x + pad, tops[i], box.w - 2 * pad, label_px * 1.2f},
-           Lines(label_px, label_px, 1, 1.0f), StyleOf("label", lang, theme::KindAccent(item.kind), true));
-    c.Text(rows[i].value, {box.x + pad, tops[i] + label_px * 1.25f, box.w - 2 * pad, heights[i] + 1},
-           Lines(px, 28 * u, 3, 1.35f), StyleOf("event", rows[i].lang, theme::kInk, true));
-  }
-  return h;
-}
-
-}  // namespace
-
 void DrawDetailSide(Canvas& c, const feed::Item& item, const render::SlideContext& ctx, RectF side,
                     float u, double dpi) {
   const std::string& lang = ctx.lang;
@@ -264,17 +273,15 @@ void DrawDetailSide(Canvas& c, const feed::Item& item, const render::SlideContex
       bottom = card.y - 32 * u;
     }
   }
-  float top = side.y;
-  const float panel_h = EventPanel(c, item, lang, {side.x, top, side.w, 0}, u, false);
-  const std::string image = item.image && ctx.resolve_image ? ctx.resolve_image(item.image->url) : "";
-  if (!image.empty()) {
-    const float img_h = std::min(side.w * 0.75f, bottom - top - (panel_h > 0 ? panel_h + 32 * u : 0));
-    if (img_h > 120 * u) {
-      RectF drawn = c.Image(image, {side.x, top, side.w, img_h}, "detail");
-      if (drawn.h > 0) top = drawn.bottom() + 32 * u;
-    }
+  // Alerts: the shelters, open first, where the eye lands — the full list is in the column too.
+  if (item.kind == feed::Kind::kAlert && !item.alert.shelters.empty() && bottom - side.y > 200 * u) {
+    render::DrawShelterList(c, item, ctx, {side.x, side.y, side.w, bottom - side.y}, u, 38 * u, 1);
+    return;
   }
-  if (panel_h > 0 && top + panel_h <= bottom) EventPanel(c, item, lang, {side.x, top, side.w, 0}, u, true);
+  // The picture above it, as large as the room allows.
+  const std::string image = item.image && ctx.resolve_image ? ctx.resolve_image(item.image->url) : "";
+  if (!image.empty() && bottom - side.y > 160 * u)
+    c.Image(image, {side.x, side.y, side.w, std::min(side.w * 0.75f, bottom - side.y)}, "detail");
 }
 
 }  // namespace machikado::ui

@@ -16,6 +16,7 @@ namespace machikado::ui {
 struct DetailGeometry {
   RectF column;  // screen rectangle the scrolling column is shown in
   RectF side;    // screen rectangle of the fixed side panel
+  RectF hint;    // strip under the column for the "more below" hint
   float unit = 1;
 };
 

@@ -151,8 +151,16 @@ bool DetailView::EnsureContent(const DetailFrame& f, const render::SlideContext&
 
   SDL_SetRenderTarget(renderer_, base_);
   canvas_.Begin(l.width, l.height, theme::kPage);
+  // Exercise and test items: the striped frame and watermark under the side panel; the column
+  // carries its own 訓練 / EXERCISE chip at the top, so nothing covers the text being read.
+  if (f.item->status != feed::ItemStatus::kActual)
+    render::DrawExerciseMark(canvas_, l.content, g.unit, f.item->status == feed::ItemStatus::kTest);
   DrawDetailSide(canvas_, *f.item, ctx, g.side, g.unit, f.dpi);
   base_record_ = canvas_.TakeRecord();
+  // What the column covers is not on screen: keep the record honest.
+  std::erase_if(base_record_.texts, [&](const render::RecordedText& t) {
+    return g.column.ContainsPoint(t.rect.x + t.rect.w / 2, t.rect.y + t.rect.h / 2);
+  });
   SDL_RenderFlush(renderer_);
   SDL_SetRenderTarget(renderer_, previous);
 
@@ -348,15 +356,6 @@ render::LayoutRecord DetailView::Draw(const DetailFrame& f) {
     if (r.bottom() < g.column.y || r.y > g.column.bottom()) continue;
     rec.boxes.push_back({b.role, r, b.color});
   }
-  // Exercise and test items: the mark over everything but the chrome, every frame.
-  if (f.item->status != feed::ItemStatus::kActual) {
-    canvas_.Begin(l.width, l.height, theme::kPage);  // resets the record only; drawn below is on top
-    SDL_RenderCopy(renderer_, base_, nullptr, nullptr);
-    SDL_RenderCopy(renderer_, column_, &src, &dst);
-    render::DrawExerciseMark(canvas_, l.content, g.unit, f.item->status == feed::ItemStatus::kTest);
-    for (auto& t : canvas_.TakeRecord().texts) rec.texts.push_back(t);
-  }
-
   std::vector<std::string> texts;
   for (Tab t : kTabs) texts.push_back(TabLabel(t, st.language));
   texts.push_back(ChromeText(ChromeLabel::kClose, st.language));
@@ -381,8 +380,8 @@ render::LayoutRecord DetailView::Draw(const DetailFrame& f) {
       ImFont* font = ImGui::GetFont();
       const float px = font->FontSize * 0.7f;
       const ImVec2 ts = font->CalcTextSizeA(px, FLT_MAX, 0, more.c_str());
-      const RectF chip{g.column.x + (g.column.w - ts.x) / 2 - 28 * u, g.column.bottom() - px - 40 * u, ts.x + 56 * u,
-                       px + 28 * u};
+      const RectF chip{g.hint.x + (g.hint.w - ts.x) / 2 - 28 * u, g.hint.y + (g.hint.h - px - 28 * u) / 2,
+                       ts.x + 56 * u, px + 28 * u};
       dl->AddRectFilled(ImVec2(chip.x, chip.y), ImVec2(chip.right(), chip.bottom()), Im(theme::kHeader), chip.h / 2);
       dl->AddText(font, px, ImVec2(chip.x + 28 * u, chip.y + 14 * u), IM_COL32_WHITE, more.c_str());
       rec.boxes.push_back({"scroll-hint", chip, theme::kHeader});

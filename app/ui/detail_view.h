@@ -68,6 +68,9 @@ class DetailView {
   render::LayoutRecord Draw(const DetailFrame& frame);
   // Scrollable range of the open detail's column (feed to InputInterpreter::SetScrollMax).
   float scroll_max() const { return scroll_max_; }
+  // Everything laid out in the open detail's scrolling column, in column coordinates — also what is
+  // scrolled out of view (the frame's own record lists only what is visible).
+  const render::LayoutRecord& content_record() const { return column_record_; }
   // Frees the content textures (e.g. when the detail closes) — they are rebuilt on demand.
   void ReleaseContent();
   DetailViewStats stats() const;

@@ -8,7 +8,7 @@ dest="$here/docs/screenshots"
 demo="$here/feeds/demo"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-at=2026-11-24T10:00:00+09:00
+at=2026-11-23T10:00:00+09:00
 feeds=(--feed "$demo/news.json" --feed "$demo/alerts.json" --feed "$demo/drill.json" --feed "$demo/preparedness.json")
 
 shot() {  # shot NAME LANG SIZE ITEM-ID
