@@ -19,6 +19,7 @@
 #include "render/offscreen.h"
 #include "render/preview_plan.h"
 #include "render/slide_renderer.h"
+#include "ui/detail_export.h"
 
 namespace machikado {
 
@@ -41,7 +42,8 @@ const char kRenderUsage[] =
     "  --include-test       also draw status \"test\" items (marked 試験 / TEST)\n"
     "  --offline-since RFC3339  draw the offline indicator with this information time\n"
     "  --wareki             show the 令和 year in the header\n"
-    "  --detail             also draw detail views (not available yet: ignored with a note)\n";
+    "  --detail             also draw each item's detail view (what a tap opens) as\n"
+    "                       NNN-<item id>.detail.png with NNN-<item id>.detail.layout.json\n";
 
 struct Options {
   std::vector<std::string> feeds;
@@ -136,9 +138,6 @@ int RenderCommand(const Args& args) {
   }
   if (o.feeds.empty()) return Usage("give feeds with --feed (or a --config that lists them)");
   if (o.lang.empty()) o.lang = "ja";
-  if (o.detail)
-    std::fprintf(stderr,
-                 "machikado render: note: --detail is not available yet; drawing slides only\n");
 
   // Feeds: a rejected feed is an error (exit 1); skipped items are reported and the rest drawn.
   std::vector<feed::Feed> feeds;
@@ -225,7 +224,16 @@ int RenderCommand(const Args& args) {
                                      {"height", o.h},
                                      {"lang", o.lang},
                                      {"slides", nlohmann::ordered_json::array()}};
-  render::SlideTexture tex;
+  render::SlideTexture tex, detail_tex;
+  std::unique_ptr<ui::DetailExporter> detail;
+  if (o.detail) {
+    auto d = ui::DetailExporter::Create((*screen)->renderer(), **fonts, log, cfg.display.dpi > 0 ? cfg.display.dpi : 96);
+    if (!d.ok()) {
+      std::fprintf(stderr, "machikado render: %s\n", d.status().message().c_str());
+      return 1;
+    }
+    detail = std::move(d).value();
+  }
   int index = 0;
   for (const auto& slide : plan.slides) {
     ++index;
@@ -245,6 +253,15 @@ int RenderCommand(const Args& args) {
       return 1;
     }
     std::ofstream(std::filesystem::path(o.out) / (base + ".layout.json")) << tex.record.ToJson();
+    if (detail) {
+      if (!detail->Prepare(*slide.item, ctx, detail_tex)) return 1;
+      Status ds = (*screen)->SavePng(detail_tex, (std::filesystem::path(o.out) / (base + ".detail.png")).string());
+      if (!ds.ok()) {
+        std::fprintf(stderr, "machikado render: %s\n", ds.message().c_str());
+        return 1;
+      }
+      std::ofstream(std::filesystem::path(o.out) / (base + ".detail.layout.json")) << detail_tex.record.ToJson();
+    }
     manifest["slides"].push_back({{"index", index},
                                   {"id", slide.item->id},
                                   {"kind", feed::KindName(slide.item->kind)},
