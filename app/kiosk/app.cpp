@@ -143,6 +143,11 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
   ctx.now = now.wall.now;
   ctx.show_wareki = options.config.show_wareki;
   ctx.asset_dirs = {data_dir + "/assets"};
+  // Local feeds name image files; remote images arrive as bytes in the snapshot (image_bytes).
+  ctx.resolve_image = [](const std::string& url) -> std::string {
+    if (url.rfind("file://", 0) == 0) return url.substr(7);
+    return url;
+  };
   if (!options.config.center_name.empty()) {
     ctx.center_name.variants.push_back(
         {"ja", options.config.center_name, {{options.config.center_name, ""}}});
@@ -157,7 +162,7 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
     ctx.online = any_ok;
     if (!any_ok && as_of > 0) ctx.offline_as_of = as_of;
     auto snap = snapshot;
-    ctx.resolve_image_bytes = [snap](const std::string& url) -> const std::string* {
+    ctx.image_bytes = [snap](const std::string& url) -> const std::string* {
       auto it = snap->images.find(url);
       return it == snap->images.end() ? nullptr : &it->second->bytes;
     };

@@ -102,6 +102,7 @@ void FeedPipeline::LoadCache() {
     r.item_errors = outcome.errors.size();
     r.from_cache = true;
     r.content_fetched_at = cached->fetched_at;
+    r.generated = slot->feed->generated;
     sanity_.ObserveFeedGenerated(slot->feed->generated);
   }
   dirty_ = true;
@@ -166,6 +167,7 @@ void FeedPipeline::Poll(Slot& slot) {
   req.if_modified_since = slot.feed ? slot.last_modified : "";
   const net::FetchResult r = client_.Fetch(req);
   const int status = r.response.status;
+  ++slot.report.fetches;
   const auto corrected_now = [&] {
     const UnixSeconds t = sanity_.CorrectedNow();
     slot.report.last_attempt = t;  // re-read: this fetch's Date header may just have fixed the clock
@@ -204,6 +206,7 @@ void FeedPipeline::Poll(Slot& slot) {
     rep.last_error_kind.clear();
     rep.http_status = status;
     rep.from_cache = false;  // the server confirmed the content we hold
+    ++rep.not_modified;
     rep.consecutive_failures = 0;
     slot.due_ms = clock_.monotonic_ms() + slot.policy.OnSuccess(slot.feed->ttl_s);
     return;
@@ -252,6 +255,7 @@ void FeedPipeline::Accept(Slot& slot, const net::FetchResult& fetched, UnixSecon
   rep.http_status = resp.status;
   rep.from_cache = false;
   rep.content_fetched_at = now;
+  rep.generated = feed->generated;
   rep.consecutive_failures = 0;
   sanity_.ObserveFeedGenerated(feed->generated);
   slot.due_ms = clock_.monotonic_ms() + slot.policy.OnSuccess(feed->ttl_s);
@@ -264,6 +268,7 @@ void FeedPipeline::Fail(Slot& slot, FeedReport::State state, std::string kind, s
   if (rep.last_error != message) log_.warn("feed " + message);  // once per distinct error
   rep.state = state;
   rep.last_error = std::move(message);
+  ++rep.errors_by_kind[kind];
   rep.last_error_kind = std::move(kind);
   rep.http_status = http_status;
   slot.due_ms = clock_.monotonic_ms() + slot.policy.OnFailure(http_status, retry_after_s);

@@ -274,6 +274,8 @@ RectF Canvas::Image(const std::string& path, RectF r, std::string_view role) {
           SDL_RWclose(rw);
         }
       }
+    } else if (const std::string* bytes = image_bytes_ ? image_bytes_(path) : nullptr) {
+      s = IMG_Load_RW(SDL_RWFromConstMem(bytes->data(), static_cast<int>(bytes->size())), 1);
     } else {
       s = IMG_Load(path.c_str());
     }

@@ -5,6 +5,7 @@
 // (SlideRenderer); render thread only.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -54,6 +55,10 @@ class Canvas {
 
   // Starts a new picture of w×h: clears to `background` and resets the record.
   void Begin(int w, int h, Color background);
+  // Where Image() finds encoded bytes of images that are not files (remote images held in memory).
+  void SetImageBytes(std::function<const std::string*(const std::string&)> source) {
+    image_bytes_ = std::move(source);
+  }
   const LayoutRecord& record() const { return record_; }
   LayoutRecord TakeRecord() { return std::move(record_); }
   int width() const { return record_.width; }
@@ -116,6 +121,7 @@ class Canvas {
   Color background_;
   std::map<FontStyle, std::unique_ptr<TtfMeasurer>> measurers_;
   std::map<std::string, bool> failed_images_;
+  std::function<const std::string*(const std::string&)> image_bytes_;
 };
 
 }  // namespace machikado::render

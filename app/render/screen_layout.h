@@ -50,6 +50,9 @@ struct SlideContext {
   std::optional<UnixSeconds> confirmed_at;
   // Maps an item's image URL to a local file path ("" = not available).
   std::function<std::string(const std::string&)> resolve_image;
+  // Encoded bytes of a fetched image by the key resolve_image returned (remote images held by the
+  // feed pipeline), or nullptr: then resolve_image's result is read as a file path.
+  std::function<const std::string*(const std::string&)> image_bytes;
   // Directories searched for assets (pictograms): the install's and the source tree's assets/.
   std::vector<std::string> asset_dirs;
 };

@@ -17,6 +17,7 @@ SlideRenderer::SlideRenderer(SDL_Renderer* renderer, FontSet& fonts, Log& log)
 
 LayoutRecord SlideRenderer::Draw(const feed::Item& item, const SlideContext& ctx, SlideMode mode) {
   canvas_.Begin(ctx.width, ctx.height, theme::kPage);
+  canvas_.SetImageBytes(ctx.image_bytes);
   const bool marked = item.status != feed::ItemStatus::kActual;
   const RectF screen{0, 0, float(ctx.width), float(ctx.height)};
   const float unit = std::min(ctx.width, ctx.height) / 1080.0f;
@@ -51,6 +52,7 @@ LayoutRecord SlideRenderer::Draw(const feed::Item& item, const SlideContext& ctx
 
 LayoutRecord SlideRenderer::DrawIdle(const SlideContext& ctx) {
   canvas_.Begin(ctx.width, ctx.height, theme::kPage);
+  canvas_.SetImageBytes(ctx.image_bytes);
   const ScreenLayout s = ComputeScreenLayout(ctx.width, ctx.height, !ctx.banner_alerts.empty());
   DrawHeader(canvas_, s, ctx);
   DrawAlertBanner(canvas_, s, ctx);
