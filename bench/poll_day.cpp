@@ -66,8 +66,9 @@ int main(int argc, char** argv) {
   std::ifstream in(std::string(MACHIKADO_SOURCE_DIR) + "/feeds/demo/news.json");
   std::stringstream ss;
   ss << in.rdbuf();
-  // The demo feed asks for "ttl": 300, which would (rightly) stretch the pipeline's 10 s interval to
-  // 5 min; the day simulated here is the worst case of a feed polled every 10 s, so serve ttl 10.
+  // The demo feed asks for "ttl": 300, which would (rightly) stretch the pipeline's 10 s interval
+  // to 5 min; the day simulated here is the worst case of a feed polled every 10 s, so serve
+  // ttl 10.
   std::string body = ss.str();
   if (size_t at = body.find("\"ttl\": 300"); at != std::string::npos) {
     body.replace(at, 10, "\"ttl\": 10");

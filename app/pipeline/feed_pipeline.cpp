@@ -168,7 +168,8 @@ void FeedPipeline::Poll(Slot& slot) {
   const int status = r.response.status;
   const auto corrected_now = [&] {
     const UnixSeconds t = sanity_.CorrectedNow();
-    slot.report.last_attempt = t;  // re-read: this fetch's Date header may just have fixed the clock
+    slot.report.last_attempt =
+        t;  // re-read: this fetch's Date header may just have fixed the clock
     return t;
   };
 
