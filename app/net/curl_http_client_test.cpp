@@ -233,6 +233,7 @@ TEST_F(CurlClientTest, AGzipBombIsTooLargeOnceDecoded) {
   ASSERT_LT(Bomb().size(), 1u << 20);  // small on the wire…
   HttpRequest req;
   req.max_body_bytes = 1u << 20;  // …but 64 MiB decoded
+  req.total_timeout_ms = 30'000;
   FetchResult r = Get("/bomb", req);
   EXPECT_EQ(r.error.kind, FetchErrorKind::kTooLarge) << r.error.message;
   EXPECT_NE(r.error.message.find("decoded"), std::string::npos);

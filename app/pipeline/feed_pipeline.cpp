@@ -170,7 +170,8 @@ void FeedPipeline::Poll(Slot& slot) {
   ++slot.report.fetches;
   const auto corrected_now = [&] {
     const UnixSeconds t = sanity_.CorrectedNow();
-    slot.report.last_attempt = t;  // re-read: this fetch's Date header may just have fixed the clock
+    slot.report.last_attempt =
+        t;  // re-read: this fetch's Date header may just have fixed the clock
     return t;
   };
 

@@ -137,7 +137,8 @@ class PipelineTest : public ::testing::Test {
   }
 
   static const std::string& Bomb() {
-    static const std::string bomb = machikado::testing::GzipOfZeros(64u << 20);
+    static const std::string bomb =
+        machikado::testing::GzipOfZeros(32u << 20) /* 32 MiB decoded vs the 4 MiB feed cap */;
     return bomb;
   }
 
@@ -238,6 +239,7 @@ struct Fault {
 class PipelineFaultTest : public PipelineTest, public ::testing::WithParamInterface<Fault> {};
 
 TEST_P(PipelineFaultTest, KeepsTheLastGoodContentAndReportsTheState) {
+  if (GetParam().mode == Mode::kBomb) Bomb();  // built before the clock starts ticking on a request
   auto p = Primed();
   mode_ = GetParam().mode;
   clock_.advance_s(11);
@@ -318,7 +320,9 @@ TEST_F(PipelineTest, CachedContentIsPublishedBeforeAnyNetworkAttemptCompletes) {
   store_.StoreFeed({server_.Url("/feed"), Feed("cached"), "\"c\"", "", kNow - 3600});
   mode_ = Mode::kStall;  // the network hangs
   std::atomic<int> wakes{0};
-  auto p = Make(Config(), [&] { ++wakes; });
+  PipelineConfig c = Config();
+  c.request.total_timeout_ms = 60'000;  // the fetch cannot finish first, however slow this machine
+  auto p = Make(c, [&] { ++wakes; });
   p->Start();
   auto snap = p->handoff().WaitNewer(0, 5000);
   ASSERT_TRUE(snap);
@@ -326,8 +330,13 @@ TEST_F(PipelineTest, CachedContentIsPublishedBeforeAnyNetworkAttemptCompletes) {
   EXPECT_TRUE(snap->feeds[0].from_cache);
   EXPECT_EQ(snap->feeds[0].content_fetched_at, kNow - 3600);
   EXPECT_EQ(snap->feeds[0].last_attempt, 0);  // published before the fetch finished
+  // The wake callback runs right after the snapshot is handed over; give it its moment.
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (wakes.load() == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::yield();
+  }
   EXPECT_GE(wakes.load(), 1);
-  p->Stop();  // joins promptly although a fetch is stalled
+  p->Stop();  // joins promptly although a fetch is stalled (the transfer is cancelled)
 }
 
 TEST_F(PipelineTest, ThreadedPipelineFetchesAndPublishes) {
