@@ -52,12 +52,14 @@ Diff Compare(SDL_Surface* a, SDL_Surface* b) {
 
 TEST(RenderGolden, EveryTemplateMatchesItsGoldenInBothOrientations) {
   const fs::path golden = fs::path(MACHIKADO_TESTS_DIR) / "golden";
-  const fs::path out = fs::temp_directory_path() / ("machikado-golden-" + std::to_string(::getpid()));
+  const fs::path out =
+      fs::temp_directory_path() / ("machikado-golden-" + std::to_string(::getpid()));
   int compared = 0;
   for (const std::string size : {"960x540", "540x960"}) {
     const fs::path dir = out / size;
-    const std::string cmd = std::string(MACHIKADO_BINARY) + " render --feed " + (golden / "feed.json").string() +
-                            " --out " + dir.string() + " --size " + size +
+    const std::string cmd = std::string(MACHIKADO_BINARY) + " render --feed " +
+                            (golden / "feed.json").string() + " --out " + dir.string() +
+                            " --size " + size +
                             " --at 2026-11-23T14:05:00+09:00 --include-test >/dev/null";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
     ASSERT_TRUE(fs::is_directory(golden / size)) << "no goldens: run tests/update-goldens.sh";
@@ -75,7 +77,8 @@ TEST(RenderGolden, EveryTemplateMatchesItsGoldenInBothOrientations) {
       ++compared;
     }
   }
-  EXPECT_EQ(compared, 16);  // 8 slides (7 templates/modes + the previewed test item) × 2 orientations
+  EXPECT_EQ(compared,
+            16);  // 8 slides (7 templates/modes + the previewed test item) × 2 orientations
   std::error_code ec;
   fs::remove_all(out, ec);
 }
