@@ -1,7 +1,7 @@
 // Labels of the touch chrome (close button, category tabs, language button, scroll hints) in the
 // visitor's language, and language names written in their own script (日本語, English, 简体中文,
-// 한국어, Tiếng Việt, やさしい にほんご) so that a visitor recognises their own language on the button.
-// Pure functions; thread-safe.
+// 한국어, Tiếng Việt, やさしい にほんご) so that a visitor recognises their own language on the
+// button. Pure functions; thread-safe.
 #pragma once
 
 #include <string>
@@ -41,6 +41,7 @@ std::vector<std::string> ItemLanguages(const feed::Item& item);
 std::string NextLanguage(const std::vector<std::string>& languages, std::string_view current);
 
 // The language actually shown for `requested` among `languages` (requested → ja → first).
-std::string EffectiveLanguage(const std::vector<std::string>& languages, std::string_view requested);
+std::string EffectiveLanguage(const std::vector<std::string>& languages,
+                              std::string_view requested);
 
 }  // namespace machikado::ui

@@ -16,10 +16,10 @@ using render::RectF;
 
 struct ChromeLayout {
   int width = 0, height = 0;
-  float unit = 1;           // min(width, height) / 1080
-  float min_target = 48;    // smallest allowed touch target side, px
+  float unit = 1;         // min(width, height) / 1080
+  float min_target = 48;  // smallest allowed touch target side, px
   bool portrait = false;
-  float label_px = 40;      // button label size
+  float label_px = 40;  // button label size
 
   // Detail view.
   RectF top_bar;

@@ -59,8 +59,10 @@ float Heading(Canvas& c, std::string_view text, std::string_view lang, float x, 
 
 std::string Number(double v) {
   char buf[32];
-  if (std::abs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
-  else std::snprintf(buf, sizeof buf, "%.1f", v);
+  if (std::abs(v - std::round(v)) < 1e-9)
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f", v);
   return buf;
 }
 
@@ -93,13 +95,15 @@ std::string EventWhen(const feed::Event& e, std::string_view lang) {
   if (e.end && *e.end > *e.start) {
     const bool same_day = (*e.end + off) / 86400 == (*e.start + off) / 86400;
     s += render::IsJapanese(lang) ? "〜" : " – ";
-    s += same_day ? render::FormatTime(*e.end, off) : render::FormatDate(*e.end, off, lang, !midnight(*e.end));
+    s += same_day ? render::FormatTime(*e.end, off)
+                  : render::FormatDate(*e.end, off, lang, !midnight(*e.end));
   }
   return s;
 }
 
 // 日時 / 場所 / 費用 on the category tint; returns the height used (draws only when `draw`).
-float EventPanel(Canvas& c, const feed::Item& item, std::string_view lang, RectF box, float u, bool draw) {
+float EventPanel(Canvas& c, const feed::Item& item, std::string_view lang, RectF box, float u,
+                 bool draw) {
   if (!item.news.event) return 0;
   const feed::Event& e = *item.news.event;
   struct Row {
@@ -111,7 +115,8 @@ float EventPanel(Canvas& c, const feed::Item& item, std::string_view lang, RectF
   const std::string when = EventWhen(e, lang);
   if (!when.empty()) rows.push_back({Label::kDate, {{when, ""}}, std::string(lang)});
   for (auto [label, text] : {std::pair{Label::kPlace, &e.place}, std::pair{Label::kFee, &e.fee}})
-    if (const feed::LocalizedString* v = text->pick(lang)) rows.push_back({label, v->segments, v->lang});
+    if (const feed::LocalizedString* v = text->pick(lang))
+      rows.push_back({label, v->segments, v->lang});
   if (rows.empty()) return 0;
   const float pad = 28 * u, px = 40 * u, label_px = 32 * u;
   const float label_w = (render::IsJapanese(lang) ? 110 : 140) * u;
@@ -129,8 +134,10 @@ float EventPanel(Canvas& c, const feed::Item& item, std::string_view lang, RectF
   if (!draw) return h;
   c.FillRoundedRect("event-panel", {box.x, box.y, box.w, h}, 16 * u, theme::KindTint(item.kind));
   for (size_t i = 0; i < rows.size(); ++i) {
-    c.Text(L(rows[i].label, lang), {box.x + pad, tops[i] + (px - label_px) * 0.5f, label_w, label_px * 1.2f},
-           Lines(label_px, label_px * 0.8f, 1, 1.0f), StyleOf("label", lang, theme::KindAccent(item.kind), true));
+    c.Text(L(rows[i].label, lang),
+           {box.x + pad, tops[i] + (px - label_px) * 0.5f, label_w, label_px * 1.2f},
+           Lines(label_px, label_px * 0.8f, 1, 1.0f),
+           StyleOf("label", lang, theme::KindAccent(item.kind), true));
     c.Text(rows[i].value, {vx, tops[i], vw, heights[i] + 1}, Lines(px, 28 * u, 3, 1.35f),
            StyleOf("event", rows[i].lang, theme::kInk, true));
   }
@@ -159,7 +166,9 @@ float DrawDetailColumn(Canvas& c, const feed::Item& item, const render::SlideCon
     if (strip > 0) y += strip + 24 * u;
   }
   // Title with the category bar.
-  y += render::DrawTitleBlock(c, item, ctx, {0, y, width, std::min(room(), 520 * u)}, 66 * u, 44 * u, 5) + 20 * u;
+  y += render::DrawTitleBlock(c, item, ctx, {0, y, width, std::min(room(), 520 * u)}, 66 * u,
+                              44 * u, 5) +
+       20 * u;
   // Meta: category and publication date or source.
   {
     std::string meta = render::KindLabel(item.kind, lang);
@@ -168,33 +177,39 @@ float DrawDetailColumn(Canvas& c, const feed::Item& item, const render::SlideCon
     if (const feed::LocalizedString* src = item.news.source.pick(lang))
       meta += "　" + L(Label::kSource, lang) + (ja ? "：" : ": ") + src->plain();
     if (!item.project.department.empty())
-      meta += "　" + L(Label::kDepartment, lang) + (ja ? "：" : ": ") + item.project.department.plain(lang);
+      meta += "　" + L(Label::kDepartment, lang) + (ja ? "：" : ": ") +
+              item.project.department.plain(lang);
     text::Layout l = c.Text(meta, {0, y, width, room()}, Lines(32 * u, 26 * u, 2, 1.3f),
                             StyleOf("meta", lang, theme::kInkMuted));
     y += l.height + 36 * u;
   }
-  if (const float panel = EventPanel(c, item, lang, {0, y, width, 0}, u, false); panel > 0 && panel < room()) {
+  if (const float panel = EventPanel(c, item, lang, {0, y, width, 0}, u, false);
+      panel > 0 && panel < room()) {
     EventPanel(c, item, lang, {0, y, width, 0}, u, true);
     y += panel + 40 * u;
   }
   if (item.kind == feed::Kind::kAlert) {
     const feed::AlertPart& a = item.alert;
-    y += render::DrawIssuerLine(c, item, ctx, {0, y - 16 * u, width, 90 * u}, u, 32 * u, theme::kInkMuted) +
+    y += render::DrawIssuerLine(c, item, ctx, {0, y - 16 * u, width, 90 * u}, u, 32 * u,
+                                theme::kInkMuted) +
          20 * u;
     if (!a.instructions.empty()) {
       y += Heading(c, L(Label::kInstructions, lang), lang, 0, y, width, label_px, accent);
-      text::Layout l = c.Text(a.instructions, lang, {0, y, width, room()}, Lines(46 * u, 34 * u, 0, 1.6f),
-                              StyleOf("instructions", lang, theme::kInk, true));
+      text::Layout l =
+          c.Text(a.instructions, lang, {0, y, width, room()}, Lines(46 * u, 34 * u, 0, 1.6f),
+                 StyleOf("instructions", lang, theme::kInk, true));
       y += l.height + 36 * u;
     }
     if (!a.areas.empty()) {
-      y += render::DrawAreas(c, item, ctx, {0, y, width, std::min(room(), 400 * u)}, u, body_px) + 36 * u;
+      y += render::DrawAreas(c, item, ctx, {0, y, width, std::min(room(), 400 * u)}, u, body_px) +
+           36 * u;
     }
     if (!a.shelters.empty()) {
       // Every shelter, open first; the list's own heading names it.
       const float px = body_px, head = px * 0.85f * 1.2f + 14 * u, row = px * 1.7f;
       const float need = head + row * float(a.shelters.size()) + 2;
-      y += render::DrawShelterList(c, item, ctx, {0, y, width, std::min(need, room())}, u, px, 1) + 36 * u;
+      y += render::DrawShelterList(c, item, ctx, {0, y, width, std::min(need, room())}, u, px, 1) +
+           36 * u;
     }
   }
   if (item.kind == feed::Kind::kPreparedness && !item.preparedness.actions.empty()) {
@@ -202,36 +217,40 @@ float DrawDetailColumn(Canvas& c, const feed::Item& item, const render::SlideCon
     for (const feed::Text& action : item.preparedness.actions) {
       const float dot = 14 * u;
       c.FillCircle("bullet", dot, y + body_px * 0.75f, dot / 2, accent);
-      text::Layout l = c.Text(action, lang, {dot * 2.4f, y, width - dot * 2.4f, room()},
-                              Lines(body_px, 32 * u, 0, 1.5f), StyleOf("action", lang, theme::kInk, true));
+      text::Layout l =
+          c.Text(action, lang, {dot * 2.4f, y, width - dot * 2.4f, room()},
+                 Lines(body_px, 32 * u, 0, 1.5f), StyleOf("action", lang, theme::kInk, true));
       y += std::max(l.height, body_px) + 16 * u;
     }
     y += 24 * u;
   }
   if (item.kind == feed::Kind::kProject) {
     if (!item.project.plan.empty()) {
-      text::Layout l = c.Text(item.project.plan, lang, {0, y, width, room()}, Lines(34 * u, 28 * u, 2, 1.4f),
-                              StyleOf("meta", lang, theme::kInkMuted));
+      text::Layout l =
+          c.Text(item.project.plan, lang, {0, y, width, room()}, Lines(34 * u, 28 * u, 2, 1.4f),
+                 StyleOf("meta", lang, theme::kInkMuted));
       y += l.height + 28 * u;
     }
     for (const feed::Metric& m : item.project.metrics) {
       text::Layout l = c.Text(m.label, lang, {0, y, width, room()}, Lines(body_px, 32 * u, 2, 1.4f),
                               StyleOf("metric-label", lang, accent, true));
       y += l.height + 8 * u;
-      text::Layout v = c.Text(MetricLine(m, lang), {0, y, width, room()}, Lines(38 * u, 30 * u, 3, 1.45f),
-                              StyleOf("metric", lang, theme::kInk));
+      text::Layout v =
+          c.Text(MetricLine(m, lang), {0, y, width, room()}, Lines(38 * u, 30 * u, 3, 1.45f),
+                 StyleOf("metric", lang, theme::kInk));
       y += v.height + 28 * u;
     }
   }
   if (!item.summary.empty()) {
-    text::Layout l = c.Text(item.summary, lang, {0, y, width, room()}, Lines(46 * u, 34 * u, 0, 1.6f),
-                            StyleOf("summary", lang, theme::kInk, true));
+    text::Layout l =
+        c.Text(item.summary, lang, {0, y, width, room()}, Lines(46 * u, 34 * u, 0, 1.6f),
+               StyleOf("summary", lang, theme::kInk, true));
     y += l.height + 32 * u;
   }
   if (!item.body.empty()) {
     // The full body: the one block allowed to shrink (then end with …) when it is huge.
-    text::Layout l = c.Text(item.body, lang, {0, y, width, room()}, Lines(body_px, 30 * u, 0, 1.75f),
-                            StyleOf("body", lang, theme::kInk));
+    text::Layout l = c.Text(item.body, lang, {0, y, width, room()},
+                            Lines(body_px, 30 * u, 0, 1.75f), StyleOf("body", lang, theme::kInk));
     y += l.height + 32 * u;
   }
   return std::min(max_h, y + 24 * u);
@@ -257,7 +276,8 @@ void DrawDetailSide(Canvas& c, const feed::Item& item, const render::SlideContex
       c.FillRoundedRect("qr-card", card, 16 * u, theme::kCard);
       if (stacked) {
         DrawQr(c, *qr, side.x + (side.w - qside) / 2, card.y + pad, mpx);
-        c.Text(ChromeText(ChromeLabel::kScanQr, lang), {card.x + 24 * u, card.y + pad + qside, card.w - 48 * u, caption_h},
+        c.Text(ChromeText(ChromeLabel::kScanQr, lang),
+               {card.x + 24 * u, card.y + pad + qside, card.w - 48 * u, caption_h},
                Lines(28 * u, 22 * u, 2, 1.35f), StyleOf("qr-caption", lang, theme::kInk));
       } else {
         const float qx = card.x + pad;
@@ -274,12 +294,14 @@ void DrawDetailSide(Canvas& c, const feed::Item& item, const render::SlideContex
     }
   }
   // Alerts: the shelters, open first, where the eye lands — the full list is in the column too.
-  if (item.kind == feed::Kind::kAlert && !item.alert.shelters.empty() && bottom - side.y > 200 * u) {
+  if (item.kind == feed::Kind::kAlert && !item.alert.shelters.empty() &&
+      bottom - side.y > 200 * u) {
     render::DrawShelterList(c, item, ctx, {side.x, side.y, side.w, bottom - side.y}, u, 38 * u, 1);
     return;
   }
   // The picture above it, as large as the room allows.
-  const std::string image = item.image && ctx.resolve_image ? ctx.resolve_image(item.image->url) : "";
+  const std::string image =
+      item.image && ctx.resolve_image ? ctx.resolve_image(item.image->url) : "";
   if (!image.empty() && bottom - side.y > 160 * u)
     c.Image(image, {side.x, side.y, side.w, std::min(side.w * 0.75f, bottom - side.y)}, "detail");
 }

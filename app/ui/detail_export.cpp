@@ -6,8 +6,9 @@
 
 namespace machikado::ui {
 
-Result<std::unique_ptr<DetailExporter>> DetailExporter::Create(SDL_Renderer* renderer, render::FontSet& fonts,
-                                                               Log& log, double dpi) {
+Result<std::unique_ptr<DetailExporter>> DetailExporter::Create(SDL_Renderer* renderer,
+                                                               render::FontSet& fonts, Log& log,
+                                                               double dpi) {
   auto view = DetailView::Create(renderer, fonts, log);
   if (!view.ok()) return view.status();
   std::unique_ptr<DetailExporter> e(new DetailExporter(renderer, dpi));
@@ -15,12 +16,12 @@ Result<std::unique_ptr<DetailExporter>> DetailExporter::Create(SDL_Renderer* ren
   return e;
 }
 
-bool DetailExporter::Prepare(const feed::Item& item, const render::SlideContext& ctx, render::SlideTexture& into,
-                             float scroll_px) {
+bool DetailExporter::Prepare(const feed::Item& item, const render::SlideContext& ctx,
+                             render::SlideTexture& into, float scroll_px) {
   const auto start = std::chrono::steady_clock::now();
   if (!into.texture || into.width != ctx.width || into.height != ctx.height) {
-    into.texture.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, ctx.width,
-                                         ctx.height));
+    into.texture.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
+                                         SDL_TEXTUREACCESS_TARGET, ctx.width, ctx.height));
     if (!into.texture) return false;
     into.width = ctx.width;
     into.height = ctx.height;
@@ -49,7 +50,8 @@ bool DetailExporter::Prepare(const feed::Item& item, const render::SlideContext&
   if (scroll_px > 0) into.record = view_->Draw(frame);
   SDL_RenderFlush(renderer_);
   SDL_SetRenderTarget(renderer_, previous);
-  into.prepare_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  into.prepare_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return true;
 }
 

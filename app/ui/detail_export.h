@@ -19,8 +19,9 @@ namespace machikado::ui {
 class DetailExporter {
  public:
   // `dpi`: the display the picture is for (sizes the QR code and touch targets); 96 by default.
-  static Result<std::unique_ptr<DetailExporter>> Create(SDL_Renderer* renderer, render::FontSet& fonts,
-                                                        Log& log, double dpi = 96);
+  static Result<std::unique_ptr<DetailExporter>> Create(SDL_Renderer* renderer,
+                                                        render::FontSet& fonts, Log& log,
+                                                        double dpi = 96);
 
   // Draws the detail of `item` at ctx.width × ctx.height in ctx.lang into `into` (its texture is
   // reused when the size matches); into.record describes it. `scroll_px` scrolls the text column.

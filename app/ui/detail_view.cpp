@@ -21,27 +21,32 @@ using render::Rgb;
 namespace {
 
 constexpr Color kBarBg = theme::kHeader;
-constexpr Color kTabIdle = Rgb(0x2C4466);   // white text 9.6:1
+constexpr Color kTabIdle = Rgb(0x2C4466);  // white text 9.6:1
 constexpr Color kTabActive = Rgb(0xFFFFFF);
 constexpr Color kCloseBg = Rgb(0xFFFFFF);
 constexpr Color kCloseInk = Rgb(0x14243B);
-constexpr Color kLangBg = Rgb(0xFFD34D);    // amber: the language button stands out for visitors
+constexpr Color kLangBg = Rgb(0xFFD34D);  // amber: the language button stands out for visitors
 constexpr Color kLangInk = Rgb(0x1A1A1A);
 constexpr int kIconNone = 0, kIconClose = 1, kIconGlobe = 2, kIconPrev = 3, kIconNext = 4;
 
-ImU32 Im(Color c) { return IM_COL32(c.r, c.g, c.b, c.a); }
-Color Darker(Color c) { return {uint8_t(c.r * 0.8), uint8_t(c.g * 0.8), uint8_t(c.b * 0.8), c.a}; }
+ImU32 Im(Color c) {
+  return IM_COL32(c.r, c.g, c.b, c.a);
+}
+Color Darker(Color c) {
+  return {uint8_t(c.r * 0.8), uint8_t(c.g * 0.8), uint8_t(c.b * 0.8), c.a};
+}
 
 void DestroyTexture(SDL_Texture*& t) {
   if (t) SDL_DestroyTexture(t);
   t = nullptr;
 }
 
-std::string ContentKey(const feed::Item& item, const render::SlideContext& ctx, const ChromeLayout& l) {
+std::string ContentKey(const feed::Item& item, const render::SlideContext& ctx,
+                       const ChromeLayout& l) {
   // Everything the content depends on; a changed item under the same id redraws.
-  std::string k = item.feed_id + "\x1f" + item.id + "\x1f" + ctx.lang + "\x1f" + std::to_string(l.width) +
-                  "x" + std::to_string(l.height) + "\x1f" + item.url + "\x1f" +
-                  std::to_string(ctx.confirmed_at.value_or(0));
+  std::string k = item.feed_id + "\x1f" + item.id + "\x1f" + ctx.lang + "\x1f" +
+                  std::to_string(l.width) + "x" + std::to_string(l.height) + "\x1f" + item.url +
+                  "\x1f" + std::to_string(ctx.confirmed_at.value_or(0));
   size_t h = 0;
   auto mix = [&](const feed::Text& t) {
     for (const auto& v : t.variants) h = h * 31 + std::hash<std::string>{}(v.raw);
@@ -61,8 +66,8 @@ std::string ContentKey(const feed::Item& item, const render::SlideContext& ctx, 
 
 }  // namespace
 
-Result<std::unique_ptr<DetailView>> DetailView::Create(SDL_Renderer* renderer, render::FontSet& fonts,
-                                                       Log& log) {
+Result<std::unique_ptr<DetailView>> DetailView::Create(SDL_Renderer* renderer,
+                                                       render::FontSet& fonts, Log& log) {
   if (!renderer) return Status::Invalid("DetailView needs a renderer");
   std::unique_ptr<DetailView> v(new DetailView(renderer, fonts, log));
   ImGuiContext* previous = ImGui::GetCurrentContext();
@@ -75,12 +80,16 @@ Result<std::unique_ptr<DetailView>> DetailView::Create(SDL_Renderer* renderer, r
   const bool ok = ImGui_ImplSDLRenderer_Init(renderer);
   v->atlas_ = std::make_unique<GlyphAtlas>(fonts, log);
   ImGui::SetCurrentContext(previous);
-  if (!ok) return Status::Error(StatusCode::kInternal, "ImGui SDL_Renderer backend failed to start");
+  if (!ok)
+    return Status::Error(StatusCode::kInternal, "ImGui SDL_Renderer backend failed to start");
   return v;
 }
 
 DetailView::DetailView(SDL_Renderer* renderer, render::FontSet& fonts, Log& log)
-    : renderer_(renderer), fonts_(fonts), log_(log), canvas_(renderer, fonts, text_cache_, image_cache_, log) {}
+    : renderer_(renderer),
+      fonts_(fonts),
+      log_(log),
+      canvas_(renderer, fonts, text_cache_, image_cache_, log) {}
 
 DetailView::~DetailView() {
   ReleaseContent();
@@ -113,7 +122,8 @@ DetailViewStats DetailView::stats() const {
   return s;
 }
 
-bool DetailView::EnsureContent(const DetailFrame& f, const render::SlideContext& ctx, const DetailGeometry& g) {
+bool DetailView::EnsureContent(const DetailFrame& f, const render::SlideContext& ctx,
+                               const DetailGeometry& g) {
   const std::string key = ContentKey(*f.item, ctx, *f.chrome);
   if (key == content_key_ && base_ && column_) return true;
   ReleaseContent();
@@ -126,7 +136,8 @@ bool DetailView::EnsureContent(const DetailFrame& f, const render::SlideContext&
   const int max_tex = info.max_texture_height > 0 ? info.max_texture_height : 16384;
   const float max_h = float(std::min(max_tex, std::max(l.height * 6, int(g.column.h))));
   const int cw = std::max(1, int(g.column.w));
-  SDL_Texture* scratch = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, 8, 8);
+  SDL_Texture* scratch =
+      SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, 8, 8);
   if (!scratch) return false;
   SDL_SetRenderTarget(renderer_, scratch);
   canvas_.Begin(cw, int(max_h), theme::kPage);
@@ -136,8 +147,10 @@ bool DetailView::EnsureContent(const DetailFrame& f, const render::SlideContext&
 
   column_h_ = std::max(int(std::ceil(used)), int(g.column.h));
   column_w_ = cw;
-  column_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, column_w_, column_h_);
-  base_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, l.width, l.height);
+  column_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                              column_w_, column_h_);
+  base_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, l.width,
+                            l.height);
   if (!column_ || !base_) {
     log_.error(std::string("cannot create detail textures: ") + SDL_GetError());
     SDL_SetRenderTarget(renderer_, previous);
@@ -187,9 +200,9 @@ void DetailView::BeginImGui(const DetailFrame& f, const std::vector<std::string>
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::Begin("machikado-touch", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground |
+                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
 }
 
 void DetailView::EndImGui() {
@@ -199,9 +212,9 @@ void DetailView::EndImGui() {
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
 }
 
-void DetailView::Button(const char* id, RectF r, const std::string& label, const std::string& caption,
-                        Color bg, Color fg, const std::string& role, const std::string& lang,
-                        render::LayoutRecord& rec, int icon) {
+void DetailView::Button(const char* id, RectF r, const std::string& label,
+                        const std::string& caption, Color bg, Color fg, const std::string& role,
+                        const std::string& lang, render::LayoutRecord& rec, int icon) {
   ImGui::SetCursorScreenPos(ImVec2(r.x, r.y));
   ImGui::InvisibleButton(id, ImVec2(r.w, r.h));
   const bool pressed = ImGui::IsItemActive();
@@ -212,17 +225,22 @@ void DetailView::Button(const char* id, RectF r, const std::string& label, const
   rec.boxes.push_back({role, r, fill});
   ImFont* font = ImGui::GetFont();
   const float base_px = font->FontSize;
-  const float cap_px = caption.empty() ? 0 : base_px * 0.62f;
+  float cap_px = caption.empty() ? 0 : base_px * 0.62f;
   float px = base_px;
   const float icon_w = icon == kIconNone ? 0 : r.h * 0.42f;
   const float pad = 18 * u, room = r.w - 2 * pad - (icon_w > 0 ? icon_w + 12 * u : 0);
   ImVec2 size = font->CalcTextSizeA(px, FLT_MAX, 0, label.c_str());
-  if (size.x > room) {  // long names (Tiếng Việt, Preparedness) shrink to fit, never overflow
-    px *= room / size.x;
+  float cap_w = cap_px > 0 ? font->CalcTextSizeA(cap_px, FLT_MAX, 0, caption.c_str()).x : 0;
+  const float widest = std::max(size.x, cap_w);
+  if (widest > room) {  // long names (Tiếng Việt, Preparedness) shrink to fit, never overflow
+    const float k = room / widest;
+    px *= k;
+    cap_px *= k;
+    cap_w *= k;
     size = font->CalcTextSizeA(px, FLT_MAX, 0, label.c_str());
   }
   const float block_h = px + (cap_px > 0 ? cap_px * 1.15f : 0);
-  const float total_w = size.x + (icon_w > 0 ? icon_w + 12 * u : 0);
+  const float total_w = std::max(size.x, cap_w) + (icon_w > 0 ? icon_w + 12 * u : 0);
   float x = r.x + (r.w - total_w) / 2, y = r.y + (r.h - block_h) / 2;
   if (icon_w > 0) {
     const ImVec2 c(x + icon_w / 2, r.y + r.h / 2);
@@ -230,23 +248,29 @@ void DetailView::Button(const char* id, RectF r, const std::string& label, const
     const ImU32 col = Im(fg);
     switch (icon) {
       case kIconClose:
-        dl->AddLine(ImVec2(c.x - rad * 0.7f, c.y - rad * 0.7f), ImVec2(c.x + rad * 0.7f, c.y + rad * 0.7f), col, t);
-        dl->AddLine(ImVec2(c.x - rad * 0.7f, c.y + rad * 0.7f), ImVec2(c.x + rad * 0.7f, c.y - rad * 0.7f), col, t);
+        dl->AddLine(ImVec2(c.x - rad * 0.7f, c.y - rad * 0.7f),
+                    ImVec2(c.x + rad * 0.7f, c.y + rad * 0.7f), col, t);
+        dl->AddLine(ImVec2(c.x - rad * 0.7f, c.y + rad * 0.7f),
+                    ImVec2(c.x + rad * 0.7f, c.y - rad * 0.7f), col, t);
         break;
       case kIconGlobe:
         dl->AddCircle(c, rad, col, 32, t * 0.8f);
         dl->AddLine(ImVec2(c.x - rad, c.y), ImVec2(c.x + rad, c.y), col, t * 0.6f);
         dl->AddBezierCubic(ImVec2(c.x, c.y - rad), ImVec2(c.x + rad * 0.6f, c.y - rad * 0.5f),
-                           ImVec2(c.x + rad * 0.6f, c.y + rad * 0.5f), ImVec2(c.x, c.y + rad), col, t * 0.6f);
+                           ImVec2(c.x + rad * 0.6f, c.y + rad * 0.5f), ImVec2(c.x, c.y + rad), col,
+                           t * 0.6f);
         dl->AddBezierCubic(ImVec2(c.x, c.y - rad), ImVec2(c.x - rad * 0.6f, c.y - rad * 0.5f),
-                           ImVec2(c.x - rad * 0.6f, c.y + rad * 0.5f), ImVec2(c.x, c.y + rad), col, t * 0.6f);
+                           ImVec2(c.x - rad * 0.6f, c.y + rad * 0.5f), ImVec2(c.x, c.y + rad), col,
+                           t * 0.6f);
         break;
       case kIconPrev:
-        dl->AddTriangleFilled(ImVec2(c.x - rad * 0.8f, c.y), ImVec2(c.x + rad * 0.6f, c.y - rad * 0.8f),
+        dl->AddTriangleFilled(ImVec2(c.x - rad * 0.8f, c.y),
+                              ImVec2(c.x + rad * 0.6f, c.y - rad * 0.8f),
                               ImVec2(c.x + rad * 0.6f, c.y + rad * 0.8f), col);
         break;
       case kIconNext:
-        dl->AddTriangleFilled(ImVec2(c.x + rad * 0.8f, c.y), ImVec2(c.x - rad * 0.6f, c.y - rad * 0.8f),
+        dl->AddTriangleFilled(ImVec2(c.x + rad * 0.8f, c.y),
+                              ImVec2(c.x - rad * 0.6f, c.y - rad * 0.8f),
                               ImVec2(c.x - rad * 0.6f, c.y + rad * 0.8f), col);
         break;
     }
@@ -255,7 +279,8 @@ void DetailView::Button(const char* id, RectF r, const std::string& label, const
   if (cap_px > 0) {
     const ImVec2 cs = font->CalcTextSizeA(cap_px, FLT_MAX, 0, caption.c_str());
     dl->AddText(font, cap_px, ImVec2(x, y), Im(fg), caption.c_str());
-    rec.texts.push_back({caption, "button-caption", lang, {x, y, cs.x, cap_px}, cap_px, fg, fill, r});
+    rec.texts.push_back(
+        {caption, "button-caption", lang, {x, y, cs.x, cap_px}, cap_px, fg, fill, r});
     y += cap_px * 1.15f;
   }
   dl->AddText(font, px, ImVec2(x, y), Im(fg), label.c_str());
@@ -267,7 +292,8 @@ void DetailView::DrawDetailChrome(const DetailFrame& f, render::LayoutRecord& re
   const UiState& st = *f.state;
   const std::string& lang = st.language;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(l.top_bar.x, l.top_bar.y), ImVec2(l.top_bar.right(), l.top_bar.bottom()), Im(kBarBg));
+  dl->AddRectFilled(ImVec2(l.top_bar.x, l.top_bar.y), ImVec2(l.top_bar.right(), l.top_bar.bottom()),
+                    Im(kBarBg));
   rec.boxes.push_back({"top-bar", l.top_bar, kBarBg});
   for (size_t i = 0; i < l.tabs.size(); ++i) {
     const bool active = st.tab == kTabs[i];
@@ -277,11 +303,12 @@ void DetailView::DrawDetailChrome(const DetailFrame& f, render::LayoutRecord& re
   }
   if (st.detail_languages.size() > 1) {
     const std::string next = NextLanguage(st.detail_languages, lang);
-    Button("language", l.language, LanguageName(next), ChromeText(ChromeLabel::kLanguage, lang) + " · Language",
-           kLangBg, kLangInk, "button:language", next, rec, kIconGlobe);
+    Button("language", l.language, LanguageName(next),
+           ChromeText(ChromeLabel::kLanguage, lang) + " · Language", kLangBg, kLangInk,
+           "button:language", next, rec, kIconGlobe);
   }
-  Button("close", l.close, ChromeText(ChromeLabel::kClose, lang), "", kCloseBg, kCloseInk, "button:close", lang,
-         rec, kIconClose);
+  Button("close", l.close, ChromeText(ChromeLabel::kClose, lang), "", kCloseBg, kCloseInk,
+         "button:close", lang, rec, kIconClose);
 }
 
 void DetailView::DrawBrowseBar(const DetailFrame& f, render::LayoutRecord& rec) {
@@ -290,13 +317,13 @@ void DetailView::DrawBrowseBar(const DetailFrame& f, render::LayoutRecord& rec) 
   const std::string& lang = st.language;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const Color bar = kBarBg.with_alpha(235);
-  dl->AddRectFilled(ImVec2(l.browse_bar.x, l.browse_bar.y), ImVec2(l.browse_bar.right(), l.browse_bar.bottom()),
-                    Im(bar));
+  dl->AddRectFilled(ImVec2(l.browse_bar.x, l.browse_bar.y),
+                    ImVec2(l.browse_bar.right(), l.browse_bar.bottom()), Im(bar));
   rec.boxes.push_back({"browse-bar", l.browse_bar, kBarBg});
   Button("prev", l.previous, ChromeText(ChromeLabel::kPrevious, lang), "", kTabIdle, Rgb(0xFFFFFF),
          "button:previous", lang, rec, kIconPrev);
-  Button("next", l.next, ChromeText(ChromeLabel::kNext, lang), "", kTabIdle, Rgb(0xFFFFFF), "button:next", lang,
-         rec, kIconNext);
+  Button("next", l.next, ChromeText(ChromeLabel::kNext, lang), "", kTabIdle, Rgb(0xFFFFFF),
+         "button:next", lang, rec, kIconNext);
   for (size_t i = 0; i < l.browse_tabs.size(); ++i) {
     const bool active = st.tab == kTabs[i];
     Button(("btab" + std::to_string(i)).c_str(), l.browse_tabs[i], TabLabel(kTabs[i], lang), "",
@@ -344,7 +371,8 @@ render::LayoutRecord DetailView::Draw(const DetailFrame& f) {
   rec = base_record_;
   for (const auto& t : column_record_.texts) {
     RectF r{t.rect.x + g.column.x, t.rect.y + g.column.y - scroll, t.rect.w, t.rect.h};
-    if (r.y < g.column.y - 0.5f || r.bottom() > g.column.bottom() + 0.5f) continue;  // scrolled out of view
+    if (r.y < g.column.y - 0.5f || r.bottom() > g.column.bottom() + 0.5f)
+      continue;  // scrolled out of view
     auto copy = t;
     copy.rect = r;
     copy.box = g.column;
@@ -371,22 +399,30 @@ render::LayoutRecord DetailView::Draw(const DetailFrame& f) {
     const RectF track{g.column.right() + 20 * u, g.column.y + 16 * u, bw, g.column.h - 32 * u};
     const float thumb_h = std::max(60 * u, track.h * g.column.h / float(column_h_));
     const float thumb_y = track.y + (track.h - thumb_h) * (scroll / scroll_max_);
-    dl->AddRectFilled(ImVec2(track.x, track.y), ImVec2(track.right(), track.bottom()), Im(theme::kRule), bw / 2);
-    dl->AddRectFilled(ImVec2(track.x, thumb_y), ImVec2(track.right(), thumb_y + thumb_h), Im(theme::kInkMuted),
-                      bw / 2);
+    dl->AddRectFilled(ImVec2(track.x, track.y), ImVec2(track.right(), track.bottom()),
+                      Im(theme::kRule), bw / 2);
+    dl->AddRectFilled(ImVec2(track.x, thumb_y), ImVec2(track.right(), thumb_y + thumb_h),
+                      Im(theme::kInkMuted), bw / 2);
     rec.boxes.push_back({"scrollbar", track, theme::kRule});
     if (scroll < scroll_max_ - 1) {
       const std::string more = ChromeText(ChromeLabel::kScrollMore, st.language);
       ImFont* font = ImGui::GetFont();
       const float px = font->FontSize * 0.7f;
       const ImVec2 ts = font->CalcTextSizeA(px, FLT_MAX, 0, more.c_str());
-      const RectF chip{g.hint.x + (g.hint.w - ts.x) / 2 - 28 * u, g.hint.y + (g.hint.h - px - 28 * u) / 2,
-                       ts.x + 56 * u, px + 28 * u};
-      dl->AddRectFilled(ImVec2(chip.x, chip.y), ImVec2(chip.right(), chip.bottom()), Im(theme::kHeader), chip.h / 2);
+      const RectF chip{g.hint.x + (g.hint.w - ts.x) / 2 - 28 * u,
+                       g.hint.y + (g.hint.h - px - 28 * u) / 2, ts.x + 56 * u, px + 28 * u};
+      dl->AddRectFilled(ImVec2(chip.x, chip.y), ImVec2(chip.right(), chip.bottom()),
+                        Im(theme::kHeader), chip.h / 2);
       dl->AddText(font, px, ImVec2(chip.x + 28 * u, chip.y + 14 * u), IM_COL32_WHITE, more.c_str());
       rec.boxes.push_back({"scroll-hint", chip, theme::kHeader});
-      rec.texts.push_back({more, "hint", st.language, {chip.x + 28 * u, chip.y + 14 * u, ts.x, px}, px,
-                           Rgb(0xFFFFFF), theme::kHeader, chip});
+      rec.texts.push_back({more,
+                           "hint",
+                           st.language,
+                           {chip.x + 28 * u, chip.y + 14 * u, ts.x, px},
+                           px,
+                           Rgb(0xFFFFFF),
+                           theme::kHeader,
+                           chip});
     }
   }
   DrawDetailChrome(f, rec);

@@ -49,9 +49,9 @@ struct DetailFrame {
 
 struct DetailViewStats {
   AtlasStats atlas;
-  size_t content_builds = 0;      // base + column textures (re)drawn
-  size_t content_textures = 0;    // alive now (0–2)
-  size_t content_bytes = 0;       // their approximate RGBA size
+  size_t content_builds = 0;    // base + column textures (re)drawn
+  size_t content_textures = 0;  // alive now (0–2)
+  size_t content_bytes = 0;     // their approximate RGBA size
   render::TextureCacheStats text_cache, image_cache;
 };
 
@@ -77,7 +77,8 @@ class DetailView {
 
  private:
   DetailView(SDL_Renderer* renderer, render::FontSet& fonts, Log& log);
-  bool EnsureContent(const DetailFrame& f, const render::SlideContext& ctx, const DetailGeometry& g);
+  bool EnsureContent(const DetailFrame& f, const render::SlideContext& ctx,
+                     const DetailGeometry& g);
   void BeginImGui(const DetailFrame& f, const std::vector<std::string>& texts);
   void EndImGui();
   void DrawDetailChrome(const DetailFrame& f, render::LayoutRecord& rec);

@@ -65,7 +65,8 @@ class DetailViewTest : public ::testing::Test {
     return tex_.record;
   }
 
-  static std::vector<const render::RecordedText*> Role(const render::LayoutRecord& r, const std::string& role) {
+  static std::vector<const render::RecordedText*> Role(const render::LayoutRecord& r,
+                                                       const std::string& role) {
     std::vector<const render::RecordedText*> out;
     for (const auto& t : r.texts)
       if (t.role == role) out.push_back(&t);
@@ -172,7 +173,8 @@ TEST_F(DetailViewTest, ExerciseDetailCarriesTheExerciseMark) {
 TEST_F(DetailViewTest, ChromeTargetsAreLargeEnoughAndLanguageButtonNamesTheNextLanguage) {
   const auto rec = Draw("news-bousaijuku-zaitaku");
   const float min = MinTargetPx(96, 1920, 1080);
-  for (const char* role : {"button:close", "button:language", "tab-active:0", "tab:1", "tab:2", "tab:3"}) {
+  for (const char* role :
+       {"button:close", "button:language", "tab-active:0", "tab:1", "tab:2", "tab:3"}) {
     const render::RecordedBox* b = Box(rec, role);
     ASSERT_NE(b, nullptr) << role;
     EXPECT_GE(b->rect.w, min) << role;
@@ -213,7 +215,8 @@ TEST_F(DetailViewTest, FontAtlasStaysSmallAndIsReplacedNotAccumulated) {
   EXPECT_GT(s.atlas.builds, 1u);
   EXPECT_LE(s.atlas.textures_live, 1u);
   EXPECT_LE(s.atlas.glyphs, GlyphAtlas::kMaxGlyphs);
-  EXPECT_LE(s.atlas.max_texture_bytes, size_t(4) << 20);  // the full Japanese range would be 128 MiB
+  EXPECT_LE(s.atlas.max_texture_bytes, size_t(4)
+                                           << 20);  // the full Japanese range would be 128 MiB
   EXPECT_LE(s.content_textures, 2u);
   EXPECT_LE(s.content_builds, opened);  // a language an item lacks falls back: same content
   EXPECT_GT(s.content_builds, items);

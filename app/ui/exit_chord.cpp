@@ -41,7 +41,8 @@ Result<ExitChord> ParseExitChord(std::string_view text) {
   int modifiers = 0;
   size_t start = 0;
   const std::string all(text);
-  if (Trim(all).empty()) return Status::Invalid("exit_chord is empty; expected e.g. \"ctrl+alt+shift+q\"");
+  if (Trim(all).empty())
+    return Status::Invalid("exit_chord is empty; expected e.g. \"ctrl+alt+shift+q\"");
   while (start <= all.size()) {
     size_t end = all.find('+', start);
     if (end == std::string::npos) end = all.size();
@@ -50,10 +51,14 @@ Result<ExitChord> ParseExitChord(std::string_view text) {
     if (part.empty())
       return Status::Invalid("exit_chord \"" + all + "\" has an empty part between '+' signs");
     bool* flag = nullptr;
-    if (part == "ctrl" || part == "control") flag = &chord.ctrl;
-    else if (part == "alt" || part == "option") flag = &chord.alt;
-    else if (part == "shift") flag = &chord.shift;
-    else if (part == "gui" || part == "super" || part == "meta" || part == "win") flag = &chord.gui;
+    if (part == "ctrl" || part == "control")
+      flag = &chord.ctrl;
+    else if (part == "alt" || part == "option")
+      flag = &chord.alt;
+    else if (part == "shift")
+      flag = &chord.shift;
+    else if (part == "gui" || part == "super" || part == "meta" || part == "win")
+      flag = &chord.gui;
     if (flag) {
       if (*flag) return Status::Invalid("exit_chord \"" + all + "\" names '" + part + "' twice");
       *flag = true;
@@ -70,9 +75,10 @@ Result<ExitChord> ParseExitChord(std::string_view text) {
   if (chord.key == SDLK_UNKNOWN)
     return Status::Invalid("exit_chord \"" + all + "\" names no key, only modifiers");
   if (modifiers < 2)
-    return Status::Invalid("exit_chord \"" + all +
-                           "\" needs at least two modifiers (e.g. ctrl+alt+shift+q) so that visitors "
-                           "cannot leave the kiosk by accident");
+    return Status::Invalid(
+        "exit_chord \"" + all +
+        "\" needs at least two modifiers (e.g. ctrl+alt+shift+q) so that visitors "
+        "cannot leave the kiosk by accident");
   return chord;
 }
 

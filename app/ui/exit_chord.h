@@ -1,7 +1,7 @@
 // ExitChord: the staff's only way out of the kiosk from its keyboard — a key with modifiers, parsed
-// from the config's `exit_chord` ("ctrl+alt+shift+q"). A chord matches a key press only when exactly
-// its modifiers (of Ctrl, Alt, Shift, GUI; either side) are held, so Alt+F4, Ctrl+Q and Escape never
-// match the default. Plain value type; thread-safe.
+// from the config's `exit_chord` ("ctrl+alt+shift+q"). A chord matches a key press only when
+// exactly its modifiers (of Ctrl, Alt, Shift, GUI; either side) are held, so Alt+F4, Ctrl+Q and
+// Escape never match the default. Plain value type; thread-safe.
 #pragma once
 
 #include <string>
@@ -23,8 +23,9 @@ struct ExitChord {
 };
 
 // Parses "ctrl+alt+shift+q": '+'-separated, case-insensitive; modifiers ctrl/control, alt/option,
-// shift, gui/super/meta/win; exactly one key named as SDL names keys ("q", "f12", "escape"). At least
-// two modifiers are required so that no ordinary key press or common shortcut can end the kiosk.
+// shift, gui/super/meta/win; exactly one key named as SDL names keys ("q", "f12", "escape"). At
+// least two modifiers are required so that no ordinary key press or common shortcut can end the
+// kiosk.
 Result<ExitChord> ParseExitChord(std::string_view text);
 
 }  // namespace machikado::ui

@@ -46,9 +46,9 @@ TEST(ExitChordTest, MatchesOnlyWithExactlyItsModifiers) {
 }
 
 TEST(TouchMetricsTest, MinimumTargetIsNineMillimetresAndNeverUnder48PxAt1080p) {
-  EXPECT_EQ(MinTargetPx(96, 1920, 1080), 48);    // 9 mm = 34 px < 48
-  EXPECT_EQ(MinTargetPx(96, 1280, 720), 34);     // 9 mm; the 48-at-1080 floor scales to 32
-  EXPECT_EQ(MinTargetPx(200, 1920, 1080), 71);   // 9 mm at 200 dpi
+  EXPECT_EQ(MinTargetPx(96, 1920, 1080), 48);   // 9 mm = 34 px < 48
+  EXPECT_EQ(MinTargetPx(96, 1280, 720), 34);    // 9 mm; the 48-at-1080 floor scales to 32
+  EXPECT_EQ(MinTargetPx(200, 1920, 1080), 71);  // 9 mm at 200 dpi
   EXPECT_EQ(MinTargetPx(96, 3840, 2160), 96);
 }
 

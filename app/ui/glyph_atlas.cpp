@@ -62,9 +62,10 @@ Status GlyphAtlas::Ensure(const std::vector<std::string>& texts, float px) {
 
   const std::string base = fonts_.PrimaryPath({true, render::Script::kLatin});
   const std::string cjk_bold = fonts_.PrimaryPath({true, render::Script::kKorean});
-  const std::string dejavu = Existing("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf").empty()
-                                 ? Sibling(base, "DejaVuSans-Bold.ttf")
-                                 : std::string("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+  const std::string dejavu =
+      Existing("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf").empty()
+          ? Sibling(base, "DejaVuSans-Bold.ttf")
+          : std::string("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
   ImFontConfig cfg;
   cfg.OversampleH = 1;  // large sizes: oversampling only doubles the texture
   cfg.OversampleV = 1;
@@ -72,15 +73,20 @@ Status GlyphAtlas::Ensure(const std::vector<std::string>& texts, float px) {
   font_ = io.Fonts->AddFontFromFileTTF(base.c_str(), px, &cfg, ranges_.Data);
   if (!font_) return Status::NotFound("cannot load the ImGui font " + base);
   cfg.MergeMode = true;
+  // ImGui sizes a font by ascent + descent, which differ per family: scale the merged fonts so
+  // their glyphs match BIZ UDPGothic's em (Noto Sans CJK 1.448 em, DejaVu Sans 1.164 em, BIZ
+  // UD 1.0).
   if (!cjk_bold.empty() && cjk_bold != base) {
     for (int index : {kCjkKorean, kCjkSimplified}) {
       cfg.FontNo = index;
-      io.Fonts->AddFontFromFileTTF(cjk_bold.c_str(), px, &cfg, ranges_.Data);
+      io.Fonts->AddFontFromFileTTF(cjk_bold.c_str(), px * 1.448f, &cfg, ranges_.Data);
     }
     cfg.FontNo = 0;
   }
-  if (!dejavu.empty()) io.Fonts->AddFontFromFileTTF(dejavu.c_str(), px, &cfg, ranges_.Data);
-  if (!io.Fonts->Build()) return Status::Error(StatusCode::kInternal, "ImGui font atlas build failed");
+  if (!dejavu.empty())
+    io.Fonts->AddFontFromFileTTF(dejavu.c_str(), px * 1.164f, &cfg, ranges_.Data);
+  if (!io.Fonts->Build())
+    return Status::Error(StatusCode::kInternal, "ImGui font atlas build failed");
   if (!ImGui_ImplSDLRenderer_CreateFontsTexture())
     return Status::Error(StatusCode::kInternal, "cannot create the ImGui font texture");
   has_texture_ = true;

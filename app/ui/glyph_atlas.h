@@ -22,14 +22,14 @@
 namespace machikado::ui {
 
 struct AtlasStats {
-  size_t builds = 0;           // how many times the atlas was (re)built
-  size_t glyphs = 0;           // code points requested in the current atlas
+  size_t builds = 0;  // how many times the atlas was (re)built
+  size_t glyphs = 0;  // code points requested in the current atlas
   int texture_w = 0, texture_h = 0;
-  size_t texture_bytes = 0;    // RGBA bytes of the current font texture
+  size_t texture_bytes = 0;  // RGBA bytes of the current font texture
   size_t max_texture_bytes = 0;
-  double last_build_ms = 0;    // CPU time of the last rebuild (measured, never asserted)
+  double last_build_ms = 0;  // CPU time of the last rebuild (measured, never asserted)
   double max_build_ms = 0;
-  size_t textures_live = 0;    // font textures alive now: 0 or 1
+  size_t textures_live = 0;  // font textures alive now: 0 or 1
 };
 
 class GlyphAtlas {

@@ -11,22 +11,30 @@
 namespace machikado::ui {
 
 namespace {
-constexpr double kTapSlopMm = 5;         // a finger that moved less than this tapped
-constexpr double kSwipeMinMm = 15;       // a swipe travels at least this far …
+constexpr double kTapSlopMm = 5;            // a finger that moved less than this tapped
+constexpr double kSwipeMinMm = 15;          // a swipe travels at least this far …
 constexpr float kSwipeMinFraction = 0.08f;  // … or this share of the width, whichever is less
-constexpr int64_t kSwipeMaxMs = 1200;    // slower than this is a drag, not a swipe
+constexpr int64_t kSwipeMaxMs = 1200;       // slower than this is a drag, not a swipe
 }  // namespace
 
 std::string_view IntentName(Intent::Type t) {
   switch (t) {
-    case Intent::Type::kOpenDetail: return "open-detail";
-    case Intent::Type::kCloseDetail: return "close-detail";
-    case Intent::Type::kStep: return "step";
-    case Intent::Type::kSetKindFilter: return "set-kind-filter";
-    case Intent::Type::kSetLanguage: return "set-language";
-    case Intent::Type::kRedraw: return "redraw";
-    case Intent::Type::kRestoreWindow: return "restore-window";
-    case Intent::Type::kExit: return "exit";
+    case Intent::Type::kOpenDetail:
+      return "open-detail";
+    case Intent::Type::kCloseDetail:
+      return "close-detail";
+    case Intent::Type::kStep:
+      return "step";
+    case Intent::Type::kSetKindFilter:
+      return "set-kind-filter";
+    case Intent::Type::kSetLanguage:
+      return "set-language";
+    case Intent::Type::kRedraw:
+      return "redraw";
+    case Intent::Type::kRestoreWindow:
+      return "restore-window";
+    case Intent::Type::kExit:
+      return "exit";
   }
   return "";
 }
@@ -34,12 +42,15 @@ std::string_view IntentName(Intent::Type t) {
 schedule::KindMask KindsForTab(Tab tab) {
   using schedule::KindMask;
   switch (tab) {
-    case Tab::kAll: return KindMask::All();
-    case Tab::kNews: return KindMask::Only(feed::Kind::kNews);
+    case Tab::kAll:
+      return KindMask::All();
+    case Tab::kNews:
+      return KindMask::Only(feed::Kind::kNews);
     // Alerts below takeover belong with preparedness: both are about safety.
     case Tab::kPreparedness:
       return KindMask::Only(feed::Kind::kPreparedness).With(feed::Kind::kAlert);
-    case Tab::kProject: return KindMask::Only(feed::Kind::kProject);
+    case Tab::kProject:
+      return KindMask::Only(feed::Kind::kProject);
   }
   return KindMask::All();
 }
@@ -118,7 +129,8 @@ std::vector<Intent> InputInterpreter::HandleEvent(const SDL_Event& e, int64_t no
       PointerUp(e.tfinger.x * W, e.tfinger.y * H, now_ms, out);
       break;
     case SDL_MOUSEBUTTONDOWN:
-      if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT || tracking_) break;
+      if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT || tracking_)
+        break;
       finger_gesture_ = false;
       Activity(now_ms, out);
       PointerDown(float(e.button.x), float(e.button.y), now_ms, out);
@@ -149,7 +161,8 @@ std::vector<Intent> InputInterpreter::HandleEvent(const SDL_Event& e, int64_t no
       Activity(now_ms, out);
       Key(e.key, out);
       break;
-    default: break;
+    default:
+      break;
   }
   return out;
 }
@@ -189,10 +202,11 @@ void InputInterpreter::PointerUp(float x, float y, int64_t now_ms, std::vector<I
   }
   const float dx = x - down_x_, dy = y - down_y_;
   const float slop = float(MmToPx(kTapSlopMm, config_.dpi));
-  const float swipe = std::min(float(MmToPx(kSwipeMinMm, config_.dpi)),
-                               kSwipeMinFraction * float(config_.width));
+  const float swipe =
+      std::min(float(MmToPx(kSwipeMinMm, config_.dpi)), kSwipeMinFraction * float(config_.width));
   const int64_t held = now_ms - down_ms_;
-  if (std::abs(dx) >= std::max(swipe, slop) && std::abs(dx) > 2 * std::abs(dy) && held <= kSwipeMaxMs) {
+  if (std::abs(dx) >= std::max(swipe, slop) && std::abs(dx) > 2 * std::abs(dy) &&
+      held <= kSwipeMaxMs) {
     // Finger moves left → the next slide comes in from the right.
     Step(dx < 0 ? +1 : -1, out);
     return;
@@ -204,21 +218,37 @@ void InputInterpreter::Tap(float x, float y, std::vector<Intent>& out) {
   if (state_.detail_open) {
     const Hit hit = HitDetail(layout_, x, y);
     switch (hit.target) {
-      case Target::kClose: Close(out); break;
-      case Target::kLanguage: CycleLanguage(out); break;
-      case Target::kTab: ChooseTab(hit.tab, out); break;
-      default: break;  // reading: a tap on the content does nothing
+      case Target::kClose:
+        Close(out);
+        break;
+      case Target::kLanguage:
+        CycleLanguage(out);
+        break;
+      case Target::kTab:
+        ChooseTab(hit.tab, out);
+        break;
+      default:
+        break;  // reading: a tap on the content does nothing
     }
     return;
   }
   if (state_.browsing) {
     const Hit hit = HitBrowseBar(layout_, x, y);
     switch (hit.target) {
-      case Target::kPrevious: Step(-1, out); return;
-      case Target::kNext: Step(+1, out); return;
-      case Target::kLanguage: CycleLanguage(out); return;
-      case Target::kTab: ChooseTab(hit.tab, out); return;
-      default: break;
+      case Target::kPrevious:
+        Step(-1, out);
+        return;
+      case Target::kNext:
+        Step(+1, out);
+        return;
+      case Target::kLanguage:
+        CycleLanguage(out);
+        return;
+      case Target::kTab:
+        ChooseTab(hit.tab, out);
+        return;
+      default:
+        break;
     }
   }
   Open(out);
@@ -227,8 +257,12 @@ void InputInterpreter::Tap(float x, float y, std::vector<Intent>& out) {
 void InputInterpreter::Key(const SDL_KeyboardEvent& k, std::vector<Intent>& out) {
   const float page = layout_.content.h * 0.8f, line = 120 * layout_.unit;
   switch (k.keysym.sym) {
-    case SDLK_RIGHT: Step(+1, out); break;
-    case SDLK_LEFT: Step(-1, out); break;
+    case SDLK_RIGHT:
+      Step(+1, out);
+      break;
+    case SDLK_LEFT:
+      Step(-1, out);
+      break;
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
     case SDLK_SPACE:
@@ -239,20 +273,35 @@ void InputInterpreter::Key(const SDL_KeyboardEvent& k, std::vector<Intent>& out)
     case SDLK_AC_BACK:
       if (state_.detail_open) Close(out);
       break;
-    case SDLK_DOWN: if (state_.detail_open) ScrollBy(line, out); break;
-    case SDLK_UP: if (state_.detail_open) ScrollBy(-line, out); break;
-    case SDLK_PAGEDOWN: if (state_.detail_open) ScrollBy(page, out); break;
-    case SDLK_PAGEUP: if (state_.detail_open) ScrollBy(-page, out); break;
-    case SDLK_HOME: if (state_.detail_open) ScrollBy(-state_.scroll_y, out); break;
-    case SDLK_END: if (state_.detail_open) ScrollBy(state_.scroll_max - state_.scroll_y, out); break;
+    case SDLK_DOWN:
+      if (state_.detail_open) ScrollBy(line, out);
+      break;
+    case SDLK_UP:
+      if (state_.detail_open) ScrollBy(-line, out);
+      break;
+    case SDLK_PAGEDOWN:
+      if (state_.detail_open) ScrollBy(page, out);
+      break;
+    case SDLK_PAGEUP:
+      if (state_.detail_open) ScrollBy(-page, out);
+      break;
+    case SDLK_HOME:
+      if (state_.detail_open) ScrollBy(-state_.scroll_y, out);
+      break;
+    case SDLK_END:
+      if (state_.detail_open) ScrollBy(state_.scroll_max - state_.scroll_y, out);
+      break;
     case SDLK_TAB: {
       size_t i = 0;
       while (i < 4 && kTabs[i] != state_.tab) ++i;
       ChooseTab(kTabs[(i + ((k.keysym.mod & KMOD_SHIFT) ? 3 : 1)) % 4], out);
       break;
     }
-    case SDLK_l: CycleLanguage(out); break;
-    default: break;
+    case SDLK_l:
+      CycleLanguage(out);
+      break;
+    default:
+      break;
   }
 }
 

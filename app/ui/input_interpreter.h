@@ -1,7 +1,7 @@
 // InputInterpreter: turns SDL input events (touch fingers, mouse, keyboard, window events) into
 // Intents and keeps the interaction state (detail open, language, category filter, browse bar,
-// scroll, idle timer). Pure logic: it reads SDL_Event structs and needs no video subsystem, so tests
-// drive it with hand-made events and an injected monotonic time.
+// scroll, idle timer). Pure logic: it reads SDL_Event structs and needs no video subsystem, so
+// tests drive it with hand-made events and an injected monotonic time.
 //
 // Gestures: a tap (moved < 5 mm) on a slide opens the detail of the current item; a horizontal
 // swipe (≥ 15 mm or 8 % of the width, mostly horizontal, < 1.2 s) steps to the next (leftwards) or
@@ -35,8 +35,8 @@ struct InputConfig {
   double dpi = 96;                  // ResolveDpi(config display.dpi, SDL_GetDisplayDPI)
   int64_t idle_return_ms = 60000;   // config idle_return_s * 1000
   std::string default_language = "ja";
-  bool kiosk = true;                // full-screen kiosk: window close does not quit
-  ExitChord exit_chord;             // ParseExitChord(config exit_chord)
+  bool kiosk = true;     // full-screen kiosk: window close does not quit
+  ExitChord exit_chord;  // ParseExitChord(config exit_chord)
 };
 
 struct PointerState {
@@ -46,14 +46,14 @@ struct PointerState {
 
 struct UiState {
   bool detail_open = false;
-  std::string detail_item_id;             // the item the detail shows (follows the current slide)
+  std::string detail_item_id;  // the item the detail shows (follows the current slide)
   std::vector<std::string> detail_languages;
-  std::string language;                   // the visitor's language (the screen's default at rest)
+  std::string language;  // the visitor's language (the screen's default at rest)
   schedule::KindMask kinds = schedule::KindMask::All();
   Tab tab = Tab::kAll;
-  bool browsing = false;                  // the browse bar shows over the rotation
-  float scroll_y = 0;                     // detail content scroll, px from the top
-  float scroll_max = 0;                   // set by the view from the content height
+  bool browsing = false;  // the browse bar shows over the rotation
+  float scroll_y = 0;     // detail content scroll, px from the top
+  float scroll_max = 0;   // set by the view from the content height
 };
 
 class InputInterpreter {

@@ -282,8 +282,11 @@ TEST_F(InterpreterTest, MouseClickOpensButMouseEventsMadeFromTouchAreIgnored) {
 }
 
 TEST(ChromeLayoutTest, EveryTargetIsAtLeastTheMinimumAndOnScreen) {
-  for (auto [w, h, dpi] : {std::tuple{1920, 1080, 96.0}, {1080, 1920, 96.0}, {1280, 720, 96.0},
-                           {3840, 2160, 160.0}, {1920, 1080, 50.0}}) {
+  for (auto [w, h, dpi] : {std::tuple{1920, 1080, 96.0},
+                           {1080, 1920, 96.0},
+                           {1280, 720, 96.0},
+                           {3840, 2160, 160.0},
+                           {1920, 1080, 50.0}}) {
     const ChromeLayout l = ComputeChromeLayout(w, h, dpi);
     EXPECT_GE(l.min_target, MinTargetPx(dpi, w, h));
     std::vector<RectF> all{l.close, l.language, l.previous, l.next, l.browse_language};
@@ -297,8 +300,8 @@ TEST(ChromeLayoutTest, EveryTargetIsAtLeastTheMinimumAndOnScreen) {
       for (size_t j = i + 1; j < all.size(); ++j) {
         const bool same_bar = (i < 2 || (i >= 5 && i < 9)) == (j < 2 || (j >= 5 && j < 9));
         if (!same_bar) continue;
-        const bool overlap = all[i].x < all[j].right() && all[j].x < all[i].right() && all[i].y < all[j].bottom() &&
-                             all[j].y < all[i].bottom();
+        const bool overlap = all[i].x < all[j].right() && all[j].x < all[i].right() &&
+                             all[i].y < all[j].bottom() && all[j].y < all[i].bottom();
         EXPECT_FALSE(overlap) << w << "x" << h << " targets " << i << " and " << j;
       }
     }

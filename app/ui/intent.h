@@ -20,12 +20,19 @@ namespace machikado::ui {
 
 struct Intent {
   enum class Type {
-    kOpenDetail, kCloseDetail, kStep, kSetKindFilter, kSetLanguage, kRedraw, kRestoreWindow, kExit,
+    kOpenDetail,
+    kCloseDetail,
+    kStep,
+    kSetKindFilter,
+    kSetLanguage,
+    kRedraw,
+    kRestoreWindow,
+    kExit,
   };
   Type type = Type::kRedraw;
-  int step = 0;                   // kStep: +1 next, -1 previous
-  schedule::KindMask kinds;       // kSetKindFilter
-  std::string language;           // kSetLanguage
+  int step = 0;              // kStep: +1 next, -1 previous
+  schedule::KindMask kinds;  // kSetKindFilter
+  std::string language;      // kSetLanguage
 
   static Intent Of(Type t) {
     Intent i;

@@ -41,8 +41,9 @@ float DrawQr(render::Canvas& c, const QrMatrix& qr, float x, float y, int module
       }
       int end = col;
       while (end < qr.size && qr.at(end, row)) ++end;
-      c.FillRect("", {ox + col * module_px, oy + row * module_px, float((end - col) * module_px),
-                      float(module_px)},
+      c.FillRect("",
+                 {ox + col * module_px, oy + row * module_px, float((end - col) * module_px),
+                  float(module_px)},
                  ink);
       col = end;
     }

@@ -12,8 +12,8 @@
 namespace machikado::ui {
 
 struct QrMatrix {
-  int size = 0;                // modules per side (without the quiet zone)
-  std::vector<uint8_t> dark;   // size*size, row-major, 1 = dark module
+  int size = 0;               // modules per side (without the quiet zone)
+  std::vector<uint8_t> dark;  // size*size, row-major, 1 = dark module
   bool at(int x, int y) const { return dark[size_t(y) * size + x] != 0; }
 };
 

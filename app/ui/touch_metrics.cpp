@@ -11,7 +11,9 @@ double ResolveDpi(double config_dpi, double reported_dpi) {
   return kFallbackDpi;
 }
 
-double MmToPx(double mm, double dpi) { return mm * dpi / 25.4; }
+double MmToPx(double mm, double dpi) {
+  return mm * dpi / 25.4;
+}
 
 float MinTargetPx(double dpi, int screen_w, int screen_h) {
   const double physical = std::round(MmToPx(kMinTargetMm, dpi));  // 34 px at 96 dpi
