@@ -22,7 +22,8 @@ const char kUsage[] =
     "  --feed URL        a feed to show (repeatable; replaces the config's feeds):\n"
     "                    https://, http:// (loopback only), file:// or a path\n"
     "  --state-dir DIR   offline cache, status.json, proof of play, metrics\n"
-    "                    (default: $STATE_DIRECTORY, $XDG_STATE_HOME/machikado, ~/.local/state/machikado)\n"
+    "                    (default: $STATE_DIRECTORY, $XDG_STATE_HOME/machikado, "
+    "~/.local/state/machikado)\n"
     "  --district ID     this kiosk's district (items for other districts are not shown)\n"
     "  --lang L          default language of the screen (ja, en, zh-Hans, ko, vi, ja-x-easy)\n"
     "  --windowed WxH    a window instead of full-screen (development)\n"
@@ -74,8 +75,10 @@ int RunCommand(const Args& args) {
       if (a == "--state-dir") state_dir = *v;
       if (a == "--district") district = *v, have_district = true;
       if (a == "--lang") lang = *v;
-      if (a == "--windowed" && !ParseSize(*v, &ww, &wh)) return Usage("--windowed expects WxH, e.g. 1280x720");
-      if (a == "--size" && !ParseSize(*v, &hw, &hh)) return Usage("--size expects WxH, e.g. 1080x1920");
+      if (a == "--windowed" && !ParseSize(*v, &ww, &wh))
+        return Usage("--windowed expects WxH, e.g. 1280x720");
+      if (a == "--size" && !ParseSize(*v, &hw, &hh))
+        return Usage("--size expects WxH, e.g. 1080x1920");
       if (a == "--run-for") {
         char* end = nullptr;
         run_for = std::strtod(v->c_str(), &end);
@@ -94,7 +97,8 @@ int RunCommand(const Args& args) {
       (p.fatal ? log.error(config_path + " " + p.pointer + ": " + p.message)
                : log.warn(config_path + " " + p.pointer + ": " + p.message));
     if (!c.ok()) {
-      log.error("the configuration is not usable; check it with: machikado check-config " + config_path);
+      log.error("the configuration is not usable; check it with: machikado check-config " +
+                config_path);
       return 1;
     }
     o.config = c.config;
@@ -114,7 +118,8 @@ int RunCommand(const Args& args) {
     // The embedded default: the bundled demo feeds, alerts.json excluded (its alerts are "actual").
     auto data = platform::FindDataDir(platform::RealDataDirProbe());
     if (!data) {
-      log.error("no feeds configured and the bundled demo feeds were not found (set MACHIKADO_DATA_DIR)");
+      log.error(
+          "no feeds configured and the bundled demo feeds were not found (set MACHIKADO_DATA_DIR)");
       return 1;
     }
     for (const char* f : {"news", "preparedness", "projects", "drill"}) {
@@ -124,6 +129,7 @@ int RunCommand(const Args& args) {
       o.config.feeds.push_back(src);
     }
     if (!have_district && o.config.district.empty()) o.config.district = "ikejiri";
+    if (o.config.center_name.empty()) o.config.center_name = "池尻まちづくりセンター（デモ）";
     o.demo = true;
     log.info("no feeds configured: showing the bundled demo feeds");
   }

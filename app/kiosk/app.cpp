@@ -20,18 +20,24 @@ namespace {
 // Set by SIGTERM/SIGINT. A signal handler can only touch a lock-free flag; the loop wakes at least
 // once a second to look at it (kMaxSleepMs).
 volatile sig_atomic_t g_stop_signal = 0;
-void OnStopSignal(int) { g_stop_signal = 1; }
+void OnStopSignal(int) {
+  g_stop_signal = 1;
+}
 
 }  // namespace
 
 Status App::Impl::Setup() {
   started_ms = system_clock.monotonic_ms();
   const config::Config& cfg = options.config;
-  if (auto c = ui::ParseExitChord(cfg.exit_chord); c.ok()) exit_chord = *c;
-  else log.warn("exit chord: " + c.status().message() + "; staff exit only by stopping the service");
+  if (auto c = ui::ParseExitChord(cfg.exit_chord); c.ok())
+    exit_chord = *c;
+  else
+    log.warn("exit chord: " + c.status().message() + "; staff exit only by stopping the service");
 
-  if (auto d = platform::FindDataDir(platform::RealDataDirProbe())) data_dir = *d;
-  else return Status::NotFound("cannot find machikado's data (assets/); set MACHIKADO_DATA_DIR");
+  if (auto d = platform::FindDataDir(platform::RealDataDirProbe()))
+    data_dir = *d;
+  else
+    return Status::NotFound("cannot find machikado's data (assets/); set MACHIKADO_DATA_DIR");
 
   // State directory: cache, status.json, proof of play, metrics.
   if (Status s = fs.MakeDirs(options.state_dir); !s.ok())
@@ -39,8 +45,8 @@ Status App::Impl::Setup() {
   cache = std::make_unique<cache::FeedCache>(options.state_dir + "/cache", fs);
   if (Status s = cache->Open(); !s.ok()) log.warn("offline cache: " + s.message());
   store = std::make_unique<pipeline::CacheFeedStore>(*cache);
-  status_writer = std::make_unique<platform::StatusFileWriter>(options.state_dir + "/status.json", fs,
-                                                               system_clock, log);
+  status_writer = std::make_unique<platform::StatusFileWriter>(options.state_dir + "/status.json",
+                                                               fs, system_clock, log);
   play_log = std::make_unique<ops::PlayLog>(ops::PlayLogOptions{options.state_dir + "/play"});
   std::string metrics_path =
       cfg.metrics_path.empty() ? options.state_dir + "/machikado.prom" : cfg.metrics_path;
@@ -65,8 +71,8 @@ Status App::Impl::Setup() {
   if (!d.ok()) return d.status();
   display = std::move(d).value();
   SDL_RendererInfo info;
-  bool software = SDL_GetRendererInfo(display->renderer(), &info) == 0 &&
-                  (info.flags & SDL_RENDERER_SOFTWARE);
+  bool software =
+      SDL_GetRendererInfo(display->renderer(), &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
   // A software renderer pays for every present: move the progress bar once a second.
   progress_interval_ms = software ? 1000 : 100;
   log.info("display " + std::to_string(display->logical_width()) + "x" +
@@ -85,10 +91,15 @@ Status App::Impl::Setup() {
   pipeline::PipelineConfig pcfg;
   pcfg.feeds = cfg.feeds;
   pcfg.seed = std::random_device{}();
+  // Local feeds (the bundled demo, a USB stick) have no fleet to spread out: poll them at once.
+  if (std::all_of(cfg.feeds.begin(), cfg.feeds.end(),
+                  [](const config::FeedSource& f) { return net::IsLocalSource(f.url); }))
+    pcfg.poll.start_jitter_max_s = 0;
   http = std::make_unique<net::CurlHttpClient>();
+  source_client = std::make_unique<net::SourceClient>(*http);
   wake_event = SDL_RegisterEvents(1);
-  pipeline = std::make_unique<pipeline::FeedPipeline>(pcfg, *http, store.get(), system_clock, sanity,
-                                                      log, [this] { Wake(); });
+  pipeline = std::make_unique<pipeline::FeedPipeline>(
+      pcfg, *source_client, store.get(), system_clock, sanity, log, [this] { Wake(); });
   pipeline->Start();
   // Content comes from the cache before any network attempt completes: wait briefly for that first
   // snapshot so the first frame is a slide, not the empty screen.
@@ -152,6 +163,12 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
     ctx.center_name.variants.push_back(
         {"ja", options.config.center_name, {{options.config.center_name, ""}}});
   }
+  if (ctx.center_name.empty() && snapshot)
+    for (const auto& f : snapshot->feeds)
+      if (!f.title.empty()) {
+        ctx.center_name = f.title;
+        break;
+      }
   if (snapshot) {
     bool any_ok = false;
     UnixSeconds as_of = 0;
@@ -185,8 +202,8 @@ bool App::Impl::HandleEvent(const SDL_Event& e) {
       }
       return true;
     case SDL_WINDOWEVENT:
-      if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_EXPOSED ||
-          e.window.event == SDL_WINDOWEVENT_RESTORED) {
+      if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+          e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_RESTORED) {
         if (display->Resized()) {
           current_key.clear();
           next_key.clear();
@@ -303,6 +320,8 @@ int App::Impl::Run() {
 App::App(AppOptions options, Log& log) : impl_(std::make_unique<Impl>(std::move(options), log)) {}
 App::~App() = default;
 
-int App::Run() { return impl_->Run(); }
+int App::Run() {
+  return impl_->Run();
+}
 
 }  // namespace machikado::kiosk

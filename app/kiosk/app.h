@@ -19,13 +19,14 @@ namespace machikado::kiosk {
 
 struct AppOptions {
   config::Config config;
-  std::string state_dir;           // resolved (platform::ResolveStateDir)
-  bool headless = false;           // whole loop without a display (offscreen renderer)
+  std::string state_dir;  // resolved (platform::ResolveStateDir)
+  bool headless = false;  // whole loop without a display (offscreen renderer)
   int headless_width = 1920, headless_height = 1080;
   // Bundled demo: item times are shifted by whole weeks so the demo stays current.
   bool demo = false;
-  std::optional<int64_t> run_for_ms;  // stop after this long (tests, benchmarks); unset = until signalled
-  bool kiosk_lock = true;          // ignore window-close requests (staff leave with the exit chord)
+  std::optional<int64_t>
+      run_for_ms;          // stop after this long (tests, benchmarks); unset = until signalled
+  bool kiosk_lock = true;  // ignore window-close requests (staff leave with the exit chord)
   // Benchmarks: log "first-frame <ms>" when the first slide is on screen.
   bool report_first_frame = false;
 };

@@ -7,7 +7,9 @@
 namespace machikado::kiosk {
 namespace {
 
-std::string ModeString(schedule::Mode m) { return std::string(schedule::ModeName(m)); }
+std::string ModeString(schedule::Mode m) {
+  return std::string(schedule::ModeName(m));
+}
 
 }  // namespace
 
@@ -117,13 +119,15 @@ void App::Impl::Frame(int64_t* sleep_ms) {
 
   if (redraw && current.valid()) {
     display->BeginFrame();
-    if (fade > 0 && next.valid()) compositor->Crossfade(current, next, fade);
-    else compositor->Show(current);
+    if (fade > 0 && next.valid())
+      compositor->Crossfade(current, next, fade);
+    else
+      compositor->Show(current);
     if (state && mode == schedule::Mode::kRotation) {
-      compositor->Progress(render::ComputeScreenLayout(display->logical_width(),
-                                                       display->logical_height(),
-                                                       !ctx.banner_alerts.empty()),
-                           ctx.progress);
+      compositor->Progress(
+          render::ComputeScreenLayout(display->logical_width(), display->logical_height(),
+                                      !ctx.banner_alerts.empty()),
+          ctx.progress);
       last_progress_draw_ms = now.mono_ms;
     }
     display->Present();
@@ -163,9 +167,14 @@ void App::Impl::RecordShowing(const feed::Item* item, const std::string& lang, i
 
 void App::Impl::CloseShowing(int64_t mono_ms) {
   if (!showing || !play_log) return;
-  ops::PlayRecord r{showing->item_id, showing->kind, showing->feed, showing->start,
+  ops::PlayRecord r{showing->item_id,
+                    showing->kind,
+                    showing->feed,
+                    showing->start,
                     static_cast<double>(mono_ms - showing->start_ms) / 1000.0,
-                    showing->lang, showing->mode, showing->status};
+                    showing->lang,
+                    showing->mode,
+                    showing->status};
   play_log->Record(std::move(r));
   showing.reset();
 }

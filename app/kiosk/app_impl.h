@@ -1,11 +1,12 @@
-// App::Impl: the subsystems the App owns and the per-frame state — shared by app.cpp (set-up, events,
-// the loop) and app_frame.cpp (what is on screen, status, proof of play, metrics). Internal to kiosk/.
+// App::Impl: the subsystems the App owns and the per-frame state — shared by app.cpp (set-up,
+// events, the loop) and app_frame.cpp (what is on screen, status, proof of play, metrics). Internal
+// to kiosk/.
 #pragma once
 
 #include <condition_variable>
 #include <map>
-#include <mutex>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -13,8 +14,8 @@
 #include "core/file_system.h"
 #include "kiosk/app.h"
 #include "kiosk/display.h"
-#include "ui/exit_chord.h"
 #include "net/curl_http_client.h"
+#include "net/file_source.h"
 #include "ops/file_publisher.h"
 #include "ops/metrics.h"
 #include "ops/play_log.h"
@@ -30,6 +31,7 @@
 #include "schedule/mode.h"
 #include "schedule/rotation.h"
 #include "schedule/takeover.h"
+#include "ui/exit_chord.h"
 
 namespace machikado::kiosk {
 
@@ -38,30 +40,40 @@ constexpr int64_t kMetricsEveryMs = 15'000;
 
 inline platform::FeedState ToFeedStateValue(pipeline::FeedReport::State s) {
   switch (s) {
-    case pipeline::FeedReport::State::kOk: return platform::FeedState::kOk;
-    case pipeline::FeedReport::State::kRejected: return platform::FeedState::kRejected;
-    default: return platform::FeedState::kOffline;
+    case pipeline::FeedReport::State::kOk:
+      return platform::FeedState::kOk;
+    case pipeline::FeedReport::State::kRejected:
+      return platform::FeedState::kRejected;
+    default:
+      return platform::FeedState::kOffline;
   }
 }
 
 inline platform::ClockSource ToClockSourceValue(pipeline::TimeSource s) {
   switch (s) {
-    case pipeline::TimeSource::kSystem: return platform::ClockSource::kSystem;
-    case pipeline::TimeSource::kHttpDate: return platform::ClockSource::kHttpDate;
-    case pipeline::TimeSource::kFeedGenerated: return platform::ClockSource::kFeedGenerated;
-    default: return platform::ClockSource::kUnknown;
+    case pipeline::TimeSource::kSystem:
+      return platform::ClockSource::kSystem;
+    case pipeline::TimeSource::kHttpDate:
+      return platform::ClockSource::kHttpDate;
+    case pipeline::TimeSource::kFeedGenerated:
+      return platform::ClockSource::kFeedGenerated;
+    default:
+      return platform::ClockSource::kUnknown;
   }
 }
 
 inline platform::KioskMode ToKioskModeValue(schedule::Mode m) {
   switch (m) {
-    case schedule::Mode::kEmergency: return platform::KioskMode::kEmergency;
-    case schedule::Mode::kDetail: return platform::KioskMode::kDetail;
-    case schedule::Mode::kIdle: return platform::KioskMode::kIdle;
-    default: return platform::KioskMode::kRotation;
+    case schedule::Mode::kEmergency:
+      return platform::KioskMode::kEmergency;
+    case schedule::Mode::kDetail:
+      return platform::KioskMode::kDetail;
+    case schedule::Mode::kIdle:
+      return platform::KioskMode::kIdle;
+    default:
+      return platform::KioskMode::kRotation;
   }
 }
-
 
 struct App::Impl {
   AppOptions options;
@@ -78,6 +90,7 @@ struct App::Impl {
   std::unique_ptr<pipeline::CacheFeedStore> store;
   net::CurlGlobal curl_global;
   std::unique_ptr<net::CurlHttpClient> http;
+  std::unique_ptr<net::SourceClient> source_client;  // local paths from disk, http(s) through curl
   std::unique_ptr<pipeline::FeedPipeline> pipeline;
   std::shared_ptr<const pipeline::Snapshot> snapshot;
   uint64_t content_version = ~0ull;
@@ -145,6 +158,5 @@ struct App::Impl {
   void MaybeWriteMetrics(int64_t mono_ms);
   bool HandleEvent(const SDL_Event& e);  // false = quit
 };
-
 
 }  // namespace machikado::kiosk

@@ -9,9 +9,11 @@ Result<std::unique_ptr<Display>> Display::Open(const DisplayOptions& options) {
     int w = options.width > 0 ? options.width : 1920;
     int h = options.height > 0 ? options.height : 1080;
     d->surface_ = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!d->surface_) return Status::Io(std::string("cannot create offscreen surface: ") + SDL_GetError());
+    if (!d->surface_)
+      return Status::Io(std::string("cannot create offscreen surface: ") + SDL_GetError());
     d->renderer_ = SDL_CreateSoftwareRenderer(d->surface_);
-    if (!d->renderer_) return Status::Io(std::string("cannot create software renderer: ") + SDL_GetError());
+    if (!d->renderer_)
+      return Status::Io(std::string("cannot create software renderer: ") + SDL_GetError());
     d->window_w_ = w;
     d->window_h_ = h;
   } else {
@@ -22,13 +24,17 @@ Result<std::unique_ptr<Display>> Display::Open(const DisplayOptions& options) {
       w = 1920;
       h = 1080;
     }
-    d->window_ = SDL_CreateWindow("machikado", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    d->window_ =
+        SDL_CreateWindow("machikado", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (!d->window_) return Status::Io(std::string("cannot open a window: ") + SDL_GetError());
     if (!options.software)
-      d->renderer_ = SDL_CreateRenderer(d->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE);
+      d->renderer_ =
+          SDL_CreateRenderer(d->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE);
     if (!d->renderer_)
-      d->renderer_ = SDL_CreateRenderer(d->window_, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
-    if (!d->renderer_) return Status::Io(std::string("cannot create a renderer: ") + SDL_GetError());
+      d->renderer_ =
+          SDL_CreateRenderer(d->window_, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+    if (!d->renderer_)
+      return Status::Io(std::string("cannot create a renderer: ") + SDL_GetError());
     SDL_GetRendererOutputSize(d->renderer_, &d->window_w_, &d->window_h_);
     SDL_ShowCursor(SDL_DISABLE);
   }
@@ -69,14 +75,18 @@ bool Display::Resized() {
   return old_w != logical_w_ || old_h != logical_h_;
 }
 
-void Display::BeginFrame() { SDL_SetRenderTarget(renderer_, rotated_); }
+void Display::BeginFrame() {
+  SDL_SetRenderTarget(renderer_, rotated_);
+}
 
 void Display::Present() {
   if (rotated_) {
     SDL_SetRenderTarget(renderer_, nullptr);
     // Rotate about the centre: the logical rect is centred on the window.
-    SDL_Rect dst{(window_w_ - logical_w_) / 2, (window_h_ - logical_h_) / 2, logical_w_, logical_h_};
-    SDL_RenderCopyEx(renderer_, rotated_, nullptr, &dst, options_.rotation_deg, nullptr, SDL_FLIP_NONE);
+    SDL_Rect dst{(window_w_ - logical_w_) / 2, (window_h_ - logical_h_) / 2, logical_w_,
+                 logical_h_};
+    SDL_RenderCopyEx(renderer_, rotated_, nullptr, &dst, options_.rotation_deg, nullptr,
+                     SDL_FLIP_NONE);
   }
   if (window_) SDL_RenderPresent(renderer_);
 }
@@ -85,8 +95,10 @@ void Display::WindowToLogical(int wx, int wy, float* lx, float* ly) const {
   // Window coordinates may differ from output pixels on high-DPI displays.
   int ww = window_w_, wh = window_h_;
   if (window_) SDL_GetWindowSize(window_, &ww, &wh);
-  float px = ww > 0 ? static_cast<float>(wx) * static_cast<float>(window_w_) / static_cast<float>(ww) : 0;
-  float py = wh > 0 ? static_cast<float>(wy) * static_cast<float>(window_h_) / static_cast<float>(wh) : 0;
+  float px =
+      ww > 0 ? static_cast<float>(wx) * static_cast<float>(window_w_) / static_cast<float>(ww) : 0;
+  float py =
+      wh > 0 ? static_cast<float>(wy) * static_cast<float>(window_h_) / static_cast<float>(wh) : 0;
   switch (options_.rotation_deg) {
     case 90:  // logical x runs down the window, logical y runs right-to-left
       *lx = py;

@@ -16,10 +16,10 @@
 namespace machikado::kiosk {
 
 struct DisplayOptions {
-  bool headless = false;         // no window: draw offscreen (tests, soak runs, servers)
-  int width = 0, height = 0;     // window size; 0 = desktop full-screen (headless: 1920×1080)
-  int rotation_deg = 0;          // 0, 90, 180, 270
-  bool software = false;         // force the software renderer
+  bool headless = false;      // no window: draw offscreen (tests, soak runs, servers)
+  int width = 0, height = 0;  // window size; 0 = desktop full-screen (headless: 1920×1080)
+  int rotation_deg = 0;       // 0, 90, 180, 270
+  bool software = false;      // force the software renderer
 };
 
 class Display {
@@ -42,7 +42,8 @@ class Display {
   void BeginFrame();
   // Ends the frame: rotates onto the window if needed and presents (no-op present when headless).
   void Present();
-  // The window size changed (or display rotated): recompute sizes. True when the logical size changed.
+  // The window size changed (or display rotated): recompute sizes. True when the logical size
+  // changed.
   bool Resized();
   // Maps a window pixel (e.g. a tap) to logical coordinates.
   void WindowToLogical(int wx, int wy, float* lx, float* ly) const;

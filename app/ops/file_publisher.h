@@ -1,6 +1,7 @@
-// FilePublisher: keeps one file (e.g. the Prometheus textfile) equal to the newest content handed to
-// it, written atomically on its own thread, so the render loop never waits on the disk. Intermediate
-// contents are skipped when the disk is slower than the updates (the newest wins). Thread-safe.
+// FilePublisher: keeps one file (e.g. the Prometheus textfile) equal to the newest content handed
+// to it, written atomically on its own thread, so the render loop never waits on the disk.
+// Intermediate contents are skipped when the disk is slower than the updates (the newest wins).
+// Thread-safe.
 #pragma once
 
 #include <condition_variable>

@@ -103,6 +103,7 @@ void FeedPipeline::LoadCache() {
     r.from_cache = true;
     r.content_fetched_at = cached->fetched_at;
     r.generated = slot->feed->generated;
+    r.title = slot->feed->title;
     sanity_.ObserveFeedGenerated(slot->feed->generated);
   }
   dirty_ = true;
@@ -257,6 +258,7 @@ void FeedPipeline::Accept(Slot& slot, const net::FetchResult& fetched, UnixSecon
   rep.from_cache = false;
   rep.content_fetched_at = now;
   rep.generated = feed->generated;
+  rep.title = feed->title;
   rep.consecutive_failures = 0;
   sanity_.ObserveFeedGenerated(feed->generated);
   slot.due_ms = clock_.monotonic_ms() + slot.policy.OnSuccess(feed->ttl_s);

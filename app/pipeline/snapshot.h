@@ -44,6 +44,7 @@ struct FeedReport {
   std::string cache_error;  // the last failure to write the cache ("" = fine)
   int consecutive_failures = 0;
   UnixSeconds generated = 0;     // the shown content's `generated` (0 = no content)
+  feed::Text title;              // the shown content's `title` (e.g. the center's name)
   uint64_t fetches = 0;          // attempts since start (metrics)
   uint64_t not_modified = 0;     // of which answered 304
   std::map<std::string, uint64_t> errors_by_kind;  // failed attempts by last_error_kind
