@@ -1,13 +1,279 @@
-// Placeholder until the render command lands; replaced by its implementation.
+// machikado render: draws the slides of feeds at a given time to PNG files with their layout.json
+// and a manifest.json — headless (software renderer on an in-memory surface; no display needed).
+// Staff preview notices with it before publishing; tests check layout with it.
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "commands/commands.h"
+#include "config/config_loader.h"
+#include "core/clock.h"
+#include "core/log.h"
+#include "feed/datetime.h"
+#include "feed/parse.h"
+#include "render/font_set.h"
+#include "render/offscreen.h"
+#include "render/preview_plan.h"
+#include "render/slide_renderer.h"
+#include "ui/detail_export.h"
 
 namespace machikado {
 
-int RenderCommand(const Args&) {
-  std::fprintf(stderr, "machikado: 'render' is not available in this build yet\n");
+namespace {
+
+const char kRenderUsage[] =
+    "usage: machikado render [--config FILE | --feed FILE...] --out DIR [options]\n"
+    "\n"
+    "Draws the slides shown at a given time to DIR as NNN-<item id>.png with\n"
+    "NNN-<item id>.layout.json (every text line and box drawn) and manifest.json.\n"
+    "No display is needed.\n"
+    "\n"
+    "  --feed FILE          a feed file (repeatable); overrides the config's feeds\n"
+    "  --config FILE        a kiosk config (feeds, center name, language, district, wareki)\n"
+    "  --out DIR            output directory (created)\n"
+    "  --size WxH           screen size (default 1920x1080; 1080x1920 for portrait)\n"
+    "  --lang L             language of the screen (default ja, or the config's)\n"
+    "  --at RFC3339         the time to render at (default now), e.g. 2026-11-23T14:05:00+09:00\n"
+    "  --district D         this kiosk's district\n"
+    "  --include-test       also draw status \"test\" items (marked 試験 / TEST)\n"
+    "  --offline-since RFC3339  draw the offline indicator with this information time\n"
+    "  --wareki             show the 令和 year in the header\n"
+    "  --detail             also draw each item's detail view (what a tap opens) as\n"
+    "                       NNN-<item id>.detail.png with NNN-<item id>.detail.layout.json\n";
+
+struct Options {
+  std::vector<std::string> feeds;
+  std::string config, out, lang, district;
+  int w = 1920, h = 1080;
+  std::optional<feed::DateTime> at, offline_since;
+  bool include_test = false, wareki = false, detail = false;
+};
+
+int Usage(const std::string& msg) {
+  std::fprintf(stderr, "machikado render: %s\n\n%s", msg.c_str(), kRenderUsage);
   return 2;
+}
+
+std::optional<std::string> ReadFile(const std::string& path, std::string* err) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *err = "cannot read " + path;
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string ResolveImage(const std::string& url) {
+  if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) return "";  // no network here
+  if (url.rfind("file://", 0) == 0) return url.substr(7);
+  return url;
+}
+
+}  // namespace
+
+int RenderCommand(const Args& args) {
+  Options o;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& into) {
+      if (i + 1 >= args.size()) return false;
+      into = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--help" || a == "-h") {
+      std::fputs(kRenderUsage, stdout);
+      return 0;
+    } else if (a == "--feed") {
+      if (!value(v)) return Usage("--feed needs a file");
+      o.feeds.push_back(v);
+    } else if (a == "--config") {
+      if (!value(o.config)) return Usage("--config needs a file");
+    } else if (a == "--out") {
+      if (!value(o.out)) return Usage("--out needs a directory");
+    } else if (a == "--lang") {
+      if (!value(o.lang)) return Usage("--lang needs a language tag");
+    } else if (a == "--district") {
+      if (!value(o.district)) return Usage("--district needs an id");
+    } else if (a == "--size") {
+      if (!value(v) || std::sscanf(v.c_str(), "%dx%d", &o.w, &o.h) != 2)
+        return Usage("--size needs WxH, e.g. 1080x1920");
+    } else if (a == "--at" || a == "--offline-since") {
+      if (!value(v)) return Usage(a + " needs an RFC 3339 time");
+      auto t = feed::ParseRfc3339(v);
+      if (!t.ok()) return Usage(a + ": " + t.status().message());
+      (a == "--at" ? o.at : o.offline_since) = *t;
+    } else if (a == "--include-test") {
+      o.include_test = true;
+    } else if (a == "--wareki") {
+      o.wareki = true;
+    } else if (a == "--detail") {
+      o.detail = true;
+    } else {
+      return Usage("unknown option " + a);
+    }
+  }
+  if (o.out.empty()) return Usage("--out is required");
+
+  config::Config cfg;
+  if (!o.config.empty()) {
+    config::ConfigOutcome c = config::LoadConfigFile(o.config);
+    for (const auto& p : c.problems)
+      std::fprintf(stderr, "%s: %s%s: %s\n", o.config.c_str(),
+                   p.fatal ? "" : "warning: ", p.pointer.c_str(), p.message.c_str());
+    if (!c.ok()) return 1;
+    cfg = c.config;
+    if (o.feeds.empty())
+      for (const auto& f : cfg.feeds)
+        o.feeds.push_back(f.url.rfind("file://", 0) == 0 ? f.url.substr(7) : f.url);
+    if (o.lang.empty()) o.lang = cfg.language;
+    if (o.district.empty()) o.district = cfg.district;
+    o.wareki = o.wareki || cfg.show_wareki;
+  }
+  if (o.feeds.empty()) return Usage("give feeds with --feed (or a --config that lists them)");
+  if (o.lang.empty()) o.lang = "ja";
+
+  // Feeds: a rejected feed is an error (exit 1); skipped items are reported and the rest drawn.
+  std::vector<feed::Feed> feeds;
+  for (const auto& path : o.feeds) {
+    if (path.rfind("http://", 0) == 0 || path.rfind("https://", 0) == 0) {
+      std::fprintf(stderr, "machikado render: %s: render reads feed files; download it first\n",
+                   path.c_str());
+      return 1;
+    }
+    std::string err;
+    auto bytes = ReadFile(path, &err);
+    if (!bytes) {
+      std::fprintf(stderr, "machikado render: %s\n", err.c_str());
+      return 1;
+    }
+    feed::ParseOutcome p = feed::ParseFeed(*bytes, {}, path);
+    for (const auto& e : p.errors)
+      std::fprintf(stderr, "%s: %s%s: %s\n", path.c_str(),
+                   e.level == feed::FeedError::Level::kFeed ? "" : "item skipped: ",
+                   e.pointer.empty() ? "(document)" : e.pointer.c_str(), e.message.c_str());
+    if (!p.feed) {
+      std::fprintf(stderr, "machikado render: %s: feed rejected\n", path.c_str());
+      return 1;
+    }
+    feeds.push_back(std::move(*p.feed));
+  }
+
+  RealClock clock;
+  const UnixSeconds at = o.at ? o.at->unix : clock.now();
+  const int offset = o.at ? o.at->offset_s : 9 * 3600;
+  std::vector<const feed::Item*> items;
+  for (const auto& f : feeds)
+    for (const auto& it : f.items) items.push_back(&it);
+  render::PreviewPlanResult plan = render::PreviewPlan(items, {at, o.district, o.include_test});
+
+  std::error_code ec;
+  std::filesystem::create_directories(o.out, ec);
+  if (ec) {
+    std::fprintf(stderr, "machikado render: cannot create %s: %s\n", o.out.c_str(),
+                 ec.message().c_str());
+    return 1;
+  }
+  auto screen = render::Offscreen::Create(o.w, o.h);
+  if (!screen.ok()) {
+    std::fprintf(stderr, "machikado render: %s\n", screen.status().message().c_str());
+    return 1;
+  }
+  StderrLog log(LogLevel::kWarning);
+  render::FontSetConfig font_cfg;
+  font_cfg.search_dirs = cfg.font_paths;
+  auto fonts = render::FontSet::Open(font_cfg, log);
+  if (!fonts.ok()) {
+    std::fprintf(stderr, "machikado render: %s\n", fonts.status().message().c_str());
+    return 1;
+  }
+  render::SlideRenderer renderer((*screen)->renderer(), **fonts, log);
+
+  render::SlideContext ctx;
+  ctx.width = o.w;
+  ctx.height = o.h;
+  ctx.lang = o.lang;
+  ctx.now = at;
+  ctx.utc_offset_s = offset;
+  ctx.show_wareki = o.wareki;
+  if (!cfg.center_name.empty())
+    ctx.center_name.variants.push_back({"ja", cfg.center_name, {{cfg.center_name, ""}}});
+  else if (!feeds.empty())
+    ctx.center_name = feeds.front().title;
+  ctx.total = int(plan.slides.size());
+  if (o.offline_since) {
+    ctx.online = false;
+    ctx.offline_as_of = o.offline_since->unix;
+  }
+  UnixSeconds generated = 0;
+  for (const auto& f : feeds) generated = std::max(generated, f.generated);
+  ctx.confirmed_at = o.offline_since ? o.offline_since->unix : generated;
+  ctx.resolve_image = ResolveImage;
+  ctx.asset_dirs = {std::string(MACHIKADO_DATA_DIR) + "/assets",
+                    std::string(MACHIKADO_SOURCE_DIR) + "/assets"};
+  ctx.banner_alerts = plan.banner_alerts;
+
+  nlohmann::ordered_json manifest = {{"at", feed::FormatRfc3339(at, offset)},
+                                     {"width", o.w},
+                                     {"height", o.h},
+                                     {"lang", o.lang},
+                                     {"slides", nlohmann::ordered_json::array()}};
+  render::SlideTexture tex, detail_tex;
+  std::unique_ptr<ui::DetailExporter> detail;
+  if (o.detail) {
+    auto d = ui::DetailExporter::Create((*screen)->renderer(), **fonts, log, cfg.display.dpi > 0 ? cfg.display.dpi : 96);
+    if (!d.ok()) {
+      std::fprintf(stderr, "machikado render: %s\n", d.status().message().c_str());
+      return 1;
+    }
+    detail = std::move(d).value();
+  }
+  int index = 0;
+  for (const auto& slide : plan.slides) {
+    ++index;
+    ctx.position = index;
+    const bool takeover = slide.mode == "takeover";
+    if (!renderer.Prepare(*slide.item, ctx,
+                          takeover ? render::SlideMode::kTakeover : render::SlideMode::kRotation,
+                          tex))
+      return 1;
+    char prefix[16];
+    std::snprintf(prefix, sizeof prefix, "%03d-", index);
+    const std::string base = prefix + slide.item->id;
+    const std::string png = (std::filesystem::path(o.out) / (base + ".png")).string();
+    Status s = (*screen)->SavePng(tex, png);
+    if (!s.ok()) {
+      std::fprintf(stderr, "machikado render: %s\n", s.message().c_str());
+      return 1;
+    }
+    std::ofstream(std::filesystem::path(o.out) / (base + ".layout.json")) << tex.record.ToJson();
+    if (detail) {
+      if (!detail->Prepare(*slide.item, ctx, detail_tex)) return 1;
+      Status ds = (*screen)->SavePng(detail_tex, (std::filesystem::path(o.out) / (base + ".detail.png")).string());
+      if (!ds.ok()) {
+        std::fprintf(stderr, "machikado render: %s\n", ds.message().c_str());
+        return 1;
+      }
+      std::ofstream(std::filesystem::path(o.out) / (base + ".detail.layout.json")) << detail_tex.record.ToJson();
+    }
+    manifest["slides"].push_back({{"index", index},
+                                  {"id", slide.item->id},
+                                  {"kind", feed::KindName(slide.item->kind)},
+                                  {"status", feed::StatusName(slide.item->status)},
+                                  {"mode", slide.mode},
+                                  {"duration", slide.duration_s},
+                                  {"png", base + ".png"},
+                                  {"layout", base + ".layout.json"}});
+  }
+  std::ofstream(std::filesystem::path(o.out) / "manifest.json") << manifest.dump(1) << "\n";
+  std::printf("machikado render: %d slide(s) written to %s\n", index, o.out.c_str());
+  return 0;
 }
 
 }  // namespace machikado

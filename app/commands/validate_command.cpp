@@ -51,7 +51,8 @@ SourceReport Check(const std::string& src) {
   SourceReport r{src, {}};
   Result<std::string> bytes = ReadFeedSource(src);
   if (!bytes.ok()) {
-    r.unreadable = true;
+    // Too large is a rejection of the feed, not a reading failure.
+    r.unreadable = bytes.status().code() != StatusCode::kLimitExceeded;
     r.outcome.errors.push_back(
         {feed::FeedError::Level::kFeed, std::nullopt, "", bytes.status().message()});
     return r;

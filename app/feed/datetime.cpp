@@ -26,10 +26,10 @@ int Digits(std::string_view s, size_t pos, size_t n) {
 
 // The input as shown in a message: quoted, cut after 40 bytes (at a UTF-8 boundary).
 std::string Shown(std::string_view s) {
-  if (s.size() <= 40) return "\"" + std::string(s) + "\"";
+  if (s.size() <= 40) return std::string(1, '"').append(s).append(1, '"');
   size_t cut = 40;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return "\"" + std::string(s.substr(0, cut)) + "…\"";
+  return std::string(1, '"').append(s.substr(0, cut)).append("…\"");
 }
 
 Status Bad(std::string_view text, const std::string& why) {

@@ -54,7 +54,7 @@ std::string ChildPointer(std::string_view parent, size_t index) {
 }
 
 std::string Quoted(std::string_view s) {
-  return "\"" + Shorten(s) + "\"";
+  return std::string(1, '"').append(Shorten(s)).append(1, '"');
 }
 
 std::string DescribeJson(const Json& v) {

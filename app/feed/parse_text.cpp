@@ -97,7 +97,7 @@ std::optional<Text> FieldReader::TextValue(const Json& v, const std::string& ptr
   for (const auto& [lang, value] : v.items()) {
     const std::string lang_ptr = ChildPointer(ptr, lang);
     if (!IsLanguageTag(lang)) {
-      Error(lang_ptr, "\"" + lang +
+      Error(lang_ptr, std::string(1, '"') + lang +
                           "\" is not a language tag; use tags such as ja, en, zh-Hans, ko, vi, "
                           "ja-x-easy (やさしい日本語)");
       good = false;

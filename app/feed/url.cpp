@@ -19,10 +19,10 @@ struct CurlString {
 };
 
 std::string Shown(std::string_view s) {
-  if (s.size() <= 60) return "\"" + std::string(s) + "\"";
+  if (s.size() <= 60) return std::string(1, '"').append(s).append(1, '"');
   size_t cut = 60;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return "\"" + std::string(s.substr(0, cut)) + "…\"";
+  return std::string(1, '"').append(s.substr(0, cut)).append("…\"");
 }
 
 char Lower(char c) {

@@ -1,0 +1,327 @@
+#include "kiosk/app.h"
+
+#include <SDL2/SDL.h>
+#include <SDL2/SDL_image.h>
+#include <SDL2/SDL_ttf.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+
+#include "feed/time_shift.h"
+#include "kiosk/app_impl.h"
+#include "platform/data_dir.h"
+
+namespace machikado::kiosk {
+namespace {
+
+// Set by SIGTERM/SIGINT. A signal handler can only touch a lock-free flag; the loop wakes at least
+// once a second to look at it (kMaxSleepMs).
+volatile sig_atomic_t g_stop_signal = 0;
+void OnStopSignal(int) {
+  g_stop_signal = 1;
+}
+
+}  // namespace
+
+Status App::Impl::Setup() {
+  started_ms = system_clock.monotonic_ms();
+  const config::Config& cfg = options.config;
+  if (auto c = ui::ParseExitChord(cfg.exit_chord); c.ok())
+    exit_chord = *c;
+  else
+    log.warn("exit chord: " + c.status().message() + "; staff exit only by stopping the service");
+
+  if (auto d = platform::FindDataDir(platform::RealDataDirProbe()))
+    data_dir = *d;
+  else
+    return Status::NotFound("cannot find machikado's data (assets/); set MACHIKADO_DATA_DIR");
+
+  // State directory: cache, status.json, proof of play, metrics.
+  if (Status s = fs.MakeDirs(options.state_dir); !s.ok())
+    return Status::Io("state directory " + options.state_dir + ": " + s.message());
+  cache = std::make_unique<cache::FeedCache>(options.state_dir + "/cache", fs);
+  if (Status s = cache->Open(); !s.ok()) log.warn("offline cache: " + s.message());
+  store = std::make_unique<pipeline::CacheFeedStore>(*cache);
+  status_writer = std::make_unique<platform::StatusFileWriter>(options.state_dir + "/status.json",
+                                                               fs, system_clock, log);
+  play_log = std::make_unique<ops::PlayLog>(ops::PlayLogOptions{options.state_dir + "/play"});
+  std::string metrics_path =
+      cfg.metrics_path.empty() ? options.state_dir + "/machikado.prom" : cfg.metrics_path;
+  metrics_publisher = std::make_unique<ops::FilePublisher>(metrics_path, fs, log);
+
+  // Schedule.
+  schedule_config = schedule::ScheduleConfigFrom(cfg);
+  rotation = schedule::Rotation(schedule_config);
+
+  // Screen.
+  DisplayOptions dopt;
+  dopt.headless = options.headless;
+  dopt.rotation_deg = cfg.display.rotation_deg;
+  if (options.headless) {
+    dopt.width = options.headless_width;
+    dopt.height = options.headless_height;
+  } else if (cfg.display.windowed_w) {
+    dopt.width = *cfg.display.windowed_w;
+    dopt.height = *cfg.display.windowed_h;
+  }
+  auto d = Display::Open(dopt);
+  if (!d.ok()) return d.status();
+  display = std::move(d).value();
+  SDL_RendererInfo info;
+  bool software =
+      SDL_GetRendererInfo(display->renderer(), &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
+  // A software renderer pays for every present: move the progress bar once a second.
+  progress_interval_ms = software ? 1000 : 100;
+  log.info("display " + std::to_string(display->logical_width()) + "x" +
+           std::to_string(display->logical_height()) + " renderer " + display->renderer_name());
+
+  render::FontSetConfig fcfg;
+  fcfg.search_dirs = cfg.font_paths;
+  fcfg.search_dirs.push_back(data_dir + "/fonts");
+  auto f = render::FontSet::Open(fcfg, log);
+  if (!f.ok()) return f.status();
+  fonts = std::move(f).value();
+  renderer = std::make_unique<render::SlideRenderer>(display->renderer(), *fonts, log);
+  compositor = std::make_unique<render::Compositor>(display->renderer());
+
+  // Content: the cache first (published at once), then the network.
+  pipeline::PipelineConfig pcfg;
+  pcfg.feeds = cfg.feeds;
+  pcfg.seed = std::random_device{}();
+  // Local feeds (the bundled demo, a USB stick) have no fleet to spread out: poll them at once.
+  if (std::all_of(cfg.feeds.begin(), cfg.feeds.end(),
+                  [](const config::FeedSource& f) { return net::IsLocalSource(f.url); }))
+    pcfg.poll.start_jitter_max_s = 0;
+  http = std::make_unique<net::CurlHttpClient>();
+  source_client = std::make_unique<net::SourceClient>(*http);
+  wake_event = SDL_RegisterEvents(1);
+  pipeline = std::make_unique<pipeline::FeedPipeline>(
+      pcfg, *source_client, store.get(), system_clock, sanity, log, [this] { Wake(); });
+  pipeline->Start();
+  // Content comes from the cache before any network attempt completes: wait briefly for that first
+  // snapshot so the first frame is a slide, not the empty screen.
+  pipeline->handoff().WaitNewer(0, 500);
+  return Status::Ok();
+}
+
+schedule::Now App::Impl::NowForSchedule() const {
+  schedule::Now now;
+  now.mono_ms = clock.monotonic_ms();
+  pipeline::ClockReport report = sanity.Report();
+  UnixSeconds floor = 0;
+  if (snapshot)
+    for (const auto& f : snapshot->feeds) floor = std::max({floor, f.generated, f.last_ok});
+  now.wall = report.trusted ? schedule::WallTime::Trusted(clock.now())
+                            : schedule::WallTime::Untrusted(clock.now(), floor);
+  return now;
+}
+
+void App::Impl::TakeSnapshot() {
+  auto latest = pipeline->Latest();
+  if (!latest || latest == snapshot) return;
+  snapshot = latest;
+  need_redraw = true;  // feed states (offline indicator) may have changed
+  if (snapshot->content_version == content_version) return;
+  content_version = snapshot->content_version;
+  std::map<std::string, int64_t> shift_by_feed;
+  if (options.demo)
+    for (const auto& f : snapshot->feeds)
+      shift_by_feed[f.feed_id] = feed::DemoShiftSeconds(f.generated, clock.now());
+  std::vector<feed::Item> items;
+  items.reserve(snapshot->items.size());
+  for (const auto& p : snapshot->items) {
+    items.push_back(*p);
+    if (options.demo) {
+      feed::Feed one;
+      one.items = {items.back()};
+      feed::ShiftFeedTimes(one, shift_by_feed[p->feed_id]);
+      items.back() = std::move(one.items.front());
+    }
+  }
+  rotation.Update(std::move(items), NowForSchedule());
+  current_key.clear();  // content may have changed: prepare again
+  next_key.clear();
+}
+
+render::SlideContext App::Impl::Context(const schedule::Now& now) const {
+  render::SlideContext ctx;
+  ctx.width = display->logical_width();
+  ctx.height = display->logical_height();
+  ctx.lang = options.config.language;
+  ctx.now = now.wall.now;
+  ctx.show_wareki = options.config.show_wareki;
+  ctx.asset_dirs = {data_dir + "/assets"};
+  // Local feeds name image files; remote images arrive as bytes in the snapshot (image_bytes).
+  ctx.resolve_image = [](const std::string& url) -> std::string {
+    if (url.rfind("file://", 0) == 0) return url.substr(7);
+    return url;
+  };
+  if (!options.config.center_name.empty()) {
+    ctx.center_name.variants.push_back(
+        {"ja", options.config.center_name, {{options.config.center_name, ""}}});
+  }
+  if (ctx.center_name.empty() && snapshot)
+    for (const auto& f : snapshot->feeds)
+      if (!f.title.empty()) {
+        ctx.center_name = f.title;
+        break;
+      }
+  if (snapshot) {
+    bool any_ok = false;
+    UnixSeconds as_of = 0;
+    for (const auto& f : snapshot->feeds) {
+      if (f.state == pipeline::FeedReport::State::kOk && !f.from_cache) any_ok = true;
+      as_of = std::max(as_of, f.content_fetched_at);
+    }
+    ctx.online = any_ok;
+    if (!any_ok && as_of > 0) ctx.offline_as_of = as_of;
+    auto snap = snapshot;
+    ctx.image_bytes = [snap](const std::string& url) -> const std::string* {
+      auto it = snap->images.find(url);
+      return it == snap->images.end() ? nullptr : &it->second->bytes;
+    };
+  }
+  for (const auto& a : alerts.banners) ctx.banner_alerts.push_back(a.item);
+  return ctx;
+}
+
+bool App::Impl::HandleEvent(const SDL_Event& e) {
+  switch (e.type) {
+    case SDL_QUIT:
+      // In kiosk mode a window-close request is ignored: visitors must not reach the desktop.
+      if (!options.kiosk_lock) return false;
+      log.info("ignored a request to close the kiosk window (staff: use the exit chord)");
+      return true;
+    case SDL_KEYDOWN:
+      if (exit_chord && exit_chord->Matches(e.key.keysym.sym, e.key.keysym.mod)) {
+        log.info("exit chord pressed: leaving the kiosk");
+        return false;
+      }
+      return true;
+    case SDL_WINDOWEVENT:
+      if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+          e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_RESTORED) {
+        if (display->Resized()) {
+          current_key.clear();
+          next_key.clear();
+        }
+        need_redraw = true;
+      }
+      return true;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+      current_key.clear();
+      next_key.clear();
+      need_redraw = true;
+      return true;
+    default:
+      return true;
+  }
+}
+
+void App::Impl::Wake() {
+  if (options.headless) {
+    std::lock_guard<std::mutex> lock(wake_mu);
+    woken = true;
+    wake_cv.notify_one();
+    return;
+  }
+  SDL_Event e{};
+  e.type = wake_event;
+  SDL_PushEvent(&e);
+}
+
+void App::Impl::WaitForWork(int64_t sleep_ms) {
+  sleep_ms = std::clamp<int64_t>(sleep_ms, 1, kMaxSleepMs);
+  SDL_Event e;
+  if (options.headless) {
+    // No video driver to wait on: SDL would poll every millisecond. Wait on our own condition
+    // variable (the pipeline's wake) instead, then drain injected events.
+    std::unique_lock<std::mutex> lock(wake_mu);
+    wake_cv.wait_for(lock, std::chrono::milliseconds(sleep_ms), [this] { return woken; });
+    woken = false;
+    lock.unlock();
+    while (SDL_PollEvent(&e))
+      if (!HandleEvent(e)) quit = true;
+    return;
+  }
+  if (SDL_WaitEventTimeout(&e, static_cast<int>(sleep_ms))) {
+    do {
+      if (!HandleEvent(e)) quit = true;
+    } while (SDL_PollEvent(&e));
+  }
+}
+
+int App::Impl::Run() {
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+  SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
+  SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+  Uint32 subsystems = options.headless ? SDL_INIT_EVENTS : SDL_INIT_VIDEO | SDL_INIT_EVENTS;
+  if (SDL_Init(subsystems) != 0) {
+    log.error(std::string("no display available (") + SDL_GetError() +
+              "). To draw slides without a display use `machikado render --out DIR`; to run the "
+              "kiosk loop without one use `machikado run --headless`.");
+    return 1;
+  }
+  if (TTF_Init() != 0 || (IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG) & IMG_INIT_PNG) == 0) {
+    log.error(std::string("cannot initialise fonts or images: ") + SDL_GetError());
+    SDL_Quit();
+    return 1;
+  }
+  struct sigaction sa {};
+  sa.sa_handler = OnStopSignal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGTERM, &sa, nullptr);
+  sigaction(SIGINT, &sa, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  int code = 0;
+  if (Status s = Setup(); !s.ok()) {
+    log.error(s.message());
+    code = 1;
+  } else {
+    notifier.Ready();
+    notifier.Status("showing content");
+    while (!quit) {
+      int64_t sleep_ms = kMaxSleepMs;
+      Frame(&sleep_ms);
+      int64_t elapsed = system_clock.monotonic_ms() - started_ms;
+      if (options.run_for_ms && elapsed >= *options.run_for_ms) break;
+      if (g_stop_signal) {
+        log.info("stopping on signal");
+        break;
+      }
+      if (options.run_for_ms) sleep_ms = std::min(sleep_ms, *options.run_for_ms - elapsed);
+      WaitForWork(sleep_ms);
+    }
+    notifier.Stopping();
+    CloseShowing(clock.monotonic_ms());
+  }
+  if (pipeline) pipeline->Stop();
+  pipeline.reset();
+  if (play_log) play_log->Flush();
+  if (status_writer) status_writer->Flush();
+  current = {};
+  next = {};
+  renderer.reset();
+  compositor.reset();
+  fonts.reset();
+  display.reset();
+  IMG_Quit();
+  TTF_Quit();
+  SDL_Quit();
+  return code;
+}
+
+App::App(AppOptions options, Log& log) : impl_(std::make_unique<Impl>(std::move(options), log)) {}
+App::~App() = default;
+
+int App::Run() {
+  return impl_->Run();
+}
+
+}  // namespace machikado::kiosk

@@ -1,0 +1,49 @@
+// App: the running kiosk. Wires the feed pipeline (worker thread), the schedule, the renderer and
+// the status/metrics/proof-of-play writers, and runs the main loop:
+//   wait for an event or the next deadline → take the newest snapshot → tick the rotation and
+//   assess alerts → redraw only when what is on screen changed → status, watchdog.
+// A static slide draws nothing; the loop never waits on the network or the disk.
+// Owns every subsystem (no singletons); main thread only.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "config/config.h"
+#include "core/clock.h"
+#include "core/log.h"
+
+namespace machikado::kiosk {
+
+struct AppOptions {
+  config::Config config;
+  std::string state_dir;  // resolved (platform::ResolveStateDir)
+  bool headless = false;  // whole loop without a display (offscreen renderer)
+  int headless_width = 1920, headless_height = 1080;
+  // Bundled demo: item times are shifted by whole weeks so the demo stays current.
+  bool demo = false;
+  std::optional<int64_t>
+      run_for_ms;          // stop after this long (tests, benchmarks); unset = until signalled
+  bool kiosk_lock = true;  // ignore window-close requests (staff leave with the exit chord)
+  // Benchmarks: log "first-frame <ms>" when the first slide is on screen.
+  bool report_first_frame = false;
+};
+
+class App {
+ public:
+  App(AppOptions options, Log& log);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  // Runs until SIGTERM/SIGINT, the exit chord, or run_for_ms. Returns the process exit code.
+  int Run();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace machikado::kiosk

@@ -1,0 +1,239 @@
+// The per-frame half of App: decide what is on screen, prepare it when it changed, draw only when
+// needed, and keep status.json, proof of play and metrics in step.
+#include <algorithm>
+
+#include "kiosk/app_impl.h"
+
+namespace machikado::kiosk {
+namespace {
+
+std::string ModeString(schedule::Mode m) {
+  return std::string(schedule::ModeName(m));
+}
+
+}  // namespace
+
+void App::Impl::Frame(int64_t* sleep_ms) {
+  const int64_t t0 = system_clock.monotonic_ms();
+  TakeSnapshot();
+  const schedule::Now now = NowForSchedule();
+  rotation.Tick(now);
+
+  schedule::LastConfirmed confirmed;
+  if (snapshot)
+    for (const auto& f : snapshot->feeds)
+      if (!f.feed_id.empty() && f.last_ok > 0) confirmed[f.feed_id] = f.last_ok;
+  alerts = schedule::AssessAlerts(rotation.items(), schedule_config, now.wall, confirmed);
+  takeover_cycle.Observe(alerts, now.mono_ms);
+  schedule::ModeInputs inputs;
+  inputs.takeover_active = alerts.emergency();
+  mode = schedule::DecideMode(inputs);
+
+  render::SlideContext ctx = Context(now);
+  const int64_t frame_ms = 1000 / std::max(1, options.config.display.max_fps);
+  int64_t deadline = now.mono_ms + kMaxSleepMs;
+  // The header clock shows minutes: wake at the next minute boundary.
+  deadline = std::min<int64_t>(deadline, now.mono_ms + (60 - now.wall.now % 60) * 1000);
+
+  // What the main texture shows, and a key that changes whenever its pixels would.
+  const feed::Item* item = nullptr;
+  std::string lang = options.config.language;
+  render::SlideMode slide_mode = render::SlideMode::kRotation;
+  std::optional<schedule::SlideState> state;
+  std::string key = ModeString(mode) + "|" + std::to_string(content_version) + "|" +
+                    std::to_string(now.wall.now / 60) + "|" + (ctx.online ? "on" : "off") + "|" +
+                    std::to_string(ctx.banner_alerts.size());
+  for (const auto* b : ctx.banner_alerts) key += "|" + b->feed_id + "/" + b->id;
+  if (mode == schedule::Mode::kEmergency) {
+    auto page = takeover_cycle.PageAt(alerts, now.mono_ms, schedule_config);
+    if (page) {
+      const schedule::ActiveAlert& a = alerts.takeover[page->alert_index];
+      item = a.item;
+      lang = page->lang;
+      slide_mode = render::SlideMode::kTakeover;
+      ctx.confirmed_at = a.last_confirmed;
+      key += "|E|" + a.key.feed_id + "/" + a.key.id + "|" + lang + "|" + std::to_string(page->page);
+      deadline = std::min(deadline, page->ends_ms);
+    }
+  } else {
+    state = rotation.Current(now);
+    if (state) {
+      item = rotation.Find(state->slide.key);
+      ctx.position = state->position;
+      ctx.total = state->count;
+      ctx.progress = static_cast<float>(state->progress);
+      key += "|R|" + state->slide.key.feed_id + "/" + state->slide.key.id + "|" +
+             std::to_string(state->position) + "/" + std::to_string(state->count);
+    }
+  }
+  ctx.lang = lang;
+  if (item && item->kind == feed::Kind::kAlert && !ctx.confirmed_at) {
+    auto it = confirmed.find(item->feed_id);
+    if (it != confirmed.end()) ctx.confirmed_at = it->second;
+  }
+
+  bool redraw = need_redraw;
+  if (key != current_key) {
+    if (key == next_key && next.valid()) {
+      std::swap(current, next);
+      next_key.clear();
+    } else if (item) {
+      renderer->Prepare(*item, ctx, slide_mode, current);
+    } else {
+      renderer->PrepareIdle(ctx, current);
+    }
+    const bool new_showing = !showing || !item || showing->item_id != item->id ||
+                             showing->lang != lang || showing->mode != ModeString(mode);
+    if (new_showing) RecordShowing(item, lang, now.mono_ms);
+    current_key = key;
+    redraw = true;
+  }
+
+  // Prepare the next slide ahead of its crossfade, while nothing else is going on.
+  float fade = 0;
+  if (state && !state->paused && mode == schedule::Mode::kRotation) {
+    if (auto upcoming = rotation.Next(now)) {
+      const feed::Item* next_item = rotation.Find(upcoming->key);
+      if (next_item) {
+        render::SlideContext nctx = ctx;
+        nctx.position = state->position % std::max(1, state->count) + 1;
+        nctx.progress = 0;
+        std::string nkey = ModeString(mode) + "|" + std::to_string(content_version) + "|" +
+                           std::to_string(now.wall.now / 60) + "|" + (ctx.online ? "on" : "off") +
+                           "|" + std::to_string(ctx.banner_alerts.size());
+        for (const auto* b : ctx.banner_alerts) nkey += "|" + b->feed_id + "/" + b->id;
+        nkey += "|R|" + upcoming->key.feed_id + "/" + upcoming->key.id + "|" +
+                std::to_string(nctx.position) + "/" + std::to_string(state->count);
+        if (nkey != next_key) {
+          renderer->Prepare(*next_item, nctx, render::SlideMode::kRotation, next);
+          next_key = nkey;
+        }
+        fade = static_cast<float>(state->fade);
+      }
+    }
+    deadline = std::min(deadline, fade > 0 ? now.mono_ms + frame_ms : state->fade_starts_ms);
+    deadline = std::min(deadline, last_progress_draw_ms + progress_interval_ms);
+    if (now.mono_ms - last_progress_draw_ms >= progress_interval_ms) redraw = true;
+    if (fade > 0) redraw = true;
+  }
+
+  if (redraw && current.valid()) {
+    display->BeginFrame();
+    if (fade > 0 && next.valid())
+      compositor->Crossfade(current, next, fade);
+    else
+      compositor->Show(current);
+    if (state && mode == schedule::Mode::kRotation) {
+      compositor->Progress(
+          render::ComputeScreenLayout(display->logical_width(), display->logical_height(),
+                                      !ctx.banner_alerts.empty()),
+          ctx.progress);
+      last_progress_draw_ms = now.mono_ms;
+    }
+    display->Present();
+    need_redraw = false;
+    frame_times.Add(static_cast<double>(system_clock.monotonic_ms() - t0));
+    if (!drawn_once) {
+      drawn_once = true;
+      if (options.report_first_frame)
+        log.info("first-frame " + std::to_string(system_clock.monotonic_ms() - started_ms) + " ms");
+    }
+  }
+
+  std::optional<platform::SlideStatus> slide;
+  if (item) slide = platform::SlideStatus{item->id, std::string(feed::KindName(item->kind))};
+  WriteStatus(slide);
+  MaybeWriteMetrics(now.mono_ms);
+  notifier.Watchdog(now.mono_ms);
+  *sleep_ms = std::max<int64_t>(1, deadline - system_clock.monotonic_ms());
+}
+
+void App::Impl::RecordShowing(const feed::Item* item, const std::string& lang, int64_t mono_ms) {
+  CloseShowing(mono_ms);
+  if (!item) return;
+  Showing s;
+  s.item_id = item->id;
+  s.kind = std::string(feed::KindName(item->kind));
+  s.feed = item->feed_id;
+  s.lang = lang;
+  s.mode = ModeString(mode);
+  s.status = std::string(feed::StatusName(item->status));
+  s.start = clock.now();
+  s.start_ms = mono_ms;
+  showing = s;
+  ++slides_shown;
+  ++slides_by_kind[s.kind];
+}
+
+void App::Impl::CloseShowing(int64_t mono_ms) {
+  if (!showing || !play_log) return;
+  ops::PlayRecord r{showing->item_id,
+                    showing->kind,
+                    showing->feed,
+                    showing->start,
+                    static_cast<double>(mono_ms - showing->start_ms) / 1000.0,
+                    showing->lang,
+                    showing->mode,
+                    showing->status};
+  play_log->Record(std::move(r));
+  showing.reset();
+}
+
+void App::Impl::WriteStatus(const std::optional<platform::SlideStatus>& slide) {
+  platform::KioskStatus st;
+  st.mode = ToKioskModeValue(mode);
+  st.slide = slide;
+  if (snapshot) {
+    for (const auto& f : snapshot->feeds) {
+      platform::FeedStatus fs_;
+      fs_.url = f.url;
+      fs_.state = ToFeedStateValue(f.state);
+      if (f.last_ok > 0) fs_.last_ok = f.last_ok;
+      if (f.last_attempt > 0) fs_.last_attempt = f.last_attempt;
+      if (!f.last_error.empty()) fs_.last_error = f.last_error;
+      fs_.items = static_cast<int>(f.items);
+      fs_.from_cache = f.from_cache;
+      if (f.content_fetched_at > 0) fs_.age_s = clock.now() - f.content_fetched_at;
+      st.feeds.push_back(std::move(fs_));
+    }
+  }
+  pipeline::ClockReport cr = sanity.Report();
+  st.clock.now = clock.now();
+  st.clock.source = ToClockSourceValue(cr.source);
+  st.clock.trusted = cr.trusted;
+  st.clock.offset_s = cr.offset_s;
+  status_writer->Update(st);
+  notifier.Status(std::string(platform::ToString(st.mode)) +
+                  (slide ? " · " + slide->kind + " " + slide->id : std::string()));
+}
+
+void App::Impl::MaybeWriteMetrics(int64_t mono_ms) {
+  if (mono_ms - last_metrics_ms < kMetricsEveryMs) return;
+  last_metrics_ms = mono_ms;
+  ops::KioskMetrics m;
+  m.version = MACHIKADO_VERSION;
+  m.mode = ModeString(mode);
+  m.now = clock.now();
+  m.uptime_s = static_cast<double>(mono_ms - started_ms) / 1000.0;
+  m.rss_bytes = ops::CurrentRssBytes();
+  m.slides_shown = slides_shown;
+  m.slides_by_kind = slides_by_kind;
+  m.frames = &frame_times;
+  m.clock_trusted = sanity.Report().trusted;
+  if (snapshot) {
+    for (const auto& f : snapshot->feeds) {
+      ops::FeedMetrics fm;
+      fm.url = f.url;
+      fm.state = std::string(pipeline::FeedStateName(f.state));
+      fm.last_ok = f.last_ok;
+      fm.items = f.items;
+      fm.fetches = f.fetches;
+      fm.not_modified = f.not_modified;
+      fm.fetch_errors = f.errors_by_kind;
+      m.feeds.push_back(std::move(fm));
+    }
+  }
+  metrics_publisher->Publish(ops::FormatMetrics(m));
+}
+
+}  // namespace machikado::kiosk

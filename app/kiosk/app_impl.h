@@ -1,0 +1,162 @@
+// App::Impl: the subsystems the App owns and the per-frame state — shared by app.cpp (set-up,
+// events, the loop) and app_frame.cpp (what is on screen, status, proof of play, metrics). Internal
+// to kiosk/.
+#pragma once
+
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "cache/feed_cache.h"
+#include "core/file_system.h"
+#include "kiosk/app.h"
+#include "kiosk/display.h"
+#include "net/curl_http_client.h"
+#include "net/file_source.h"
+#include "ops/file_publisher.h"
+#include "ops/metrics.h"
+#include "ops/play_log.h"
+#include "pipeline/cache_feed_store.h"
+#include "pipeline/clock_sanity.h"
+#include "pipeline/feed_pipeline.h"
+#include "platform/service_notifier.h"
+#include "platform/status_file.h"
+#include "render/compositor.h"
+#include "render/font_set.h"
+#include "render/screen_layout.h"
+#include "render/slide_renderer.h"
+#include "schedule/mode.h"
+#include "schedule/rotation.h"
+#include "schedule/takeover.h"
+#include "ui/exit_chord.h"
+
+namespace machikado::kiosk {
+
+constexpr int64_t kMaxSleepMs = 1000;
+constexpr int64_t kMetricsEveryMs = 15'000;
+
+inline platform::FeedState ToFeedStateValue(pipeline::FeedReport::State s) {
+  switch (s) {
+    case pipeline::FeedReport::State::kOk:
+      return platform::FeedState::kOk;
+    case pipeline::FeedReport::State::kRejected:
+      return platform::FeedState::kRejected;
+    default:
+      return platform::FeedState::kOffline;
+  }
+}
+
+inline platform::ClockSource ToClockSourceValue(pipeline::TimeSource s) {
+  switch (s) {
+    case pipeline::TimeSource::kSystem:
+      return platform::ClockSource::kSystem;
+    case pipeline::TimeSource::kHttpDate:
+      return platform::ClockSource::kHttpDate;
+    case pipeline::TimeSource::kFeedGenerated:
+      return platform::ClockSource::kFeedGenerated;
+    default:
+      return platform::ClockSource::kUnknown;
+  }
+}
+
+inline platform::KioskMode ToKioskModeValue(schedule::Mode m) {
+  switch (m) {
+    case schedule::Mode::kEmergency:
+      return platform::KioskMode::kEmergency;
+    case schedule::Mode::kDetail:
+      return platform::KioskMode::kDetail;
+    case schedule::Mode::kIdle:
+      return platform::KioskMode::kIdle;
+    default:
+      return platform::KioskMode::kRotation;
+  }
+}
+
+struct App::Impl {
+  AppOptions options;
+  Log& log;
+
+  // Time: the system clock, and the corrected clock the schedule uses.
+  RealClock system_clock;
+  pipeline::ClockSanity sanity{system_clock};
+  pipeline::CorrectedClock clock{system_clock, sanity};
+
+  // Content.
+  PosixFileSystem fs;
+  std::unique_ptr<cache::FeedCache> cache;
+  std::unique_ptr<pipeline::CacheFeedStore> store;
+  net::CurlGlobal curl_global;
+  std::unique_ptr<net::CurlHttpClient> http;
+  std::unique_ptr<net::SourceClient> source_client;  // local paths from disk, http(s) through curl
+  std::unique_ptr<pipeline::FeedPipeline> pipeline;
+  std::shared_ptr<const pipeline::Snapshot> snapshot;
+  uint64_t content_version = ~0ull;
+
+  // Screen.
+  std::unique_ptr<Display> display;
+  std::unique_ptr<render::FontSet> fonts;
+  std::unique_ptr<render::SlideRenderer> renderer;
+  std::unique_ptr<render::Compositor> compositor;
+  std::string data_dir;
+  render::SlideTexture current, next;
+  std::string current_key, next_key;
+  int64_t last_progress_draw_ms = 0;
+  int64_t progress_interval_ms = 1000;
+  bool drawn_once = false;
+  bool need_redraw = true;
+
+  // What to show.
+  schedule::ScheduleConfig schedule_config;
+  schedule::Rotation rotation;
+  schedule::TakeoverCycle takeover_cycle;
+  schedule::AlertSituation alerts;
+  schedule::Mode mode = schedule::Mode::kRotation;
+  std::optional<ui::ExitChord> exit_chord;
+
+  // Reporting.
+  std::unique_ptr<platform::StatusFileWriter> status_writer;
+  std::unique_ptr<ops::PlayLog> play_log;
+  std::unique_ptr<ops::FilePublisher> metrics_publisher;
+  platform::SystemdNotifier notifier;
+  ops::FrameTimes frame_times;
+  uint64_t slides_shown = 0;
+  std::map<std::string, uint64_t> slides_by_kind;
+  int64_t last_metrics_ms = -kMetricsEveryMs;
+  int64_t started_ms = 0;
+  struct Showing {
+    std::string item_id, kind, feed, lang, mode, status;
+    UnixSeconds start = 0;
+    int64_t start_ms = 0;
+  };
+  std::optional<Showing> showing;
+
+  // Waking the loop: an SDL user event (windowed), or a condition variable (headless).
+  Uint32 wake_event = 0;
+  std::mutex wake_mu;
+  std::condition_variable wake_cv;
+  bool woken = false;
+  bool quit = false;
+
+  Impl(AppOptions o, Log& l) : options(std::move(o)), log(l) {}
+
+  Status Setup();
+  void TakeSnapshot();
+  schedule::Now NowForSchedule() const;
+  render::SlideContext Context(const schedule::Now& now) const;
+  // Draws what changed; sets how long the loop may sleep before something needs drawing.
+  void Frame(int64_t* sleep_ms);
+  int Run();
+  // Proof of play: the showing on screen changed to `item` (nullptr: nothing) in `lang`.
+  void RecordShowing(const feed::Item* item, const std::string& lang, int64_t mono_ms);
+  void CloseShowing(int64_t mono_ms);
+  void Wake();
+  void WaitForWork(int64_t sleep_ms);
+  void WriteStatus(const std::optional<platform::SlideStatus>& slide);
+  void MaybeWriteMetrics(int64_t mono_ms);
+  bool HandleEvent(const SDL_Event& e);  // false = quit
+};
+
+}  // namespace machikado::kiosk

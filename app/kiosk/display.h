@@ -1,0 +1,64 @@
+// Display: the kiosk's output — an SDL window (desktop full-screen by default, or a development
+// window) with an SDL_Renderer (hardware when available, software fallback), or, headless, an
+// offscreen software renderer with no display at all. Handles screens mounted in portrait
+// (rotation_deg): slides are laid out at the logical size and turned when presented.
+// Screen blanking and the screensaver are inhibited while it lives. Owns the window and renderer;
+// main thread only.
+#pragma once
+
+#include <SDL2/SDL.h>
+
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+
+namespace machikado::kiosk {
+
+struct DisplayOptions {
+  bool headless = false;      // no window: draw offscreen (tests, soak runs, servers)
+  int width = 0, height = 0;  // window size; 0 = desktop full-screen (headless: 1920×1080)
+  int rotation_deg = 0;       // 0, 90, 180, 270
+  bool software = false;      // force the software renderer
+};
+
+class Display {
+ public:
+  // SDL_Init(SDL_INIT_VIDEO) must have succeeded (headless: with the offscreen or dummy driver).
+  static Result<std::unique_ptr<Display>> Open(const DisplayOptions& options);
+  ~Display();
+  Display(const Display&) = delete;
+  Display& operator=(const Display&) = delete;
+
+  SDL_Renderer* renderer() const { return renderer_; }
+  SDL_Window* window() const { return window_; }
+  // Size slides are laid out at (portrait when rotated by 90/270).
+  int logical_width() const { return logical_w_; }
+  int logical_height() const { return logical_h_; }
+  bool headless() const { return window_ == nullptr; }
+  std::string renderer_name() const;
+
+  // Begin a frame: subsequent drawing goes to the logical-size target.
+  void BeginFrame();
+  // Ends the frame: rotates onto the window if needed and presents (no-op present when headless).
+  void Present();
+  // The window size changed (or display rotated): recompute sizes. True when the logical size
+  // changed.
+  bool Resized();
+  // Maps a window pixel (e.g. a tap) to logical coordinates.
+  void WindowToLogical(int wx, int wy, float* lx, float* ly) const;
+
+ private:
+  Display() = default;
+  bool CreateRotationTarget();
+
+  DisplayOptions options_;
+  SDL_Window* window_ = nullptr;
+  SDL_Renderer* renderer_ = nullptr;
+  SDL_Surface* surface_ = nullptr;  // headless target
+  SDL_Texture* rotated_ = nullptr;  // logical-size target when rotation_deg != 0
+  int window_w_ = 0, window_h_ = 0;
+  int logical_w_ = 0, logical_h_ = 0;
+};
+
+}  // namespace machikado::kiosk

@@ -1,0 +1,127 @@
+// Canvas: the drawing surface templates paint on. Draws filled (rounded) rectangles, circles,
+// polygons, text laid out by text::LayoutText (with ruby), and images (PNG/JPEG/SVG rasterised at
+// the needed size), and records every filled box and text line into a LayoutRecord as it draws, so
+// layout.json is exact. Borrows the SDL_Renderer, FontSet and caches from its owner
+// (SlideRenderer); render thread only.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <SDL2/SDL.h>
+
+#include "core/log.h"
+#include "feed/model.h"
+#include "render/color.h"
+#include "render/font_set.h"
+#include "render/layout_record.h"
+#include "render/texture_cache.h"
+#include "render/ttf_measurer.h"
+#include "text/layout.h"
+
+namespace machikado::render {
+
+enum class Align { kLeft, kCenter, kRight };
+
+struct TextStyle {
+  std::string role;  // layout.json role: title, summary, body, header, footer, label, …
+  std::string lang = "ja";
+  Color color;
+  bool bold = false;
+};
+
+// How text is fitted into a box (see text::BoxSpec).
+struct Fit {
+  float max_px = 40;
+  float min_px = 24;
+  float line_spacing = 1.45f;
+  int max_lines = 0;
+  Align align = Align::kLeft;
+  bool valign_center = false;  // centre the block vertically in its box
+};
+
+struct PointF {
+  float x = 0, y = 0;
+};
+
+class Canvas {
+ public:
+  Canvas(SDL_Renderer* renderer, FontSet& fonts, TextureCache& text_cache,
+         TextureCache& image_cache, Log& log);
+
+  // Starts a new picture of w×h: clears to `background` and resets the record.
+  void Begin(int w, int h, Color background);
+  // Where Image() finds encoded bytes of images that are not files (remote images held in memory).
+  void SetImageBytes(std::function<const std::string*(const std::string&)> source) {
+    image_bytes_ = std::move(source);
+  }
+  const LayoutRecord& record() const { return record_; }
+  LayoutRecord TakeRecord() { return std::move(record_); }
+  int width() const { return record_.width; }
+  int height() const { return record_.height; }
+
+  // Filled shapes; those with a role are recorded as boxes (the role names what the box is).
+  void FillRect(std::string_view role, RectF r, Color c);
+  void FillRoundedRect(std::string_view role, RectF r, float radius, Color c);
+  void FillCircle(std::string_view role, float cx, float cy, float radius, Color c);
+  // Convex polygon (triangle fan from the first point); not recorded.
+  void FillPolygon(const std::vector<PointF>& points, Color c);
+  // A thick line segment (a quad); not recorded.
+  void Line(PointF a, PointF b, float thickness, Color c);
+  // Outline of a rectangle `thickness` thick, inside r; not recorded (never behind text).
+  void StrokeRect(RectF r, float thickness, Color c);
+
+  // Lays out `segments` in `box` and draws it; returns the layout (its height says what was used).
+  text::Layout Text(const std::vector<feed::RubySegment>& segments, RectF box, const Fit& fit,
+                    const TextStyle& style);
+  text::Layout Text(std::string_view plain, RectF box, const Fit& fit, const TextStyle& style);
+  // A localized text in `lang` (with the feed's fallback); draws nothing when empty. The recorded
+  // lang is the variant actually shown.
+  text::Layout Text(const feed::Text& t, std::string_view lang, RectF box, const Fit& fit,
+                    TextStyle style);
+  // Lays out without drawing (to measure how much room a block needs).
+  text::Layout Measure(const std::vector<feed::RubySegment>& segments, RectF box, const Fit& fit,
+                       const TextStyle& style);
+  // Width of a single line of text at px.
+  float TextWidth(std::string_view s, float px, const TextStyle& style);
+
+  // Draws an image file (PNG/JPEG/SVG…) fitted inside r (aspect kept, centred). Returns the rect
+  // drawn, or an empty rect when the file cannot be loaded (logged once per path).
+  RectF Image(const std::string& path, RectF r, std::string_view role);
+  // Draws a texture rotated by `degrees` around its centre placed at (cx, cy); for the exercise
+  // mark.
+  void RotatedText(std::string_view s, float cx, float cy, float px, float degrees,
+                   const TextStyle& style, uint8_t alpha);
+
+  // Restricts drawing to r (nullptr-like empty rect w<=0 removes the clip).
+  void SetClip(RectF r);
+
+  FontSet& fonts() { return fonts_; }
+  TextureCache& text_cache() { return text_cache_; }
+
+ private:
+  TtfMeasurer& MeasurerFor(const TextStyle& style);
+  FontStyle FontStyleFor(const TextStyle& style) const;
+  // Draws one line of text with its top-left of the em box at (x, y); returns its width.
+  float DrawRun(std::string_view s, float x, float y, int px, const FontStyle& fs, Color c);
+  const CachedTexture* RunTexture(const FontRun& run, int px, Color c);
+  void DrawLayout(const text::Layout& layout, RectF box, const Fit& fit, const TextStyle& style);
+  void SetColor(Color c);
+
+  SDL_Renderer* renderer_;
+  FontSet& fonts_;
+  TextureCache& text_cache_;
+  TextureCache& image_cache_;
+  Log& log_;
+  LayoutRecord record_;
+  Color background_;
+  std::map<FontStyle, std::unique_ptr<TtfMeasurer>> measurers_;
+  std::map<std::string, bool> failed_images_;
+  std::function<const std::string*(const std::string&)> image_bytes_;
+};
+
+}  // namespace machikado::render

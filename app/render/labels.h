@@ -1,0 +1,55 @@
+// Fixed screen labels (category names, field names, level names, hazard names, dates) in Japanese
+// and English. Japanese for "ja*" languages; English for every other language (the item's own text
+// is shown in the requested language where it provides one). Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/clock.h"
+#include "feed/model.h"
+
+namespace machikado::render {
+
+enum class Label {
+  kOnline,
+  kOffline,
+  kOfflineAsOf,
+  kDate,
+  kPlace,
+  kFee,
+  kSource,
+  kIssuer,
+  kIssued,
+  kConfirmed,
+  kAreas,
+  kShelters,
+  kInstructions,
+  kBaseline,
+  kTarget,
+  kActual,
+  kAlertLevel,
+  kEvacuateByLevel4,
+  kDepartment,
+  kKeyActions,
+  kExpires,
+  kNoLevel,
+};
+
+bool IsJapanese(std::string_view lang);
+std::string L(Label l, std::string_view lang);
+std::string KindLabel(feed::Kind k, std::string_view lang);      // ニュース / News …
+std::string HazardLabel(feed::Hazard h, std::string_view lang);  // 洪水 / Flood …
+std::string LevelName(int level, std::string_view lang);         // 避難指示 / Evacuation …
+std::string ShelterStatusLabel(feed::ShelterStatus s, std::string_view lang);
+
+// "11月23日(月) 14:05" / "Mon 23 Nov 14:05" in local time at `utc_offset_s`.
+std::string FormatDateTime(UnixSeconds t, int utc_offset_s, std::string_view lang);
+// "14:05".
+std::string FormatTime(UnixSeconds t, int utc_offset_s);
+// "11月23日(月) 9:00" without the time when it is midnight and `date_only_at_midnight`.
+std::string FormatDate(UnixSeconds t, int utc_offset_s, std::string_view lang, bool with_time);
+// "令和8年" (empty before 令和 or for non-Japanese languages).
+std::string FormatWareki(UnixSeconds t, int utc_offset_s);
+
+}  // namespace machikado::render

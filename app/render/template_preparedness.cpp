@@ -1,0 +1,103 @@
+// Preparedness slide: the hazard pictogram on a tinted tile, the title, the summary and numbered
+// key actions (1–6) in large type. Landscape: pictogram left, text right. Portrait: pictogram on
+// top.
+#include <algorithm>
+
+#include "render/chrome.h"
+#include "render/labels.h"
+#include "render/templates.h"
+#include "render/theme.h"
+
+namespace machikado::render {
+
+namespace {
+
+// Numbered actions; returns the height used. `px` is the preferred size; rows shrink to share the
+// box (down to 26 px at 1080p), and actions that still do not fit are left out rather than
+// overflow.
+float DrawActions(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box, float u,
+                  float px) {
+  const auto& actions = item.preparedness.actions;
+  if (actions.empty() || box.h <= 0) return 0;
+  const Color accent = theme::KindAccent(item.kind);
+  const float gap = 18 * u, min_px = 26 * u;
+  size_t n = actions.size();
+  while (n > 1 && (box.h - gap * (n - 1)) / n < min_px * 1.25f) --n;
+  const float share = std::min((box.h - gap * (n - 1)) / n, px * 2.7f);
+  const float row_px = std::clamp(share / 1.25f, min_px, px);
+  const int lines = share >= row_px * 1.25f * 2 ? 2 : 1;
+  float y = box.y;
+  for (size_t i = 0; i < n; ++i) {
+    const float r = row_px * 0.72f;
+    const float cy = y + row_px * 0.5f;
+    c.FillCircle("action-number", box.x + r, cy, r, accent);
+    Fit nf = Lines(row_px * 0.85f, row_px * 0.5f, 1, 1.0f);
+    nf.align = Align::kCenter;
+    nf.valign_center = true;
+    c.Text(std::to_string(i + 1), {box.x, cy - r, 2 * r, 2 * r}, nf,
+           StyleOf("action-number", ctx.lang, theme::kCard, true));
+    RectF tb{box.x + 2 * r + 28 * u, y, box.w - 2 * r - 28 * u, std::min(share, box.bottom() - y)};
+    text::Layout l = c.Text(actions[i], ctx.lang, tb, Lines(row_px, row_px * 0.75f, lines, 1.25f),
+                            StyleOf("body", ctx.lang, theme::kInk));
+    y += std::max(l.height, row_px) + gap;
+  }
+  return y - gap - box.y;
+}
+
+}  // namespace
+
+void DrawPreparednessSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
+                           const ScreenLayout& s) {
+  const float u = s.unit;
+  const RectF& a = s.content;
+  const std::string& lang = ctx.lang;
+  const feed::Hazard hazard = item.preparedness.hazard.value_or(feed::Hazard::kOther);
+  const Color tint = theme::KindTint(item.kind);
+  RectF text_col;
+  if (!s.portrait) {
+    const float tile = std::min(a.h * 0.62f, 480 * u);
+    RectF tile_r{a.x, a.y, tile, tile};
+    c.FillRoundedRect("pictogram-tile", tile_r, 24 * u, tint);
+    DrawHazardPictogram(c, ctx, hazard,
+                        {tile_r.x + 40 * u, tile_r.y + 40 * u, tile - 80 * u, tile - 80 * u},
+                        "pictogram");
+    Fit hf = Lines(40 * u, 28 * u, 1, 1.0f);
+    hf.align = Align::kCenter;
+    c.Text(HazardLabel(hazard, lang), {a.x, tile_r.bottom() + 24 * u, tile, 56 * u}, hf,
+           StyleOf("label", lang, theme::KindAccent(item.kind), true));
+    text_col = {a.x + tile + 72 * u, a.y, a.w - tile - 72 * u, a.h};
+  } else {
+    const float tile = 400 * u;
+    RectF tile_r{a.x, a.y, tile, tile};
+    c.FillRoundedRect("pictogram-tile", tile_r, 24 * u, tint);
+    DrawHazardPictogram(c, ctx, hazard,
+                        {tile_r.x + 32 * u, tile_r.y + 32 * u, tile - 64 * u, tile - 64 * u},
+                        "pictogram");
+    Fit hf = Lines(44 * u, 28 * u, 2, 1.2f);
+    hf.valign_center = true;
+    c.Text(HazardLabel(hazard, lang),
+           {tile_r.right() + 48 * u, a.y, a.right() - tile_r.right() - 48 * u, tile}, hf,
+           StyleOf("label", lang, theme::KindAccent(item.kind), true));
+    text_col = {a.x, a.y + tile + 56 * u, a.w, a.h - tile - 56 * u};
+  }
+  float y = text_col.y;
+  const bool has_actions = !item.preparedness.actions.empty();
+  y += DrawTitleBlock(c, item, ctx, {text_col.x, y, text_col.w, 200 * u}, 64 * u, 44 * u, 2) +
+       28 * u;
+  if (!item.summary.empty()) {
+    text::Layout l = c.Text(item.summary, lang, {text_col.x, y, text_col.w, 170 * u},
+                            Lines(36 * u, 28 * u, has_actions ? 2 : 4, 1.5f),
+                            StyleOf("summary", lang, theme::kInk));
+    y += l.height + 28 * u;
+  }
+  if (has_actions) {
+    c.FillRect("rule", {text_col.x, y, text_col.w, 3 * u}, theme::kRule);
+    y += 18 * u;
+    c.Text(L(Label::kKeyActions, lang), {text_col.x, y, text_col.w, 44 * u},
+           Lines(30 * u, 26 * u, 1, 1.0f), StyleOf("label", lang, theme::kInkMuted, true));
+    y += 54 * u;
+    DrawActions(c, item, ctx, {text_col.x, y, text_col.w, text_col.bottom() - y}, u, 44 * u);
+  }
+}
+
+}  // namespace machikado::render

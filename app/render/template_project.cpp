@@ -1,0 +1,136 @@
+// Project slide: department and plan, title, summary, and each metric as a card with a horizontal
+// bar chart — baseline, actual and targets, each with its period, value and unit in text (never
+// colour alone). A metric without numbers (a non-numeric goal such as 「実施」) shows its note as
+// text.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "render/labels.h"
+#include "render/templates.h"
+#include "render/theme.h"
+
+namespace machikado::render {
+
+namespace {
+
+std::string FormatValue(double v) {
+  char buf[32];
+  if (std::fabs(v - std::round(v)) < 1e-9)
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::string s = buf;
+  // Thousands separators for readability (1,200).
+  size_t dot = s.find('.');
+  size_t end = dot == std::string::npos ? s.size() : dot;
+  for (int i = int(end) - 3; i > (s[0] == '-' ? 1 : 0); i -= 3) s.insert(size_t(i), ",");
+  return s;
+}
+
+struct Bar {
+  Label kind;
+  const feed::MetricPoint* point;
+};
+
+void DrawMetricCard(Canvas& c, const feed::Metric& m, const SlideContext& ctx, RectF card,
+                    float u) {
+  const std::string& lang = ctx.lang;
+  const Color accent = theme::kProject;
+  c.FillRoundedRect("metric-card", card, 16 * u, theme::kCard);
+  const float pad = 28 * u;
+  RectF in{card.x + pad, card.y + pad * 0.8f, card.w - 2 * pad, card.h - 1.6f * pad};
+  text::Layout lab =
+      c.Text(m.label, lang, {in.x, in.y, in.w, 100 * u}, Lines(36 * u, 26 * u, 2, 1.25f),
+             StyleOf("label", lang, theme::kInk, true));
+  float y = in.y + lab.height + 18 * u;
+  std::vector<Bar> bars;
+  if (m.baseline) bars.push_back({Label::kBaseline, &*m.baseline});
+  if (m.actual) bars.push_back({Label::kActual, &*m.actual});
+  for (const auto& t : m.targets) bars.push_back({Label::kTarget, &t});
+  if (bars.empty()) {
+    // Non-numeric goal: the note as text.
+    c.Text(m.note, lang, {in.x, y, in.w, in.bottom() - y}, Lines(36 * u, 26 * u, 0, 1.45f),
+           StyleOf("body", lang, theme::kInk));
+    return;
+  }
+  double max_v = 0;
+  for (const Bar& b : bars) max_v = std::max(max_v, b.point->value);
+  if (max_v <= 0) max_v = 1;
+  const std::string unit = m.unit.plain(lang);
+  const float room = in.bottom() - y;
+  const float row_h = std::clamp(room / bars.size(), 30 * u, 72 * u);
+  const float px = std::clamp(row_h * 0.5f, 22 * u, 32 * u);
+  const float label_w = std::min(in.w * 0.34f, (IsJapanese(lang) ? 200 : 230) * u);
+  const float value_w = std::min(in.w * 0.28f, 200 * u);
+  const float bar_x = in.x + label_w + 12 * u, bar_w = in.right() - value_w - 12 * u - bar_x;
+  Fit one = Lines(px, px * 0.7f, 1, 1.0f);
+  one.valign_center = true;
+  for (const Bar& b : bars) {
+    if (y + row_h > in.bottom() + 0.5f) break;
+    std::string period = b.point->period.plain(lang);
+    std::string left = L(b.kind, lang) + (period.empty() ? "" : " " + period);
+    c.Text(left, {in.x, y, label_w, row_h}, one,
+           StyleOf("label", lang, theme::kInkMuted, b.kind == Label::kActual));
+    const float bw = std::max(4 * u, float(bar_w * b.point->value / max_v));
+    RectF bar{bar_x, y + row_h * 0.2f, bw, row_h * 0.6f};
+    if (b.kind == Label::kBaseline) {
+      c.FillRect("metric-baseline", bar, Rgb(0xA8A29A));
+    } else if (b.kind == Label::kActual) {
+      c.FillRect("metric-actual", bar, accent);
+    } else {
+      // Targets: outlined, so they read as "to reach", not "reached".
+      c.FillRect("metric-target", bar, theme::kProjectTint);
+      c.StrokeRect(bar, std::max(2.f, 3 * u), accent);
+    }
+    Fit vf = one;
+    vf.align = Align::kLeft;
+    c.Text(FormatValue(b.point->value) + unit,
+           {bar.right() + 12 * u, y, in.right() - bar.right() - 12 * u, row_h}, vf,
+           StyleOf("value", lang, theme::kInk, true));
+    y += row_h;
+  }
+}
+
+}  // namespace
+
+void DrawProjectSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
+                      const ScreenLayout& s) {
+  const float u = s.unit;
+  const RectF& a = s.content;
+  const std::string& lang = ctx.lang;
+  const auto& p = item.project;
+  float y = a.y;
+  std::string over = p.department.plain(lang);
+  const std::string plan = p.plan.plain(lang);
+  if (!plan.empty()) over += over.empty() ? plan : "　" + plan;
+  if (!over.empty()) {
+    text::Layout l = c.Text(over, {a.x, y, a.w, 90 * u}, Lines(30 * u, 24 * u, 2, 1.3f),
+                            StyleOf("label", lang, theme::kProject, true));
+    y += l.height + 20 * u;
+  }
+  y += DrawTitleBlock(c, item, ctx, {a.x, y, a.w, 200 * u}, 64 * u, 44 * u, 2) + 28 * u;
+  if (!item.summary.empty()) {
+    text::Layout l = c.Text(item.summary, lang, {a.x, y, a.w, (s.portrait ? 220 : 130) * u},
+                            Lines(36 * u, 28 * u, s.portrait ? 4 : 2, 1.5f),
+                            StyleOf("summary", lang, theme::kInk));
+    y += l.height + 32 * u;
+  }
+  const size_t n = p.metrics.size();
+  if (n == 0) return;
+  const int cols = s.portrait ? 1 : (n == 1 ? 1 : 2);
+  const int rows = int((n + cols - 1) / cols);
+  const float gap = 28 * u;
+  RectF grid{a.x, y, a.w, a.bottom() - y};
+  c.FillRoundedRect("metric-area",
+                    {grid.x - 16 * u, grid.y - 16 * u, grid.w + 32 * u, grid.h + 16 * u}, 20 * u,
+                    theme::kProjectTint);
+  const float cw = (grid.w - (cols - 1) * gap) / cols, ch = (grid.h - (rows - 1) * gap) / rows;
+  for (size_t i = 0; i < n; ++i) {
+    const int col = int(i) % cols, row = int(i) / cols;
+    DrawMetricCard(c, p.metrics[i], ctx,
+                   {grid.x + col * (cw + gap), grid.y + row * (ch + gap), cw, ch}, u);
+  }
+}
+
+}  // namespace machikado::render

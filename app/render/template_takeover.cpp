@@ -1,0 +1,71 @@
+// The emergency takeover view (issue: disaster mode): the whole screen for one alert — a slim
+// header with the time, a large level band, 「警戒レベル4までに必ず避難！」, the hazard,
+// instructions, areas, open shelters first, and issuer / issued / last-confirmed along the bottom.
+#include <algorithm>
+
+#include "render/chrome.h"
+#include "render/labels.h"
+#include "render/templates.h"
+#include "render/theme.h"
+
+namespace machikado::render {
+
+void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
+  const bool marked = item.status != feed::ItemStatus::kActual;
+  const ScreenLayout s = ComputeScreenLayout(ctx.width, ctx.height, false, marked);
+  const float u = s.unit;
+  const std::string& lang = ctx.lang;
+  DrawHeader(c, s, ctx);
+  DrawExerciseStrip(c, s.exercise, u, item.status == feed::ItemStatus::kTest, lang);
+  const float m = s.portrait ? 48 * u : 64 * u;
+  const float top = s.exercise.h > 0 ? s.exercise.bottom() : s.header.bottom();
+  RectF a{m, top + 36 * u, ctx.width - 2 * m, ctx.height - top - 72 * u};
+  float y = a.y;
+  y += DrawLevelBand(c, item, ctx, {a.x, y, a.w, 0}, u, true) + 20 * u;
+  const float strip = DrawEvacuateStrip(c, item, ctx, {a.x, y, a.w, 0}, u);
+  if (strip > 0) y += strip + 24 * u;
+  // Bottom bar: who issued it and how fresh it is.
+  const float meta_px = 32 * u, meta_h = meta_px * 2.5f + 32 * u;
+  RectF meta{0, ctx.height - meta_h, float(ctx.width), meta_h};
+  c.FillRect("footer", meta, theme::kHeader);
+  DrawIssuerLine(c, item, ctx, {m, meta.y + 16 * u, meta.w - 2 * m, meta.h - 32 * u}, u, meta_px,
+                 theme::kHeaderInk);
+  const float bottom = meta.y - 28 * u;
+  const bool has_shelters = !item.alert.shelters.empty();
+  RectF main{a.x, y, a.w, bottom - y}, side{};
+  if (has_shelters) {
+    if (!s.portrait) {
+      side = {a.x + a.w * 0.55f + s.gutter / 2, y, a.w * 0.45f - s.gutter / 2, bottom - y};
+      main.w = a.w * 0.55f - s.gutter / 2;
+    } else {
+      const float side_h =
+          std::min(main.h * 0.48f,
+                   100 * u + std::min<size_t>(item.alert.shelters.size(), 7) * 42 * u * 1.7f);
+      side = {a.x, bottom - side_h, a.w, side_h};
+      main.h -= side_h + 32 * u;
+    }
+  }
+  float my = main.y;
+  text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, 240 * u},
+                          Lines(68 * u, 44 * u, s.portrait ? 3 : 2, 1.25f),
+                          StyleOf("title", lang, theme::kInk, true));
+  my += t.height + 32 * u;
+  // Instructions first; areas keep at least two lines.
+  const float areas_h = item.alert.areas.empty() ? 0 : 40 * u * 1.35f * 2;
+  const feed::Text& instr =
+      item.alert.instructions.empty() ? item.summary : item.alert.instructions;
+  text::Layout il = c.Text(
+      instr, lang, {main.x, my, main.w, main.bottom() - my - (areas_h > 0 ? areas_h + 24 * u : 0)},
+      Lines(48 * u, 32 * u, 0, 1.5f), StyleOf("body", lang, theme::kInk));
+  my += il.height + 32 * u;
+  if (areas_h > 0 && main.bottom() - my > 40 * u)
+    DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, 40 * u);
+  if (has_shelters) {
+    c.FillRoundedRect("shelter-panel", side, 18 * u, Rgb(0xECE8DF));
+    DrawShelterList(c, item, ctx,
+                    {side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u}, u, 40 * u,
+                    1);
+  }
+}
+
+}  // namespace machikado::render
