@@ -18,6 +18,7 @@ const char kUsage[] =
     "             when no --config or --feed is given)\n"
     "  render     draw the slides of a feed to PNG files, no display needed (staff preview)\n"
     "  validate   check feeds before publishing: every problem with its place and reason\n"
+    "  check-config FILE   check a kiosk configuration file and explain its problems\n"
     "\n"
     "  machikado COMMAND --help   options of one command\n"
     "  machikado --version        print the version\n";
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   if (command == "validate") return machikado::ValidateCommand(rest);
   if (command == "run") return machikado::RunCommand(rest);
   if (command == "render") return machikado::RenderCommand(rest);
+  if (command == "check-config") return machikado::CheckConfigCommand(rest);
   if (command == "help") {
     std::fputs(kUsage, stdout);
     return 0;

@@ -13,5 +13,6 @@ using Args = std::vector<std::string>;
 int ValidateCommand(const Args& args);
 int RunCommand(const Args& args);
 int RenderCommand(const Args& args);
+int CheckConfigCommand(const Args& args);
 
 }  // namespace machikado

@@ -1,5 +1,6 @@
 // Clock: the wall clock and a monotonic clock behind one interface, so schedule, cache and fetch
-// logic can be driven by a FakeClock in tests. RealClock is thread-safe; FakeClock is thread-compatible.
+// logic can be driven by a FakeClock in tests. RealClock is thread-safe; FakeClock is
+// thread-compatible.
 #pragma once
 
 #include <chrono>

@@ -1,5 +1,6 @@
 // Log: a small logging interface passed by reference (no global logger).
-// StderrLog writes "machikado: level: message" lines and is thread-safe; MemoryLog keeps lines for tests.
+// StderrLog writes "machikado: level: message" lines and is thread-safe; MemoryLog keeps lines for
+// tests.
 #pragma once
 
 #include <mutex>

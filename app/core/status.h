@@ -14,11 +14,11 @@ enum class StatusCode {
   kOk,
   kInvalidArgument,  // bad input handed to us (feed, config, command line)
   kNotFound,
-  kIoError,          // disk, file system
-  kNetworkError,     // connect, DNS, timeout, TLS
-  kLimitExceeded,    // a documented cap was hit
-  kCorrupt,          // checksum or format of our own files
-  kUnavailable,      // try later (e.g. 429/503)
+  kIoError,        // disk, file system
+  kNetworkError,   // connect, DNS, timeout, TLS
+  kLimitExceeded,  // a documented cap was hit
+  kCorrupt,        // checksum or format of our own files
+  kUnavailable,    // try later (e.g. 429/503)
   kInternal,
 };
 

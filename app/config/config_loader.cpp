@@ -1,0 +1,281 @@
+#include "config/config_loader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+namespace machikado::config {
+namespace {
+
+using nlohmann::json;
+
+class Reader {
+ public:
+  explicit Reader(std::vector<ConfigProblem>* problems) : problems_(problems) {}
+
+  void Error(const std::string& ptr, std::string msg) {
+    problems_->push_back({true, ptr, std::move(msg)});
+  }
+  void Warn(const std::string& ptr, std::string msg) {
+    problems_->push_back({false, ptr, std::move(msg)});
+  }
+
+  // Warns about keys of `obj` not in `known`, suggesting a close known key.
+  void CheckKeys(const json& obj, const std::string& ptr,
+                 std::initializer_list<const char*> known) {
+    for (const auto& [key, _] : obj.items()) {
+      bool found = std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; });
+      if (found) continue;
+      std::string hint;
+      for (const char* k : known)
+        if (Distance(key, k) <= 2) hint = std::string(" — did you mean \"") + k + "\"?";
+      Warn(ptr + "/" + key, "unknown setting \"" + key + "\" is ignored" + hint);
+    }
+  }
+
+  void String(const json& obj, const char* key, const std::string& ptr, std::string* out) {
+    if (!obj.contains(key)) return;
+    const json& v = obj[key];
+    if (!v.is_string()) return Error(ptr + "/" + key, "must be a text string");
+    *out = v.get<std::string>();
+  }
+
+  void Bool(const json& obj, const char* key, const std::string& ptr, bool* out) {
+    if (!obj.contains(key)) return;
+    const json& v = obj[key];
+    if (!v.is_boolean()) return Error(ptr + "/" + key, "must be true or false");
+    *out = v.get<bool>();
+  }
+
+  void Int(const json& obj, const char* key, const std::string& ptr, long lo, long hi, int* out) {
+    if (!obj.contains(key)) return;
+    const json& v = obj[key];
+    if (!v.is_number_integer())
+      return Error(ptr + "/" + key, "must be a whole number between " + std::to_string(lo) +
+                                        " and " + std::to_string(hi));
+    long n = v.get<long>();
+    if (n < lo || n > hi)
+      return Error(ptr + "/" + key, "is " + std::to_string(n) + "; it must be between " +
+                                        std::to_string(lo) + " and " + std::to_string(hi));
+    *out = static_cast<int>(n);
+  }
+
+  void Strings(const json& obj, const char* key, const std::string& ptr,
+               std::vector<std::string>* out) {
+    if (!obj.contains(key)) return;
+    const json& v = obj[key];
+    if (!v.is_array()) return Error(ptr + "/" + key, "must be a list of text strings");
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (!v[i].is_string())
+        Error(ptr + "/" + key + "/" + std::to_string(i), "must be a text string");
+      else
+        out->push_back(v[i].get<std::string>());
+    }
+  }
+
+ private:
+  static size_t Distance(const std::string& a, const std::string& b) {
+    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      cur[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j)
+        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+      std::swap(prev, cur);
+    }
+    return prev[b.size()];
+  }
+
+  std::vector<ConfigProblem>* problems_;
+};
+
+bool IsFeedUrlScheme(const std::string& url) {
+  auto starts = [&](const char* p) { return url.rfind(p, 0) == 0; };
+  if (starts("https://") || starts("http://") || starts("file://")) return true;
+  return url.find("://") == std::string::npos;  // a plain path
+}
+
+void ReadFeeds(Reader& r, const json& root, Config* c) {
+  if (!root.contains("feeds")) return;
+  const json& feeds = root["feeds"];
+  if (!feeds.is_array()) return r.Error("/feeds", "must be a list of feeds");
+  for (size_t i = 0; i < feeds.size(); ++i) {
+    std::string ptr = "/feeds/" + std::to_string(i);
+    const json& f = feeds[i];
+    FeedSource src;
+    if (f.is_string()) {
+      src.url = f.get<std::string>();
+    } else if (f.is_object()) {
+      r.CheckKeys(f, ptr, {"url", "poll_interval_s", "allow_http"});
+      if (!f.contains("url")) {
+        r.Error(ptr, "a feed needs a \"url\"");
+        continue;
+      }
+      r.String(f, "url", ptr, &src.url);
+      r.Int(f, "poll_interval_s", ptr, 5, 86400, &src.poll_interval_s);
+      r.Bool(f, "allow_http", ptr, &src.allow_http);
+    } else {
+      r.Error(ptr, "must be a URL string or an object with \"url\"");
+      continue;
+    }
+    if (src.url.empty()) {
+      r.Error(ptr, "the feed URL is empty");
+      continue;
+    }
+    if (!IsFeedUrlScheme(src.url)) {
+      r.Error(ptr + "/url",
+              "\"" + src.url + "\" is not an https://, http://, file:// URL or a path");
+      continue;
+    }
+    if (src.url.rfind("http://", 0) == 0 && !src.allow_http && !IsLoopbackUrl(src.url))
+      r.Error(ptr + "/url",
+              "plain http:// can be read by anyone on the network and forged; use https:// or set "
+              "\"allow_http\": true for this feed");
+    c->feeds.push_back(std::move(src));
+  }
+}
+
+void ReadRest(Reader& r, const json& root, Config* c) {
+  r.String(root, "state_dir", "", &c->state_dir);
+  r.String(root, "district", "", &c->district);
+  r.String(root, "center_name", "", &c->center_name);
+  r.String(root, "language", "", &c->language);
+  r.Bool(root, "show_wareki", "", &c->show_wareki);
+  r.Int(root, "idle_return_s", "", 5, 3600, &c->idle_return_s);
+  r.Strings(root, "font_paths", "", &c->font_paths);
+  r.Strings(root, "public_keys", "", &c->public_keys);
+  r.String(root, "exit_chord", "", &c->exit_chord);
+  r.String(root, "metrics_path", "", &c->metrics_path);
+  if (c->language.empty()) r.Error("/language", "must name a language, e.g. \"ja\" or \"en\"");
+
+  if (root.contains("durations")) {
+    const json& d = root["durations"];
+    if (!d.is_object()) {
+      r.Error("/durations", "must be an object");
+    } else {
+      r.CheckKeys(d, "/durations",
+                  {"news_s", "preparedness_s", "project_s", "alert_s", "crossfade_ms"});
+      r.Int(d, "news_s", "/durations", 3, 300, &c->durations.news_s);
+      r.Int(d, "preparedness_s", "/durations", 3, 300, &c->durations.preparedness_s);
+      r.Int(d, "project_s", "/durations", 3, 300, &c->durations.project_s);
+      r.Int(d, "alert_s", "/durations", 3, 300, &c->durations.alert_s);
+      r.Int(d, "crossfade_ms", "/durations", 0, 1000, &c->durations.crossfade_ms);
+    }
+  }
+  if (root.contains("display")) {
+    const json& d = root["display"];
+    if (!d.is_object()) {
+      r.Error("/display", "must be an object");
+    } else {
+      r.CheckKeys(d, "/display", {"windowed", "rotation_deg", "max_fps", "dpi"});
+      if (d.contains("windowed")) {
+        const json& w = d["windowed"];
+        if (w.is_array() && w.size() == 2 && w[0].is_number_integer() && w[1].is_number_integer() &&
+            w[0].get<long>() >= 320 && w[1].get<long>() >= 320 && w[0].get<long>() <= 16384 &&
+            w[1].get<long>() <= 16384) {
+          c->display.windowed_w = w[0].get<int>();
+          c->display.windowed_h = w[1].get<int>();
+        } else {
+          r.Error("/display/windowed", "must be [width, height] in pixels, each 320–16384");
+        }
+      }
+      r.Int(d, "rotation_deg", "/display", 0, 270, &c->display.rotation_deg);
+      if (c->display.rotation_deg % 90 != 0)
+        r.Error("/display/rotation_deg", "must be 0, 90, 180 or 270");
+      r.Int(d, "max_fps", "/display", 1, 120, &c->display.max_fps);
+      if (d.contains("dpi")) {
+        if (!d["dpi"].is_number() || d["dpi"].get<double>() < 0 || d["dpi"].get<double>() > 1000)
+          r.Error("/display/dpi", "must be a number of dots per inch (0 = ask the display)");
+        else
+          c->display.dpi = d["dpi"].get<double>();
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool IsLoopbackUrl(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return false;
+  std::string_view rest = url.substr(scheme + 3);
+  size_t at = rest.find('@');
+  size_t slash = rest.find('/');
+  if (at != std::string_view::npos && (slash == std::string_view::npos || at < slash))
+    rest = rest.substr(at + 1);
+  std::string_view host;
+  if (!rest.empty() && rest[0] == '[') {
+    size_t close = rest.find(']');
+    if (close == std::string_view::npos) return false;
+    host = rest.substr(1, close - 1);
+  } else {
+    host = rest.substr(0, rest.find_first_of(":/?#"));
+  }
+  if (host == "localhost" || host == "::1") return true;
+  if (host.rfind("127.", 0) != 0) return false;
+  int dots = 0;
+  for (char ch : host) {
+    if (ch == '.')
+      ++dots;
+    else if (ch < '0' || ch > '9')
+      return false;
+  }
+  return dots == 3;
+}
+
+ConfigOutcome ParseConfig(std::string_view json_text) {
+  ConfigOutcome out;
+  Reader r(&out.problems);
+  json root;
+  try {
+    root = json::parse(json_text.begin(), json_text.end(), nullptr, true, /*ignore_comments=*/true);
+  } catch (const json::exception& e) {
+    r.Error("", std::string("the file is not valid JSON: ") + e.what());
+    return out;
+  }
+  if (!root.is_object()) {
+    r.Error("", "the configuration must be a JSON object { … }");
+    return out;
+  }
+  r.CheckKeys(root, "",
+              {"feeds", "state_dir", "district", "center_name", "language", "show_wareki",
+               "idle_return_s", "durations", "display", "font_paths", "public_keys", "exit_chord",
+               "metrics_path"});
+  try {
+    ReadFeeds(r, root, &out.config);
+    ReadRest(r, root, &out.config);
+  } catch (const std::exception& e) {
+    r.Error("", std::string("could not read the configuration: ") + e.what());
+  }
+  return out;
+}
+
+}  // namespace machikado::config
+
+#include <fstream>
+#include <sstream>
+
+namespace machikado::config {
+
+ConfigOutcome LoadConfigFile(const std::string& path) {
+  constexpr std::streamsize kMaxBytes = 1 << 20;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    ConfigOutcome out;
+    out.problems.push_back({true, "", "cannot open \"" + path + "\""});
+    return out;
+  }
+  std::string text(static_cast<size_t>(kMaxBytes) + 1, '\0');
+  in.read(text.data(), kMaxBytes + 1);
+  text.resize(static_cast<size_t>(in.gcount()));
+  if (static_cast<std::streamsize>(text.size()) > kMaxBytes) {
+    ConfigOutcome out;
+    out.problems.push_back({true, "", "the file is larger than 1 MiB; is it really a config?"});
+    return out;
+  }
+  return ParseConfig(text);
+}
+
+}  // namespace machikado::config

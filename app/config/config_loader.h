@@ -1,0 +1,43 @@
+// Loading a Config from JSON text: every problem is reported with its JSON Pointer and a message
+// IT staff understand; unknown keys are reported as warnings (a typo would otherwise be silently
+// ignored). Pure function of its input (no I/O); thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.h"
+
+namespace machikado::config {
+
+struct ConfigProblem {
+  bool fatal = true;    // false = warning (e.g. unknown key); the config is still usable
+  std::string pointer;  // e.g. "/feeds/0/poll_interval_s"
+  std::string message;
+};
+
+struct ConfigOutcome {
+  Config config;  // defaults where the file said nothing
+  std::vector<ConfigProblem> problems;
+  bool ok() const {
+    for (const auto& p : problems)
+      if (p.fatal) return false;
+    return true;
+  }
+};
+
+ConfigOutcome ParseConfig(std::string_view json_text);
+
+// True for URLs whose host is a loopback address (127.0.0.0/8, ::1, localhost).
+bool IsLoopbackUrl(std::string_view url);
+
+}  // namespace machikado::config
+
+namespace machikado::config {
+
+// Reads and parses a config file (at most 1 MiB). An unreadable file is a fatal problem at pointer
+// "".
+ConfigOutcome LoadConfigFile(const std::string& path);
+
+}  // namespace machikado::config

@@ -1,0 +1,133 @@
+#include "ops/metrics.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+
+namespace machikado::ops {
+
+void FrameTimes::Add(double ms) {
+  ++count_;
+  sum_ms_ += ms;
+  if (recent_.size() < capacity_) {
+    recent_.push_back(ms);
+  } else {
+    recent_[next_] = ms;
+    next_ = (next_ + 1) % capacity_;
+  }
+}
+
+double FrameTimes::Quantile(double q) const {
+  if (recent_.empty()) return 0;
+  std::vector<double> v = recent_;
+  size_t k = static_cast<size_t>(q * static_cast<double>(v.size() - 1) + 0.5);
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(k), v.end());
+  return v[k];
+}
+
+namespace {
+
+// Label values escape backslash, double quote and newline.
+std::string Escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == '"') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+class Writer {
+ public:
+  void Header(const char* name, const char* type, const char* help) {
+    out_ += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
+  }
+  void Sample(const std::string& name, const std::string& labels, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof(buf), "%.17g", v);
+    out_ += name + (labels.empty() ? "" : "{" + labels + "}") + " " + buf + "\n";
+  }
+  std::string str() const { return out_; }
+
+ private:
+  std::string out_;
+};
+
+}  // namespace
+
+std::string FormatMetrics(const KioskMetrics& m) {
+  Writer w;
+  w.Header("machikado_build_info", "gauge", "Version of the running kiosk.");
+  w.Sample("machikado_build_info", "version=\"" + Escape(m.version) + "\"", 1);
+  w.Header("machikado_uptime_seconds", "gauge", "Seconds since the kiosk started.");
+  w.Sample("machikado_uptime_seconds", "", m.uptime_s);
+  w.Header("machikado_resident_memory_bytes", "gauge", "Resident set size of the kiosk process.");
+  w.Sample("machikado_resident_memory_bytes", "", static_cast<double>(m.rss_bytes));
+  w.Header("machikado_mode", "gauge", "1 for the current display mode.");
+  for (const char* mode : {"rotation", "detail", "emergency", "idle"})
+    w.Sample("machikado_mode", std::string("mode=\"") + mode + "\"", m.mode == mode ? 1 : 0);
+  w.Header("machikado_clock_trusted", "gauge", "1 when the wall clock is believed correct.");
+  w.Sample("machikado_clock_trusted", "", m.clock_trusted ? 1 : 0);
+  w.Header("machikado_slides_shown_total", "counter", "Slides shown since start, by kind.");
+  for (const auto& [kind, n] : m.slides_by_kind)
+    w.Sample("machikado_slides_shown_total", "kind=\"" + Escape(kind) + "\"",
+             static_cast<double>(n));
+  if (m.slides_by_kind.empty()) w.Sample("machikado_slides_shown_total", "kind=\"news\"", 0);
+
+  w.Header("machikado_feed_up", "gauge", "1 when the feed's last fetch succeeded (state ok).");
+  for (const auto& f : m.feeds)
+    w.Sample("machikado_feed_up", "url=\"" + Escape(f.url) + "\"", f.state == "ok" ? 1 : 0);
+  w.Header("machikado_feed_state", "gauge", "1 for the feed's current state.");
+  for (const auto& f : m.feeds)
+    for (const char* s : {"ok", "offline", "rejected"})
+      w.Sample("machikado_feed_state", "url=\"" + Escape(f.url) + "\",state=\"" + s + "\"",
+               f.state == s ? 1 : 0);
+  w.Header("machikado_feed_last_success_age_seconds", "gauge",
+           "Seconds since the feed was last fetched successfully (-1 = never).");
+  for (const auto& f : m.feeds)
+    w.Sample("machikado_feed_last_success_age_seconds", "url=\"" + Escape(f.url) + "\"",
+             f.last_ok > 0 ? static_cast<double>(m.now - f.last_ok) : -1);
+  w.Header("machikado_feed_items", "gauge", "Valid items in the feed's last good content.");
+  for (const auto& f : m.feeds)
+    w.Sample("machikado_feed_items", "url=\"" + Escape(f.url) + "\"", static_cast<double>(f.items));
+  w.Header("machikado_feed_fetches_total", "counter", "Fetch attempts per feed.");
+  for (const auto& f : m.feeds)
+    w.Sample("machikado_feed_fetches_total", "url=\"" + Escape(f.url) + "\"",
+             static_cast<double>(f.fetches));
+  w.Header("machikado_feed_not_modified_total", "counter", "Fetches answered 304 Not Modified.");
+  for (const auto& f : m.feeds)
+    w.Sample("machikado_feed_not_modified_total", "url=\"" + Escape(f.url) + "\"",
+             static_cast<double>(f.not_modified));
+  w.Header("machikado_fetch_errors_total", "counter", "Failed fetches per feed, by kind of error.");
+  for (const auto& f : m.feeds)
+    for (const auto& [kind, n] : f.fetch_errors)
+      w.Sample("machikado_fetch_errors_total",
+               "url=\"" + Escape(f.url) + "\",kind=\"" + Escape(kind) + "\"",
+               static_cast<double>(n));
+
+  if (m.frames) {
+    w.Header("machikado_frame_time_milliseconds", "summary",
+             "Time to draw a frame (recent frames).");
+    for (double q : {0.5, 0.9, 0.99})
+      w.Sample("machikado_frame_time_milliseconds",
+               "quantile=\"" + std::to_string(q).substr(0, 4) + "\"", m.frames->Quantile(q));
+    w.Sample("machikado_frame_time_milliseconds_sum", "", m.frames->sum_ms());
+    w.Sample("machikado_frame_time_milliseconds_count", "", static_cast<double>(m.frames->count()));
+  }
+  return w.str();
+}
+
+uint64_t CurrentRssBytes() {
+  std::ifstream in("/proc/self/statm");
+  uint64_t size = 0, resident = 0;
+  if (!(in >> size >> resident)) return 0;
+  return resident * static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+}
+
+}  // namespace machikado::ops

@@ -1,0 +1,61 @@
+// Metrics: the kiosk's health in Prometheus text exposition format, for node_exporter's
+// textfile collector (docs/operations.md). The App fills a KioskMetrics value; FormatMetrics turns
+// it into text; it is written atomically (<name>.prom) by the status writer thread. Value types;
+// pure.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+
+namespace machikado::ops {
+
+struct FeedMetrics {
+  std::string url;
+  std::string state;        // ok | offline | rejected
+  UnixSeconds last_ok = 0;  // 0 = never
+  uint64_t items = 0;
+  std::map<std::string, uint64_t> fetch_errors;  // by kind: timeout, http_status, rejected, …
+  uint64_t fetches = 0;
+  uint64_t not_modified = 0;  // 304 answers
+};
+
+// Running frame-time statistics: a bounded reservoir of recent frame times for quantiles.
+class FrameTimes {
+ public:
+  explicit FrameTimes(size_t capacity = 1024) : capacity_(capacity) {}
+  void Add(double ms);
+  double Quantile(double q) const;  // 0 when empty
+  uint64_t count() const { return count_; }
+  double sum_ms() const { return sum_ms_; }
+
+ private:
+  size_t capacity_;
+  std::vector<double> recent_;
+  size_t next_ = 0;
+  uint64_t count_ = 0;
+  double sum_ms_ = 0;
+};
+
+struct KioskMetrics {
+  std::string version;
+  std::string mode;  // rotation | detail | emergency | idle
+  UnixSeconds now = 0;
+  double uptime_s = 0;
+  uint64_t rss_bytes = 0;
+  uint64_t slides_shown = 0;
+  std::map<std::string, uint64_t> slides_by_kind;
+  std::vector<FeedMetrics> feeds;
+  const FrameTimes* frames = nullptr;
+  bool clock_trusted = true;
+};
+
+std::string FormatMetrics(const KioskMetrics& m);
+
+// Resident set size of this process from /proc/self/statm (0 when unknown).
+uint64_t CurrentRssBytes();
+
+}  // namespace machikado::ops

@@ -1,0 +1,59 @@
+#include "ops/metrics.h"
+
+#include <gtest/gtest.h>
+
+namespace machikado::ops {
+namespace {
+
+TEST(MetricsTest, FormatsFeedStateAgeAndErrorsInPrometheusTextFormat) {
+  FeedMetrics f{"https://example.org/a\"b.json", "offline", 1000, 12, {{"timeout", 3}}, 10, 6};
+  FrameTimes frames;
+  for (int i = 1; i <= 100; ++i) frames.Add(i);
+  KioskMetrics m;
+  m.version = "0.1.0";
+  m.mode = "emergency";
+  m.now = 1600;
+  m.feeds = {f};
+  m.frames = &frames;
+  m.slides_by_kind = {{"news", 7}};
+  std::string text = FormatMetrics(m);
+  EXPECT_NE(text.find("machikado_mode{mode=\"emergency\"} 1\n"), std::string::npos);
+  EXPECT_NE(text.find("machikado_mode{mode=\"rotation\"} 0\n"), std::string::npos);
+  EXPECT_NE(text.find("machikado_feed_up{url=\"https://example.org/a\\\"b.json\"} 0\n"),
+            std::string::npos);
+  EXPECT_NE(
+      text.find(
+          "machikado_feed_last_success_age_seconds{url=\"https://example.org/a\\\"b.json\"} 600\n"),
+      std::string::npos);
+  EXPECT_NE(text.find("kind=\"timeout\"} 3\n"), std::string::npos);
+  EXPECT_NE(text.find("machikado_slides_shown_total{kind=\"news\"} 7\n"), std::string::npos);
+  EXPECT_NE(text.find("machikado_frame_time_milliseconds{quantile=\"0.50\"} 51\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("machikado_frame_time_milliseconds_count 100\n"), std::string::npos);
+  // Every sample line belongs to a declared metric family.
+  EXPECT_NE(text.find("# TYPE machikado_feed_up gauge\n"), std::string::npos);
+}
+
+TEST(MetricsTest, NeverFetchedFeedHasAgeMinusOne) {
+  KioskMetrics m;
+  m.now = 100;
+  m.feeds = {FeedMetrics{"file:///x", "offline", 0, 0, {}, 0, 0}};
+  EXPECT_NE(
+      FormatMetrics(m).find("machikado_feed_last_success_age_seconds{url=\"file:///x\"} -1\n"),
+      std::string::npos);
+}
+
+TEST(FrameTimesTest, QuantilesOverABoundedReservoir) {
+  FrameTimes f(10);
+  EXPECT_EQ(f.Quantile(0.5), 0);
+  for (int i = 0; i < 1000; ++i) f.Add(i < 990 ? 100 : 5);  // only the last 10 are kept
+  EXPECT_EQ(f.Quantile(0.5), 5);
+  EXPECT_EQ(f.count(), 1000u);
+}
+
+TEST(MetricsTest, RssIsReadFromProc) {
+  EXPECT_GT(CurrentRssBytes(), 1024u * 1024u);
+}
+
+}  // namespace
+}  // namespace machikado::ops
