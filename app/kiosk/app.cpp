@@ -172,14 +172,13 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
   ctx.show_wareki = options.config.show_wareki;
   ctx.asset_dirs = {data_dir + "/assets"};
   // Local feeds name image files; remote images arrive as bytes in the snapshot (image_bytes).
-  ctx.resolve_image = [](const std::string& url) -> std::string {
+  auto snap_for_images = snapshot;
+  ctx.resolve_image = [snap_for_images](const std::string& url) -> std::string {
     if (url.rfind("file://", 0) == 0) return url.substr(7);
-    return url;
+    if (url.find("://") == std::string::npos) return url;  // a plain path
+    if (snap_for_images && snap_for_images->images.count(url)) return url;
+    return "";  // not fetched (yet): the item shows without its image
   };
-  if (!options.config.center_name.empty()) {
-    ctx.center_name.variants.push_back(
-        {"ja", options.config.center_name, {{options.config.center_name, ""}}});
-  }
   if (ctx.center_name.empty() && snapshot)
     for (const auto& f : snapshot->feeds)
       if (!f.title.empty()) {
