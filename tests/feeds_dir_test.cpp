@@ -32,8 +32,9 @@ TEST(ShippedFeedsTest, EveryFeedUnderFeedsValidatesClean) {
     EXPECT_EQ(o.items_valid, o.items_total) << rel;
     ++checked;
   }
-  if (fs::is_directory(root / "demo"))
+  if (fs::is_directory(root / "demo")) {
     EXPECT_GT(checked, 0u) << "feeds/demo exists but holds no .json feed";
+  }
 }
 
 TEST(ShippedFeedsTest, ReadmeExampleValidatesClean) {

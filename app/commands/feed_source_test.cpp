@@ -65,8 +65,9 @@ TEST_F(FeedSourceTest, StopsReadingPastTheLimit) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kLimitExceeded);
   // An endless device is cut off instead of exhausting memory.
-  if (fs::exists("/dev/zero"))
+  if (fs::exists("/dev/zero")) {
     EXPECT_EQ(ReadFeedSource("/dev/zero", 4096).status().code(), StatusCode::kLimitExceeded);
+  }
 }
 
 TEST_F(FeedSourceTest, HttpNeedsTheNetModule) {
