@@ -226,8 +226,10 @@ TEST_P(DiskFullTest, StoreFailsClearlyAndTheOldCopyStays) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AtEveryStep, DiskFullTest,
-                         ::testing::Values(FsOp::kCreate, FsOp::kWrite, FsOp::kSync,
-                                           FsOp::kRename));
+                         ::testing::Values(FsOp::kCreate, FsOp::kWrite, FsOp::kSync, FsOp::kRename),
+                         [](const ::testing::TestParamInfo<FsOp>& info) {
+                           return std::string(ToString(info.param));
+                         });
 
 TEST_F(FeedCacheTest, DiskFillingUpInTheMiddleOfABodyKeepsTheOldCopy) {
   FeedCache cache(CacheDir(), faulty_);

@@ -56,7 +56,7 @@ struct QuietHours {
 
 struct Config {
   std::vector<FeedSource> feeds;  // empty = the bundled demo feeds
-  std::string state_dir;  // "" = $STATE_DIRECTORY, $XDG_STATE_HOME/machikado, … (cache/state_dir.h)
+  std::string state_dir;  // "" = $STATE_DIRECTORY, $XDG_STATE_HOME/machikado, … (platform/state_dir.h)
   std::string district;     // this kiosk's district id; "" = only items without a districts list
   std::string center_name;  // shown in the header; "" = the first feed's title
   std::string language = "ja";  // default language of the screen
@@ -68,6 +68,8 @@ struct Config {
   std::vector<std::string>
       public_keys;  // minisign public keys; non-empty = every feed must be signed
   std::string exit_chord = "ctrl+alt+shift+q";  // the only way to leave the kiosk from its keyboard
+  // Prometheus textfile (node_exporter's textfile collector); "" = <state-dir>/machikado.prom.
+  std::string metrics_path;
   // The kiosk's local time as a fixed offset from UTC in seconds (no daylight saving; Japan has
   // none). Used for quiet hours and the header clock. Default +09:00, Asia/Tokyo.
   int utc_offset_s = 9 * 3600;

@@ -249,6 +249,7 @@ void ReadRest(Reader& r, const json& root, Config* c) {
   r.Strings(root, "font_paths", "", &c->font_paths);
   r.Strings(root, "public_keys", "", &c->public_keys);
   r.String(root, "exit_chord", "", &c->exit_chord);
+  r.String(root, "metrics_path", "", &c->metrics_path);
   if (c->language.empty()) r.Error("/language", "must name a language, e.g. \"ja\" or \"en\"");
 
   if (root.contains("durations")) {
@@ -365,7 +366,7 @@ ConfigOutcome ParseConfig(std::string_view json_text) {
   r.CheckKeys(root, "",
               {"feeds", "state_dir", "district", "center_name", "language", "show_wareki",
                "idle_return_s", "durations", "display", "font_paths", "public_keys", "exit_chord",
-               "utc_offset", "quiet_hours", "quiet_mode"});
+               "metrics_path", "utc_offset", "quiet_hours", "quiet_mode"});
   try {
     ReadFeeds(r, root, &out.config);
     ReadRest(r, root, &out.config);

@@ -10,6 +10,13 @@ size_t Index(FsOp op) {
 }
 }  // namespace
 
+const char* ToString(FsOp op) {
+  static constexpr const char* kNames[kFsOpCount] = {"Read",  "Create",  "Write",   "Sync",
+                                                     "Close", "Rename",  "SyncDir", "Remove",
+                                                     "Stat",  "ListDir", "MakeDirs"};
+  return kNames[Index(op)];
+}
+
 class FaultyFileSystem::File final : public WritableFile {
  public:
   File(FaultyFileSystem& fs, std::string path, std::unique_ptr<WritableFile> base)

@@ -28,6 +28,8 @@ enum class FsOp {
   kMakeDirs,
 };
 inline constexpr size_t kFsOpCount = 11;
+// "Read", "Create", "Write", ... (test names, messages).
+const char* ToString(FsOp op);
 
 class FaultyFileSystem final : public FileSystem {
  public:

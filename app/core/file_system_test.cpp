@@ -97,7 +97,11 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(std::make_pair(FsOp::kCreate, ENOSPC), std::make_pair(FsOp::kWrite, ENOSPC),
                       std::make_pair(FsOp::kWrite, EIO), std::make_pair(FsOp::kSync, EIO),
                       std::make_pair(FsOp::kSync, ENOSPC), std::make_pair(FsOp::kClose, EIO),
-                      std::make_pair(FsOp::kRename, ENOSPC), std::make_pair(FsOp::kRename, EIO)));
+                      std::make_pair(FsOp::kRename, ENOSPC), std::make_pair(FsOp::kRename, EIO)),
+    [](const ::testing::TestParamInfo<std::pair<FsOp, int>>& info) {
+      return std::string(ToString(info.param.first)) +
+             (info.param.second == ENOSPC ? "ENOSPC" : "EIO");
+    });
 
 TEST_F(FileSystemTest, DiskFillingUpMidFileKeepsOldFile) {
   const std::string path = dir_.file("feed.cache");
