@@ -14,6 +14,8 @@ PACKAGES=(
   # tests
   googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   xvfb xdotool imagemagick zbar-tools nginx-light minisign
+  # kiosk compositor and service integration
+  cage libsystemd-dev systemd
 )
 
 missing=()

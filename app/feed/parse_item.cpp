@@ -1,0 +1,98 @@
+// ParseItem: the fields every item has (FEED-v1 "Item: common fields"), then its kind's part.
+#include "feed/parse_internal.h"
+
+namespace machikado::feed {
+namespace {
+
+constexpr int kIdMaxChars = 128;
+
+std::optional<Image> ReadImage(FieldReader& r, const Json& item, const std::string& ptr) {
+  const Json* obj = r.Object(item, ptr, "image", Need::kOptional);
+  if (!obj) return std::nullopt;
+  const std::string image_ptr = ChildPointer(ptr, "image");
+  Image image;
+  auto url = r.ImageUrl(*obj, image_ptr, "url", Need::kRequired);
+  if (auto alt = r.TextField(*obj, image_ptr, "alt", r.limits().max_summary_chars, Need::kOptional))
+    image.alt = std::move(*alt);
+  if (!url) return std::nullopt;
+  image.url = std::move(*url);
+  return image;
+}
+
+}  // namespace
+
+std::optional<Item> ParseItem(const Json& v, size_t index, std::optional<std::string> item_id,
+                              const FeedLimits& limits, std::string_view base_url,
+                              std::vector<FeedError>* errors) {
+  const std::string ptr = ChildPointer("/items", index);
+  FieldReader r(limits, base_url, FeedError::Level::kItem, std::move(item_id), errors);
+  if (!v.is_object()) {
+    r.Error(ptr, "each item must be an object { … }, but this one is " + DescribeJson(v));
+    return std::nullopt;
+  }
+  Item item;
+  if (auto id = r.Identifier(v, ptr, "id", Need::kRequired, kIdMaxChars, false))
+    item.id = std::move(*id);
+
+  std::optional<Kind> kind;
+  if (const Json* k = r.Field(v, ptr, "kind", Need::kRequired)) {
+    if (!k->is_string()) {
+      r.Error(ChildPointer(ptr, "kind"),
+              "kind must be one of \"news\", \"preparedness\", \"alert\", \"project\", but it is " +
+                  DescribeJson(*k));
+    } else if (!(kind = KindFromName(k->get_ref<const std::string&>()))) {
+      // A kind from a later format version: skip the item without judging its other fields.
+      r.Error(ChildPointer(ptr, "kind"), "kind " + Quoted(k->get_ref<const std::string&>()) +
+                                             " is not known to this kiosk (known: news, "
+                                             "preparedness, alert, project); the item is skipped");
+      return std::nullopt;
+    }
+  }
+  if (kind) item.kind = *kind;
+
+  if (auto t = r.TextField(v, ptr, "title", limits.max_title_chars, Need::kRequired))
+    item.title = std::move(*t);
+  if (auto t = r.TextField(v, ptr, "summary", limits.max_summary_chars, Need::kOptional))
+    item.summary = std::move(*t);
+  if (auto t = r.TextField(v, ptr, "body", limits.max_body_chars, Need::kOptional))
+    item.body = std::move(*t);
+  item.image = ReadImage(r, v, ptr);
+  if (auto u = r.WebUrl(v, ptr, "url", Need::kOptional)) item.url = std::move(*u);
+  if (auto d = r.Date(v, ptr, "published", Need::kOptional)) item.published = d->unix;
+  if (auto d = r.Date(v, ptr, "valid_from", Need::kOptional)) item.valid_from = d->unix;
+  if (auto d = r.Date(v, ptr, "valid_until", Need::kOptional)) item.valid_until = d->unix;
+  if (item.valid_from && item.valid_until && *item.valid_until <= *item.valid_from)
+    r.Error(ChildPointer(ptr, "valid_until"), "valid_until (" +
+                                                  FormatRfc3339(*item.valid_until, 9 * 3600) +
+                                                  " Japan time) must be later than valid_from (" +
+                                                  FormatRfc3339(*item.valid_from, 9 * 3600) +
+                                                  "); otherwise the item would never be shown");
+  if (auto p = r.Integer(v, ptr, "priority", 0, 100, Need::kOptional))
+    item.priority = static_cast<int>(*p);
+  item.districts = r.StringList(v, ptr, "districts");
+  if (auto d = r.Integer(v, ptr, "duration", 3, 300, Need::kOptional))
+    item.duration_s = static_cast<int>(*d);
+  if (auto s = r.StatusField(v, ptr, "status")) item.status = *s;
+  if (auto tags = r.StringList(v, ptr, "tags")) item.tags = std::move(*tags);
+
+  if (kind) {
+    switch (*kind) {
+      case Kind::kNews:
+        ParseNewsPart(r, v, ptr, &item.news);
+        break;
+      case Kind::kPreparedness:
+        ParsePreparednessPart(r, v, ptr, &item.preparedness);
+        break;
+      case Kind::kAlert:
+        ParseAlertPart(r, v, ptr, item.valid_until, &item.alert);
+        break;
+      case Kind::kProject:
+        ParseProjectPart(r, v, ptr, &item.project);
+        break;
+    }
+  }
+  if (!r.ok() || !kind) return std::nullopt;
+  return item;
+}
+
+}  // namespace machikado::feed

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Installs machikado on Debian 12 / Raspberry Pi OS (bookworm): binary, assets, fonts, demo feeds,
+# a default config, a dedicated system user and a systemd unit that starts the kiosk on boot under cage.
+#
+#   sudo deploy/install.sh                 install (builds first if build/machikado is missing)
+#   sudo deploy/install.sh --uninstall     remove program and unit; keeps /etc/machikado and /var/lib/machikado
+#   sudo deploy/install.sh --purge         remove everything, including config, cache and logs
+#   deploy/install.sh --root DIR           install into a scratch root (no systemctl, no user creation)
+#   --prefix P (default /usr/local), --no-enable (don't enable the unit), --no-deps (skip apt)
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")/.." && pwd)"
+root=""
+prefix="/usr/local"
+mode="install"
+enable=1
+deps=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --root) root="${2:?--root needs a directory}"; shift 2 ;;
+    --prefix) prefix="${2:?--prefix needs a directory}"; shift 2 ;;
+    --uninstall) mode="uninstall"; shift ;;
+    --purge) mode="purge"; shift ;;
+    --no-enable) enable=0; shift ;;
+    --no-deps) deps=0; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "install.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+live=0
+if [ -z "$root" ]; then
+  live=1
+  if [ "$(id -u)" -ne 0 ]; then echo "install.sh: run as root (sudo), or use --root DIR" >&2; exit 2; fi
+else
+  mkdir -p "$root"
+  root="$(cd "$root" && pwd)"
+fi
+
+bindir="$prefix/bin"
+sharedir="$prefix/share/machikado"
+docdir="$prefix/share/doc/machikado"
+unitdir="/etc/systemd/system"
+sysusersdir="/usr/lib/sysusers.d"
+
+systemctl_live() { if [ $live -eq 1 ] && command -v systemctl >/dev/null; then systemctl "$@" || true; fi; }
+
+if [ "$mode" != "install" ]; then
+  systemctl_live disable --now machikado.service
+  rm -f "$root$unitdir/machikado.service" "$root$bindir/machikado" "$root$sysusersdir/machikado.conf"
+  rm -rf "$root$sharedir" "$root$docdir"
+  if [ "$mode" = "purge" ]; then
+    rm -rf "$root/etc/machikado" "$root/var/lib/machikado"
+    if [ $live -eq 1 ] && id machikado >/dev/null 2>&1; then userdel machikado || true; fi
+  fi
+  systemctl_live daemon-reload
+  echo "machikado removed${root:+ from $root}"
+  exit 0
+fi
+
+if [ $live -eq 1 ] && [ $deps -eq 1 ]; then
+  bash "$here/deploy/install-deps.sh"
+  apt-get install -y -qq --no-install-recommends cage >/dev/null
+fi
+binary="${MACHIKADO_BUILD_DIR:-$here/build}/machikado"
+if [ ! -x "$binary" ]; then
+  MACHIKADO_BUILD_TYPE=Release bash "$here/deploy/build.sh"
+fi
+
+install -d "$root$bindir" "$root$sharedir" "$root$docdir" "$root/etc/machikado" "$root$unitdir" \
+  "$root$sysusersdir" "$root/var/lib/machikado"
+install -m 0755 "$binary" "$root$bindir/machikado"
+cp -r "$here/assets" "$root$sharedir/"
+install -d "$root$sharedir/feeds"
+cp -r "$here/feeds/demo" "$root$sharedir/feeds/"
+if [ -d "$here/fonts" ]; then cp -r "$here/fonts" "$root$sharedir/"; fi
+for doc in "$here"/docs/*.md "$here/feeds/README.md"; do
+  [ -f "$doc" ] && install -m 0644 "$doc" "$root$docdir/"
+done
+if [ ! -f "$root/etc/machikado/config.json" ]; then
+  install -m 0644 "$here/deploy/config.default.json" "$root/etc/machikado/config.json"
+fi
+sed "s|@BINDIR@|$bindir|g" "$here/deploy/systemd/machikado.service" > "$root$unitdir/machikado.service"
+chmod 0644 "$root$unitdir/machikado.service"
+install -m 0644 "$here/deploy/systemd/machikado.sysusers" "$root$sysusersdir/machikado.conf"
+
+if [ $live -eq 1 ]; then
+  systemd-sysusers "$sysusersdir/machikado.conf"
+  chown -R machikado:machikado /var/lib/machikado
+  systemctl_live daemon-reload
+  if [ $enable -eq 1 ]; then
+    systemctl_live set-default graphical.target
+    systemctl_live enable machikado.service
+  fi
+  echo "machikado installed; start it with: systemctl start machikado"
+else
+  echo "machikado installed into $root (no user created, no unit enabled)"
+fi

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# deploy/install.sh installs into a scratch root without error, the unit verifies with systemd-analyze,
+# the installed config passes check-config, and --purge removes everything again.
+set -euo pipefail
+binary="$1"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(mktemp -d)"
+trap 'rm -rf "$root"' EXIT
+
+MACHIKADO_BUILD_DIR="$(dirname "$binary")" bash "$here/deploy/install.sh" --root "$root" --no-deps
+for f in usr/local/bin/machikado etc/machikado/config.json etc/systemd/system/machikado.service \
+         usr/lib/sysusers.d/machikado.conf usr/local/share/machikado/feeds/demo; do
+  [ -e "$root/$f" ] || { echo "missing after install: $f"; exit 1; }
+done
+grep -q '^ExecStart=/usr/bin/cage -- /usr/local/bin/machikado run' "$root/etc/systemd/system/machikado.service"
+grep -q '^WatchdogSec=' "$root/etc/systemd/system/machikado.service"
+"$binary" check-config "$root/etc/machikado/config.json"
+
+if command -v systemd-analyze >/dev/null && [ -x /usr/bin/cage ]; then
+  # Verify the unit as installed, with its ExecStart pointing into the scratch root.
+  mkdir -p "$root/verify"
+  sed "s|/usr/local/bin/machikado|$root/usr/local/bin/machikado|" \
+    "$root/etc/systemd/system/machikado.service" > "$root/verify/machikado.service"
+  systemd-analyze verify --man=no "$root/verify/machikado.service"
+else
+  echo "systemd-analyze or cage missing: unit not verified" >&2
+  exit 1
+fi
+
+# A second install keeps an edited config.
+echo '{"district": "ikejiri"}' > "$root/etc/machikado/config.json"
+MACHIKADO_BUILD_DIR="$(dirname "$binary")" bash "$here/deploy/install.sh" --root "$root" --no-deps
+grep -q ikejiri "$root/etc/machikado/config.json"
+
+bash "$here/deploy/install.sh" --root "$root" --uninstall
+[ ! -e "$root/usr/local/bin/machikado" ] && [ -e "$root/etc/machikado/config.json" ]
+bash "$here/deploy/install.sh" --root "$root" --purge
+[ ! -e "$root/etc/machikado" ] && [ ! -e "$root/etc/systemd/system/machikado.service" ]
+echo "install test: OK"
