@@ -16,6 +16,8 @@ PACKAGES=(
   xvfb xdotool imagemagick zbar-tools nginx-light minisign
   # kiosk compositor and service integration
   cage libsystemd-dev systemd
+  # regenerating the own artwork (deploy/art/*.py)
+  librsvg2-bin
 )
 
 missing=()
