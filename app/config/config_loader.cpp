@@ -25,7 +25,9 @@ class Reader {
   // Warns about keys of `obj` not in `known`, suggesting a close known key.
   void CheckKeys(const json& obj, const std::string& ptr,
                  std::initializer_list<const char*> known) {
-    for (const auto& [key, _] : obj.items()) {
+    for (const auto& entry : obj.items()) {
+      // A named reference, not a structured binding: clang before 16 cannot capture bindings.
+      const std::string& key = entry.key();
       bool found = std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; });
       if (found) continue;
       std::string hint;
