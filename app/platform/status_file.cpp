@@ -1,0 +1,209 @@
+#include "platform/status_file.h"
+
+#include <unistd.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+namespace machikado::platform {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json Time(std::optional<UnixSeconds> t) {
+  if (!t) return nullptr;
+  std::optional<std::string> s = FormatRfc3339Utc(*t);
+  return s ? Json(*s) : Json(nullptr);
+}
+
+}  // namespace
+
+const char* ToString(KioskMode mode) {
+  switch (mode) {
+    case KioskMode::kRotation:
+      return "rotation";
+    case KioskMode::kDetail:
+      return "detail";
+    case KioskMode::kEmergency:
+      return "emergency";
+    case KioskMode::kIdle:
+      return "idle";
+  }
+  return "idle";
+}
+
+const char* ToString(FeedState state) {
+  switch (state) {
+    case FeedState::kOk:
+      return "ok";
+    case FeedState::kOffline:
+      return "offline";
+    case FeedState::kRejected:
+      return "rejected";
+  }
+  return "offline";
+}
+
+const char* ToString(ClockSource source) {
+  switch (source) {
+    case ClockSource::kSystem:
+      return "system";
+    case ClockSource::kHttpDate:
+      return "http-date";
+    case ClockSource::kFeedGenerated:
+      return "feed-generated";
+    case ClockSource::kUnknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+std::optional<std::string> FormatRfc3339Utc(UnixSeconds t) {
+  const time_t tt = static_cast<time_t>(t);
+  struct tm tm;
+  if (gmtime_r(&tt, &tm) == nullptr || tm.tm_year + 1900 < 0 || tm.tm_year + 1900 > 9999) {
+    return std::nullopt;
+  }
+  char buf[32];
+  if (std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0) return std::nullopt;
+  return std::string(buf);
+}
+
+bool SameContent(const KioskStatus& a, const KioskStatus& b) {
+  if (a.mode != b.mode || a.slide != b.slide || a.version != b.version) return false;
+  if (a.clock.source != b.clock.source || a.clock.trusted != b.clock.trusted ||
+      a.clock.offset_s != b.clock.offset_s) {
+    return false;
+  }
+  if (a.feeds.size() != b.feeds.size()) return false;
+  for (size_t i = 0; i < a.feeds.size(); ++i) {
+    const FeedStatus& x = a.feeds[i];
+    const FeedStatus& y = b.feeds[i];
+    if (x.url != y.url || x.state != y.state || x.last_ok != y.last_ok ||
+        x.last_attempt != y.last_attempt || x.last_error != y.last_error || x.items != y.items ||
+        x.from_cache != y.from_cache || x.age_s.has_value() != y.age_s.has_value()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string StatusToJson(const KioskStatus& s, UnixSeconds updated, int64_t pid) {
+  Json doc;
+  doc["mode"] = ToString(s.mode);
+  doc["slide"] = s.slide ? Json{{"id", s.slide->id}, {"kind", s.slide->kind}} : Json(nullptr);
+  Json feeds = Json::array();
+  for (const FeedStatus& f : s.feeds) {
+    Json j;
+    j["url"] = f.url;
+    j["state"] = ToString(f.state);
+    j["last_ok"] = Time(f.last_ok);
+    j["last_attempt"] = Time(f.last_attempt);
+    j["last_error"] = f.last_error ? Json(*f.last_error) : Json(nullptr);
+    j["items"] = f.items;
+    j["from_cache"] = f.from_cache;
+    j["age_s"] = f.age_s ? Json(*f.age_s) : Json(nullptr);
+    feeds.push_back(std::move(j));
+  }
+  doc["feeds"] = std::move(feeds);
+  doc["clock"] = Json{{"now", Time(s.clock.now)},
+                      {"source", ToString(s.clock.source)},
+                      {"trusted", s.clock.trusted},
+                      {"offset_s", s.clock.offset_s}};
+  doc["version"] = s.version;
+  doc["updated"] = Time(updated);
+  doc["pid"] = pid;
+  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+StatusFileWriter::StatusFileWriter(std::string path, FileSystem& fs, const Clock& clock, Log& log,
+                                   StatusFileOptions options)
+    : path_(std::move(path)),
+      fs_(fs),
+      clock_(clock),
+      log_(log),
+      options_(options),
+      pid_(::getpid()),
+      thread_([this] { Run(); }) {}
+
+StatusFileWriter::~StatusFileWriter() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+}
+
+void StatusFileWriter::Update(const KioskStatus& status) {
+  const int64_t now_ms = clock_.monotonic_ms();
+  if (last_handed_ && SameContent(*last_handed_, status)) {
+    const bool heartbeat_due =
+        options_.heartbeat_ms > 0 && now_ms - last_handed_ms_ >= options_.heartbeat_ms;
+    if (!heartbeat_due) return;
+  }
+  last_handed_ = status;
+  last_handed_ms_ = now_ms;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    pending_ = Pending{status, clock_.now()};  // replaces one the writer has not reached yet
+    ++seq_handed_;
+    ++stats_.handed_over;
+  }
+  cv_.notify_all();
+}
+
+void StatusFileWriter::Flush() {
+  std::unique_lock<std::mutex> lock(mu_);
+  const uint64_t target = seq_handed_;
+  cv_.wait(lock, [&] { return seq_done_ >= target; });
+}
+
+StatusFileWriter::Stats StatusFileWriter::stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stats_;
+}
+
+void StatusFileWriter::Run() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (true) {
+    cv_.wait(lock, [&] { return pending_.has_value() || stop_; });
+    if (!pending_) return;  // stopping, nothing left to write
+    Pending job = std::move(*pending_);
+    pending_.reset();
+    const uint64_t seq = seq_handed_;
+    lock.unlock();
+
+    Status s = fs_.WriteFileAtomic(path_, StatusToJson(job.status, job.updated, pid_));
+
+    lock.lock();
+    std::string note;  // logged outside the lock: the log may block (a full pipe to journald)
+    if (s.ok()) {
+      ++stats_.written;
+      if (!stats_.last_error.ok()) note = "the status file is written again: " + path_;
+      stats_.last_error = Status::Ok();
+    } else {
+      ++stats_.failed;
+      // Log a new kind of failure once, not on every change or heartbeat.
+      if (s.message() != stats_.last_error.message()) {
+        note = "cannot update the status file (retried on the next change or heartbeat): " +
+               s.message();
+      }
+      stats_.last_error = s;
+    }
+    if (!note.empty()) {
+      lock.unlock();
+      if (s.ok()) {
+        log_.info(note);
+      } else {
+        log_.warn(note);
+      }
+      lock.lock();
+    }
+    seq_done_ = seq;  // after the log line, so Flush also waits for it
+    cv_.notify_all();
+  }
+}
+
+}  // namespace machikado::platform

@@ -1,0 +1,146 @@
+// The kiosk's status, typed, and StatusFileWriter, which keeps <state-dir>/status.json in step
+// with it for staff tooling, monitoring and tests (format: docs/status-file.md).
+// Threads: the App calls StatusFileWriter::Update from the render thread every frame. Update
+// compares the typed status with the last one it handed over (no allocation when unchanged) and,
+// on a change, hands a copy to the writer's own thread, which serialises it and replaces the file
+// atomically through FileSystem. The frame never waits on the disk: the only lock Update takes
+// is held by the writer thread just long enough to take the pending status.
+// If the disk is slower than the changes, intermediate states are skipped (the newest wins).
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/file_system.h"
+#include "core/log.h"
+#include "core/status.h"
+
+namespace machikado::platform {
+
+enum class KioskMode { kRotation, kDetail, kEmergency, kIdle };
+enum class FeedState { kOk, kOffline, kRejected };
+// Where the kiosk's notion of "now" comes from (see clock sanity in the feed pipeline).
+enum class ClockSource {
+  kSystem,         // the system clock, believed (e.g. NTP-synchronised or agreeing with servers)
+  kHttpDate,       // corrected by the Date header of successful fetches
+  kFeedGenerated,  // corrected by a feed's `generated` time
+  kUnknown,        // no trustworthy time known
+};
+
+const char* ToString(KioskMode mode);      // "rotation", "detail", "emergency", "idle"
+const char* ToString(FeedState state);     // "ok", "offline", "rejected"
+const char* ToString(ClockSource source);  // "system", "http-date", "feed-generated", "unknown"
+
+struct SlideStatus {
+  std::string id;    // the item id shown
+  std::string kind;  // "news", "preparedness", "alert", "project"
+  bool operator==(const SlideStatus&) const = default;
+};
+
+struct FeedStatus {
+  std::string url;
+  FeedState state = FeedState::kOffline;
+  std::optional<UnixSeconds> last_ok;       // last fetch that gave usable content (200 or 304)
+  std::optional<UnixSeconds> last_attempt;  // last fetch attempt, whatever its outcome
+  std::optional<std::string> last_error;  // why the last attempt failed; nullopt when it succeeded
+  int items = 0;                          // items of this feed currently eligible to show
+  bool from_cache = false;                // shown content came from the offline cache
+  std::optional<int64_t> age_s;  // seconds since the shown content was fetched; ticks, not compared
+  bool operator==(const FeedStatus&) const = default;
+};
+
+struct ClockStatus {
+  UnixSeconds now = 0;  // the time the kiosk schedules with; ticks, not compared for changes
+  ClockSource source = ClockSource::kSystem;
+  bool trusted = true;   // false when no trustworthy time is known
+  int64_t offset_s = 0;  // correction applied: now - system clock
+  bool operator==(const ClockStatus&) const = default;
+};
+
+struct KioskStatus {
+  KioskMode mode = KioskMode::kIdle;
+  std::optional<SlideStatus> slide;  // nullopt when nothing is shown
+  std::vector<FeedStatus> feeds;     // in configuration order
+  ClockStatus clock;
+  std::string version = MACHIKADO_VERSION;
+  bool operator==(const KioskStatus&) const = default;
+};
+
+// True when a and b differ only in the fields that tick by themselves (clock.now, feeds[].age_s):
+// such a change alone does not rewrite the file.
+bool SameContent(const KioskStatus& a, const KioskStatus& b);
+
+// The JSON document of docs/status-file.md, pretty-printed, ending in a newline. Invalid UTF-8
+// in strings (e.g. an error message quoting a server) is replaced, never thrown.
+std::string StatusToJson(const KioskStatus& status, UnixSeconds updated, int64_t pid);
+
+// "2026-11-23T05:00:00Z"; nullopt for times gmtime cannot represent.
+std::optional<std::string> FormatRfc3339Utc(UnixSeconds t);
+
+struct StatusFileOptions {
+  // Rewrite at least this often even without a change, so that monitoring can tell a live kiosk
+  // from a hung one by `updated` (and see a fresh age_s). 0 disables the heartbeat.
+  int64_t heartbeat_ms = 60 * 1000;
+};
+
+class StatusFileWriter {
+ public:
+  // `path` is usually <state-dir>/status.json; its directory must exist. `fs`, `clock` and `log`
+  // must outlive the writer. `clock` stamps `updated` and paces the heartbeat.
+  StatusFileWriter(std::string path, FileSystem& fs, const Clock& clock, Log& log,
+                   StatusFileOptions options = {});
+  // Writes the last pending status, then stops the thread.
+  ~StatusFileWriter();
+  StatusFileWriter(const StatusFileWriter&) = delete;
+  StatusFileWriter& operator=(const StatusFileWriter&) = delete;
+
+  // Render thread, every frame. Hands the status to the writer thread when its content changed
+  // since the last hand-over, or when the heartbeat is due; otherwise returns at once.
+  void Update(const KioskStatus& status);
+  // Blocks until every status handed over so far has been written (or failed). Tests, shutdown.
+  void Flush();
+
+  struct Stats {
+    uint64_t handed_over = 0;  // statuses given to the writer thread
+    uint64_t written = 0;      // files written successfully
+    uint64_t failed = 0;       // writes that failed (the previous file stays)
+    Status last_error;         // of the last write: ok once a write succeeds again
+  };
+  Stats stats() const;
+
+ private:
+  void Run();
+
+  const std::string path_;
+  FileSystem& fs_;
+  const Clock& clock_;
+  Log& log_;
+  const StatusFileOptions options_;
+  const int64_t pid_;
+
+  // Render-thread state (only Update touches it).
+  std::optional<KioskStatus> last_handed_;
+  int64_t last_handed_ms_ = 0;
+
+  // Shared with the writer thread.
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  struct Pending {
+    KioskStatus status;
+    UnixSeconds updated = 0;
+  };
+  std::optional<Pending> pending_;
+  uint64_t seq_handed_ = 0;
+  uint64_t seq_done_ = 0;
+  bool stop_ = false;
+  Stats stats_;
+  std::thread thread_;  // last: starts after everything above is initialised
+};
+
+}  // namespace machikado::platform
