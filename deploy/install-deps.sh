@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake pkg-config ninja-build
   # runtime libraries
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev libstb-dev
-  libcurl4-openssl-dev nlohmann-json3-dev libunibreak-dev libqrencode-dev libsodium-dev zlib1g-dev
+  libcurl4-openssl-dev nlohmann-json3-dev libunibreak-dev libicu-dev libqrencode-dev libsodium-dev zlib1g-dev
   # fonts
   fonts-morisawa-bizud-gothic fonts-noto-cjk fonts-noto-color-emoji
   # tests
