@@ -6,6 +6,8 @@
 #include <functional>
 #include <set>
 
+#include "trust/minisign.h"
+
 namespace machikado::config {
 namespace {
 
@@ -148,6 +150,12 @@ void ReadRest(Reader& r, const json& root, Config* c) {
   r.Int(root, "idle_return_s", "", 5, 3600, &c->idle_return_s);
   r.Strings(root, "font_paths", "", &c->font_paths);
   r.Strings(root, "public_keys", "", &c->public_keys);
+  for (size_t i = 0; i < c->public_keys.size(); ++i) {
+    trust::SignatureError e;
+    if (!trust::ParsePublicKey(c->public_keys[i], &e))
+      r.Error("/public_keys/" + std::to_string(i),
+              e.message + " (paste the second line of the minisign .pub file)");
+  }
   r.String(root, "exit_chord", "", &c->exit_chord);
   if (c->language.empty()) r.Error("/language", "must name a language, e.g. \"ja\" or \"en\"");
 
