@@ -98,13 +98,13 @@ for t in "${targets[@]}"; do
     >"$log" 2>&1 || rc=$?
   execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
   rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)"
-  cov="$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)"
-  ft="$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)"
+  cov="$(grep -ao 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)"
+  ft="$(grep -ao 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)"
   found="$(find "$findings" -type f | wc -l)"
   if [ "$rc" -ne 0 ]; then
     failed=1
     echo "$t: exited with $rc; see $log and $findings" >&2
-    grep -m3 -E 'ERROR: |runtime error|SUMMARY' "$log" >&2 || true
+    grep -a -m3 -E 'ERROR: |runtime error|SUMMARY' "$log" >&2 || true
   fi
   printf '%-22s %12s %10s %8s %8s %s\n' "$t" "${execs:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" "$found"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$seconds" "${execs:-0}" "${rate:-0}" "${cov:-0}" "${ft:-0}" "$found" >>"$summary"
