@@ -8,6 +8,8 @@
 #include <functional>
 #include <set>
 
+#include "trust/minisign.h"
+
 namespace machikado::config {
 namespace {
 
@@ -27,7 +29,9 @@ class Reader {
   // Warns about keys of `obj` not in `known`, suggesting a close known key.
   void CheckKeys(const json& obj, const std::string& ptr,
                  std::initializer_list<const char*> known) {
-    for (const auto& [key, _] : obj.items()) {
+    for (const auto& entry : obj.items()) {
+      // A named reference, not a structured binding: clang before 16 cannot capture bindings.
+      const std::string& key = entry.key();
       bool found = std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; });
       if (found) continue;
       std::string hint;
@@ -248,6 +252,12 @@ void ReadRest(Reader& r, const json& root, Config* c) {
   r.Int(root, "idle_return_s", "", 5, 3600, &c->idle_return_s);
   r.Strings(root, "font_paths", "", &c->font_paths);
   r.Strings(root, "public_keys", "", &c->public_keys);
+  for (size_t i = 0; i < c->public_keys.size(); ++i) {
+    trust::SignatureError e;
+    if (!trust::ParsePublicKey(c->public_keys[i], &e))
+      r.Error("/public_keys/" + std::to_string(i),
+              e.message + " (paste the second line of the minisign .pub file)");
+  }
   r.String(root, "exit_chord", "", &c->exit_chord);
   r.String(root, "metrics_path", "", &c->metrics_path);
   if (c->language.empty()) r.Error("/language", "must name a language, e.g. \"ja\" or \"en\"");

@@ -160,5 +160,15 @@ TEST(ConfigLoaderTest, LoopbackDetection) {
   EXPECT_FALSE(IsLoopbackUrl("http://example.org/127.0.0.1"));
 }
 
+TEST(ConfigLoaderTest, ReportsPublicKeyThatIsNotAMinisignKey) {
+  ConfigOutcome o = ParseConfig(R"({"public_keys": [
+    "RWRnjTwCobqqEBz3jxdDtvmk9U5uYuP5+wAQhRWEOuP0avunSzUeFH9q",
+    "RWRnjTwCobqqEBz3jxdDtvmk9U5uYuP5+wAQhRWEOu"]})");
+  EXPECT_FALSE(o.ok());
+  EXPECT_FALSE(HasProblem(o, "/public_keys/0", true));
+  EXPECT_TRUE(HasProblem(o, "/public_keys/1", true));
+  EXPECT_EQ(2u, o.config.public_keys.size());
+}
+
 }  // namespace
 }  // namespace machikado::config
