@@ -170,6 +170,7 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
   ctx.lang = options.config.language;
   ctx.now = now.wall.now;
   ctx.show_wareki = options.config.show_wareki;
+  ctx.utc_offset_s = options.config.utc_offset_s;
   ctx.asset_dirs = {data_dir + "/assets"};
   // Local feeds name image files; remote images arrive as bytes in the snapshot (image_bytes).
   auto snap_for_images = snapshot;

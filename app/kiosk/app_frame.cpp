@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kiosk/app_impl.h"
+#include "schedule/quiet_hours.h"
 
 namespace machikado::kiosk {
 namespace {
@@ -32,11 +33,15 @@ void App::Impl::Frame(int64_t* sleep_ms) {
   schedule::ModeInputs inputs;
   inputs.takeover_active = alerts.emergency();
   inputs.detail_open = input && input->state().detail_open;
+  const config::Config& cfg = options.config;
+  inputs.quiet_hours = schedule::IsQuietNow(cfg.quiet_hours, now.wall, cfg.utc_offset_s);
   mode = schedule::DecideMode(inputs);
 
   render::SlideContext ctx = Context(now);
   const int64_t frame_ms = 1000 / std::max(1, options.config.display.max_fps);
   int64_t deadline = now.mono_ms + kMaxSleepMs;
+  if (auto change = schedule::NextQuietChange(cfg.quiet_hours, now.wall.now, cfg.utc_offset_s))
+    deadline = std::min<int64_t>(deadline, now.mono_ms + (*change - now.wall.now) * 1000);
   // The header clock shows minutes: wake at the next minute boundary.
   deadline = std::min<int64_t>(deadline, now.mono_ms + (60 - now.wall.now % 60) * 1000);
 
@@ -49,6 +54,24 @@ void App::Impl::Frame(int64_t* sleep_ms) {
                     std::to_string(now.wall.now / 60) + "|" + (ctx.online ? "on" : "off") + "|" +
                     std::to_string(ctx.banner_alerts.size());
   for (const auto* b : ctx.banner_alerts) key += "|" + b->feed_id + "/" + b->id;
+  if (mode == schedule::Mode::kIdle) {
+    // Quiet hours: the screen is blanked (a takeover alert would have made the mode emergency).
+    key = "quiet";
+    if (key != current_key || need_redraw) {
+      RecordShowing(nullptr, lang, now.mono_ms);
+      current_key = key;
+      display->BeginFrame();
+      SDL_SetRenderDrawColor(display->renderer(), 0, 0, 0, 255);
+      SDL_RenderClear(display->renderer());
+      display->Present();
+      need_redraw = false;
+    }
+    WriteStatus(std::nullopt);
+    MaybeWriteMetrics(now.mono_ms);
+    notifier.Watchdog(now.mono_ms);
+    *sleep_ms = std::max<int64_t>(1, deadline - system_clock.monotonic_ms());
+    return;
+  }
   if (mode == schedule::Mode::kEmergency) {
     auto page = takeover_cycle.PageAt(alerts, now.mono_ms, schedule_config);
     if (page) {
