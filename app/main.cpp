@@ -19,6 +19,7 @@ const char kUsage[] =
     "  render     draw the slides of a feed to PNG files, no display needed (staff preview)\n"
     "  validate   check feeds before publishing: every problem with its place and reason\n"
     "  check-config FILE   check a kiosk configuration file and explain its problems\n"
+    "  report     proof of play: how often each notice was shown (--from, --to, --json)\n"
     "\n"
     "  machikado COMMAND --help   options of one command\n"
     "  machikado --version        print the version\n";
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
   if (command == "run") return machikado::RunCommand(rest);
   if (command == "render") return machikado::RenderCommand(rest);
   if (command == "check-config") return machikado::CheckConfigCommand(rest);
+  if (command == "report") return machikado::ReportCommand(rest);
   if (command == "help") {
     std::fputs(kUsage, stdout);
     return 0;

@@ -3,6 +3,7 @@
 # a default config, a dedicated system user and a systemd unit that starts the kiosk on boot under cage.
 #
 #   sudo deploy/install.sh                 install (builds first if build/machikado is missing)
+#   sudo deploy/install.sh --rollback      swap back to the binary the last install replaced (machikado.prev)
 #   sudo deploy/install.sh --uninstall     remove program and unit; keeps /etc/machikado and /var/lib/machikado
 #   sudo deploy/install.sh --purge         remove everything, including config, cache and logs
 #   deploy/install.sh --root DIR           install into a scratch root (no systemctl, no user creation)
@@ -20,10 +21,11 @@ while [ $# -gt 0 ]; do
     --root) root="${2:?--root needs a directory}"; shift 2 ;;
     --prefix) prefix="${2:?--prefix needs a directory}"; shift 2 ;;
     --uninstall) mode="uninstall"; shift ;;
+    --rollback) mode="rollback"; shift ;;
     --purge) mode="purge"; shift ;;
     --no-enable) enable=0; shift ;;
     --no-deps) deps=0; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -45,9 +47,23 @@ sysusersdir="/usr/lib/sysusers.d"
 
 systemctl_live() { if [ $live -eq 1 ] && command -v systemctl >/dev/null; then systemctl "$@" || true; fi; }
 
+if [ "$mode" = "rollback" ]; then
+  # Swap machikado and machikado.prev (renames: a running kiosk keeps its file until restarted);
+  # running --rollback again returns to the newer binary.
+  cur="$root$bindir/machikado"
+  if [ ! -x "$cur.prev" ]; then echo "install.sh: no previous binary at $bindir/machikado.prev" >&2; exit 1; fi
+  mv -f "$cur" "$cur.swap"
+  mv -f "$cur.prev" "$cur"
+  mv -f "$cur.swap" "$cur.prev"
+  systemctl_live try-restart machikado.service
+  echo "machikado rolled back to the previous binary ($("$cur" --version 2>/dev/null || echo unknown version))"
+  exit 0
+fi
+
 if [ "$mode" != "install" ]; then
   systemctl_live disable --now machikado.service
-  rm -f "$root$unitdir/machikado.service" "$root$bindir/machikado" "$root$sysusersdir/machikado.conf"
+  rm -f "$root$unitdir/machikado.service" "$root$bindir/machikado" "$root$bindir/machikado.prev" \
+    "$root$sysusersdir/machikado.conf"
   rm -rf "$root$sharedir" "$root$docdir"
   if [ "$mode" = "purge" ]; then
     rm -rf "$root/etc/machikado" "$root/var/lib/machikado"
@@ -69,6 +85,10 @@ fi
 
 install -d "$root$bindir" "$root$sharedir" "$root$docdir" "$root/etc/machikado" "$root$unitdir" \
   "$root$sysusersdir" "$root/var/lib/machikado"
+# Keep the binary being replaced as machikado.prev for --rollback (only when it differs).
+if [ -f "$root$bindir/machikado" ] && ! cmp -s "$binary" "$root$bindir/machikado"; then
+  mv -f "$root$bindir/machikado" "$root$bindir/machikado.prev"
+fi
 install -m 0755 "$binary" "$root$bindir/machikado"
 cp -r "$here/assets" "$root$sharedir/"
 install -d "$root$sharedir/feeds"
@@ -92,6 +112,8 @@ if [ $live -eq 1 ]; then
     systemctl_live set-default graphical.target
     systemctl_live enable machikado.service
   fi
+  # An update: a running kiosk restarts on the new binary (a stopped one stays stopped).
+  systemctl_live try-restart machikado.service
   echo "machikado installed; start it with: systemctl start machikado"
 else
   echo "machikado installed into $root (no user created, no unit enabled)"

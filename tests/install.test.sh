@@ -32,8 +32,22 @@ echo '{"district": "ikejiri"}' > "$root/etc/machikado/config.json"
 MACHIKADO_BUILD_DIR="$(dirname "$binary")" bash "$here/deploy/install.sh" --root "$root" --no-deps
 grep -q ikejiri "$root/etc/machikado/config.json"
 
+# An update keeps the replaced binary as machikado.prev; --rollback swaps the two.
+[ ! -e "$root/usr/local/bin/machikado.prev" ]  # same binary twice: nothing to keep
+fake="$(mktemp -d)"
+trap 'rm -rf "$root" "$fake"' EXIT
+printf '#!/bin/sh\necho "machikado 0.0.1-test"\n' > "$fake/machikado"
+chmod +x "$fake/machikado"
+MACHIKADO_BUILD_DIR="$fake" bash "$here/deploy/install.sh" --root "$root" --no-deps
+cmp -s "$binary" "$root/usr/local/bin/machikado.prev"
+"$root/usr/local/bin/machikado" | grep -q 0.0.1-test
+bash "$here/deploy/install.sh" --root "$root" --rollback
+cmp -s "$binary" "$root/usr/local/bin/machikado"
+"$root/usr/local/bin/machikado.prev" | grep -q 0.0.1-test
+
 bash "$here/deploy/install.sh" --root "$root" --uninstall
-[ ! -e "$root/usr/local/bin/machikado" ] && [ -e "$root/etc/machikado/config.json" ]
+[ ! -e "$root/usr/local/bin/machikado" ] && [ ! -e "$root/usr/local/bin/machikado.prev" ]
+[ -e "$root/etc/machikado/config.json" ]
 bash "$here/deploy/install.sh" --root "$root" --purge
 [ ! -e "$root/etc/machikado" ] && [ ! -e "$root/etc/systemd/system/machikado.service" ]
 echo "install test: OK"

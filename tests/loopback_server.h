@@ -52,9 +52,10 @@ class LoopbackServer {
   int Start() {
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    // stop() is a no-op before the accept loop runs, so wait for it (a readiness poll, not a
-    // delay).
-    while (!server_.is_running()) std::this_thread::yield();
+    // httplib's stop() is a no-op until the accept loop runs; a test that stops the server at
+    // once (e.g. "connection refused") would otherwise leave listen_after_bind() blocked forever.
+    while (port_ > 0 && !server_.is_running())
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return port_;
   }
   void Stop() {

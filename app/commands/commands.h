@@ -14,5 +14,6 @@ int ValidateCommand(const Args& args);
 int RunCommand(const Args& args);
 int RenderCommand(const Args& args);
 int CheckConfigCommand(const Args& args);
+int ReportCommand(const Args& args);
 
 }  // namespace machikado

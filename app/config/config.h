@@ -3,6 +3,7 @@
 // nothing looks settings up by string key at use sites. Plain value type.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,11 +32,33 @@ struct Display {
   double dpi = 0;        // 0 = ask the display; used for the 9 mm touch targets
 };
 
+// Quiet hours (display schedule): when the screen is blanked or powered off. A takeover alert
+// always overrides them (schedule::DecideMode); app/schedule/quiet_hours.h evaluates them.
+enum class QuietMode {
+  kBlank,  // draw black, keep the display on (works everywhere)
+  kDpms,   // ask the display to power off; falls back to kBlank where the platform can't
+};
+
+// One quiet range in local time, e.g. Mon–Fri 21:00 → 07:00 the next morning. The range starts on
+// each day in `days` at `from_min` and ends at `to_min` on the same day, or on the next day when
+// `to_min` ≤ `from_min` (crossing midnight). Never longer than 24 h.
+struct QuietRange {
+  // Days on which the range STARTS: bit 0 = Monday … bit 6 = Sunday. Default: every day.
+  uint8_t days = 0x7F;
+  int from_min = 0;  // minutes after local midnight, 0–1439 ("21:00" = 1260)
+  int to_min = 0;    // 1–1440 ("24:00" = 1440 = the end of the start day); ≠ from_min
+};
+
+struct QuietHours {
+  std::vector<QuietRange> ranges;      // empty = never quiet (the default)
+  QuietMode mode = QuietMode::kBlank;  // what "quiet" does to the screen
+};
+
 struct Config {
   std::vector<FeedSource> feeds;  // empty = the bundled demo feeds
   std::string state_dir;  // "" = $STATE_DIRECTORY, $XDG_STATE_HOME/machikado, … (platform/state_dir.h)
-  std::string district;         // this kiosk's district id; "" = only items without a districts list
-  std::string center_name;      // shown in the header; "" = the first feed's title
+  std::string district;     // this kiosk's district id; "" = only items without a districts list
+  std::string center_name;  // shown in the header; "" = the first feed's title
   std::string language = "ja";  // default language of the screen
   bool show_wareki = false;     // show 令和 year in the header
   int idle_return_s = 60;       // detail view closes and language resets after this idle time
@@ -47,6 +70,10 @@ struct Config {
   std::string exit_chord = "ctrl+alt+shift+q";  // the only way to leave the kiosk from its keyboard
   // Prometheus textfile (node_exporter's textfile collector); "" = <state-dir>/machikado.prom.
   std::string metrics_path;
+  // The kiosk's local time as a fixed offset from UTC in seconds (no daylight saving; Japan has
+  // none). Used for quiet hours and the header clock. Default +09:00, Asia/Tokyo.
+  int utc_offset_s = 9 * 3600;
+  QuietHours quiet_hours;  // default: never quiet
 };
 
 }  // namespace machikado::config

@@ -3,6 +3,7 @@
 // ignored). Pure function of its input (no I/O); thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,12 @@ ConfigOutcome ParseConfig(std::string_view json_text);
 
 // True for URLs whose host is a loopback address (127.0.0.0/8, ::1, localhost).
 bool IsLoopbackUrl(std::string_view url);
+
+// "HH:MM" (two digits each) → minutes after midnight, 0–1439; "24:00" → 1440 when allow_24.
+std::optional<int> ParseClockMinutes(std::string_view text, bool allow_24);
+
+// "+09:00", "-05:30" or "Z" → seconds east of UTC, within -12:00 … +14:00.
+std::optional<int> ParseUtcOffset(std::string_view text);
 
 }  // namespace machikado::config
 

@@ -67,6 +67,90 @@ TEST(ConfigLoaderTest, NotJsonOrNotObjectIsAClearError) {
   EXPECT_FALSE(ParseConfig(R"({"feeds": ["ftp://x/y"]})").ok());
 }
 
+TEST(ConfigLoaderTest, QuietHoursDefaultToNeverInTokyo) {
+  ConfigOutcome o = ParseConfig("{}");
+  EXPECT_TRUE(o.config.quiet_hours.ranges.empty());
+  EXPECT_EQ(o.config.quiet_hours.mode, QuietMode::kBlank);
+  EXPECT_EQ(o.config.utc_offset_s, 9 * 3600);
+}
+
+TEST(ConfigLoaderTest, ReadsQuietHoursRangesDaysOffsetAndMode) {
+  ConfigOutcome o = ParseConfig(R"({
+    "utc_offset": "-05:30", "quiet_mode": "dpms",
+    "quiet_hours": [{"days": ["mon", "Fri", "sun"], "from": "21:00", "to": "07:00"},
+                    {"from": "12:00", "to": "24:00"}]})");
+  ASSERT_TRUE(o.ok()) << o.problems[0].message;
+  EXPECT_EQ(o.config.utc_offset_s, -(5 * 3600 + 30 * 60));
+  EXPECT_EQ(o.config.quiet_hours.mode, QuietMode::kDpms);
+  ASSERT_EQ(o.config.quiet_hours.ranges.size(), 2u);
+  EXPECT_EQ(o.config.quiet_hours.ranges[0].days, (1 << 0) | (1 << 4) | (1 << 6));
+  EXPECT_EQ(o.config.quiet_hours.ranges[0].from_min, 21 * 60);
+  EXPECT_EQ(o.config.quiet_hours.ranges[0].to_min, 7 * 60);
+  EXPECT_EQ(o.config.quiet_hours.ranges[1].days, 0x7F);  // no "days" = every day
+  EXPECT_EQ(o.config.quiet_hours.ranges[1].to_min, 1440);
+}
+
+TEST(ConfigLoaderTest, QuietHoursErrorsPointAtTheBadField) {
+  ConfigOutcome o = ParseConfig(R"({"quiet_hours": [
+    {"days": ["mon", "thur"], "from": "21:00", "to": "07:00"},
+    {"from": "9:00", "to": "10:00"},
+    {"from": "25:00", "to": "24:01"},
+    {"from": "08:00", "to": "08:00"},
+    {"days": [], "from": "08:00", "to": "09:00"},
+    {"to": "09:00"},
+    "21:00-07:00",
+    {"from": "24:00", "to": "01:00", "dayz": ["mon"]}]})");
+  EXPECT_FALSE(o.ok());
+  EXPECT_TRUE(HasProblem(o, "/quiet_hours/0/days/1", true));
+  EXPECT_TRUE(HasProblem(o, "/quiet_hours/1/from", true));
+  EXPECT_TRUE(HasProblem(o, "/quiet_hours/2/from", true));
+  EXPECT_TRUE(HasProblem(o, "/quiet_hours/2/to", true));
+  EXPECT_TRUE(HasProblem(o, "/quiet_hours/3/to", true));
+  EXPECT_TRUE(HasProblem(o, "/quiet_hours/4/days", true));
+  EXPECT_TRUE(HasProblem(o, "/quiet_hours/5", true));
+  EXPECT_TRUE(HasProblem(o, "/quiet_hours/6", true));
+  EXPECT_TRUE(HasProblem(o, "/quiet_hours/7/from", true));  // 24:00 only as an end
+  EXPECT_TRUE(HasProblem(o, "/quiet_hours/7/dayz", false));
+  // A bad range is never half-applied.
+  EXPECT_TRUE(o.config.quiet_hours.ranges.empty());
+}
+
+TEST(ConfigLoaderTest, RejectsBadUtcOffsetAndQuietMode) {
+  EXPECT_TRUE(HasProblem(ParseConfig(R"({"utc_offset": "+9"})"), "/utc_offset", true));
+  EXPECT_TRUE(HasProblem(ParseConfig(R"({"utc_offset": "+15:00"})"), "/utc_offset", true));
+  EXPECT_TRUE(HasProblem(ParseConfig(R"({"utc_offset": 9})"), "/utc_offset", true));
+  EXPECT_TRUE(HasProblem(ParseConfig(R"({"quiet_mode": "off"})"), "/quiet_mode", true));
+  EXPECT_TRUE(
+      HasProblem(ParseConfig(R"({"quiet_hours": {"from": "21:00"}})"), "/quiet_hours", true));
+  EXPECT_EQ(ParseConfig(R"({"utc_offset": "Z"})").config.utc_offset_s, 0);
+  EXPECT_EQ(ParseConfig(R"({"utc_offset": "+14:00"})").config.utc_offset_s, 14 * 3600);
+}
+
+TEST(ConfigLoaderTest, ClockAndOffsetParsers) {
+  EXPECT_EQ(ParseClockMinutes("00:00", false), 0);
+  EXPECT_EQ(ParseClockMinutes("23:59", false), 1439);
+  EXPECT_EQ(ParseClockMinutes("24:00", true), 1440);
+  EXPECT_FALSE(ParseClockMinutes("24:00", false));
+  EXPECT_FALSE(ParseClockMinutes("12:60", true));
+  EXPECT_FALSE(ParseClockMinutes("1200", true));
+  EXPECT_FALSE(ParseClockMinutes(" 12:00", true));
+  EXPECT_EQ(ParseUtcOffset("+09:00"), 32400);
+  EXPECT_EQ(ParseUtcOffset("-12:00"), -43200);
+  EXPECT_FALSE(ParseUtcOffset("-12:30"));
+  EXPECT_FALSE(ParseUtcOffset("09:00"));
+}
+
+TEST(ConfigLoaderTest, ShippedConfigsAreCleanAndTheExampleHasQuietHours) {
+  for (const char* name : {"deploy/config.default.json", "deploy/config.example.json"}) {
+    ConfigOutcome o = LoadConfigFile(std::string(MACHIKADO_SOURCE_DIR) + "/" + name);
+    EXPECT_TRUE(o.ok()) << name;
+    EXPECT_TRUE(o.problems.empty()) << name << ": " << o.problems[0].pointer;
+  }
+  ConfigOutcome ex =
+      LoadConfigFile(std::string(MACHIKADO_SOURCE_DIR) + "/deploy/config.example.json");
+  EXPECT_EQ(ex.config.quiet_hours.ranges.size(), 2u);
+}
+
 TEST(ConfigLoaderTest, LoopbackDetection) {
   EXPECT_TRUE(IsLoopbackUrl("http://localhost/x"));
   EXPECT_TRUE(IsLoopbackUrl("http://127.0.0.1:8080/x"));
@@ -74,6 +158,16 @@ TEST(ConfigLoaderTest, LoopbackDetection) {
   EXPECT_FALSE(IsLoopbackUrl("http://127.0.0.1.example.org/x"));
   EXPECT_FALSE(IsLoopbackUrl("http://localhost@evil.example/x"));
   EXPECT_FALSE(IsLoopbackUrl("http://example.org/127.0.0.1"));
+}
+
+TEST(ConfigLoaderTest, ReportsPublicKeyThatIsNotAMinisignKey) {
+  ConfigOutcome o = ParseConfig(R"({"public_keys": [
+    "RWRnjTwCobqqEBz3jxdDtvmk9U5uYuP5+wAQhRWEOuP0avunSzUeFH9q",
+    "RWRnjTwCobqqEBz3jxdDtvmk9U5uYuP5+wAQhRWEOu"]})");
+  EXPECT_FALSE(o.ok());
+  EXPECT_FALSE(HasProblem(o, "/public_keys/0", true));
+  EXPECT_TRUE(HasProblem(o, "/public_keys/1", true));
+  EXPECT_EQ(2u, o.config.public_keys.size());
 }
 
 }  // namespace

@@ -103,8 +103,14 @@ FieldReader::FieldReader(const FeedLimits& limits, std::string_view base_url,
       errors_(errors) {}
 
 void FieldReader::Error(std::string pointer, std::string message) {
-  errors_->push_back({level_, item_id_, std::move(pointer), std::move(message)});
   ++errors_recorded_;
+  // A 4 MiB feed can hold two million wrong values ("tags": [1,1,…]); listing each would take
+  // hundreds of MB. The item is still skipped; only the listing stops.
+  if (errors_->size() >= kMaxReportedErrors) return;
+  if (errors_->size() + 1 == kMaxReportedErrors)
+    message += " (further problems are not listed: at most " + std::to_string(kMaxReportedErrors) +
+               " are reported per feed)";
+  errors_->push_back({level_, item_id_, std::move(pointer), std::move(message)});
 }
 
 void FieldReader::Wrong(const std::string& pointer, std::string_view key, const Json& v,

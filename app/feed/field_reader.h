@@ -38,6 +38,9 @@ std::string DescribeJson(const Json& v);
 // Whether a field must be present. A required text must also have non-empty text in every language.
 enum class Need { kOptional, kRequired };
 
+// Problems listed per feed at most (the rest are counted, not listed), so memory stays bounded.
+inline constexpr size_t kMaxReportedErrors = 1000;
+
 class FieldReader {
  public:
   FieldReader(const FeedLimits& limits, std::string_view base_url, FeedError::Level level,

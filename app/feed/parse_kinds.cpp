@@ -1,4 +1,6 @@
 // The kind-specific parts of an item (FEED-v1 "kind = news / preparedness / alert / project").
+#include <limits>
+
 #include "feed/parse_internal.h"
 
 namespace machikado::feed {
@@ -17,7 +19,8 @@ std::optional<MetricPoint> ReadPoint(FieldReader& r, const Json& v, const std::s
   }
   MetricPoint p;
   auto period = r.TextField(v, ptr, "period", r.limits().max_summary_chars, Need::kRequired);
-  auto value = r.Number(v, ptr, "value", -1e15, 1e15, Need::kRequired);
+  constexpr double kAny = std::numeric_limits<double>::infinity();
+  auto value = r.Number(v, ptr, "value", -kAny, kAny, Need::kRequired);
   if (!period || !value) return std::nullopt;
   p.period = std::move(*period);
   p.value = *value;

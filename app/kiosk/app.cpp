@@ -13,6 +13,7 @@
 #include "feed/time_shift.h"
 #include "kiosk/app_impl.h"
 #include "platform/data_dir.h"
+#include "ui/kiosk_safety.h"
 
 namespace machikado::kiosk {
 namespace {
@@ -78,6 +79,18 @@ Status App::Impl::Setup() {
   log.info("display " + std::to_string(display->logical_width()) + "x" +
            std::to_string(display->logical_height()) + " renderer " + display->renderer_name());
 
+  if (display->window()) ui::ApplyKioskWindow(display->window(), options.kiosk_lock);
+  dpi = ui::DisplayDpi(display->window(), cfg.display.dpi);
+  ui::InputConfig ic;
+  ic.width = display->logical_width();
+  ic.height = display->logical_height();
+  ic.dpi = dpi;
+  ic.idle_return_ms = static_cast<int64_t>(cfg.idle_return_s) * 1000;
+  ic.default_language = cfg.language;
+  ic.kiosk = options.kiosk_lock;
+  if (exit_chord) ic.exit_chord = *exit_chord;
+  input = std::make_unique<ui::InputInterpreter>(ic);
+
   render::FontSetConfig fcfg;
   fcfg.search_dirs = cfg.font_paths;
   fcfg.search_dirs.push_back(data_dir + "/fonts");
@@ -86,6 +99,10 @@ Status App::Impl::Setup() {
   fonts = std::move(f).value();
   renderer = std::make_unique<render::SlideRenderer>(display->renderer(), *fonts, log);
   compositor = std::make_unique<render::Compositor>(display->renderer());
+  if (auto dv = ui::DetailView::Create(display->renderer(), *fonts, log); dv.ok())
+    detail = std::move(dv).value();
+  else
+    log.warn("detail view unavailable: " + dv.status().message());
 
   // Content: the cache first (published at once), then the network.
   pipeline::PipelineConfig pcfg;
@@ -153,16 +170,16 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
   ctx.lang = options.config.language;
   ctx.now = now.wall.now;
   ctx.show_wareki = options.config.show_wareki;
+  ctx.utc_offset_s = options.config.utc_offset_s;
   ctx.asset_dirs = {data_dir + "/assets"};
   // Local feeds name image files; remote images arrive as bytes in the snapshot (image_bytes).
-  ctx.resolve_image = [](const std::string& url) -> std::string {
+  auto snap_for_images = snapshot;
+  ctx.resolve_image = [snap_for_images](const std::string& url) -> std::string {
     if (url.rfind("file://", 0) == 0) return url.substr(7);
-    return url;
+    if (url.find("://") == std::string::npos) return url;  // a plain path
+    if (snap_for_images && snap_for_images->images.count(url)) return url;
+    return "";  // not fetched (yet): the item shows without its image
   };
-  if (!options.config.center_name.empty()) {
-    ctx.center_name.variants.push_back(
-        {"ja", options.config.center_name, {{options.config.center_name, ""}}});
-  }
   if (ctx.center_name.empty() && snapshot)
     for (const auto& f : snapshot->feeds)
       if (!f.title.empty()) {
@@ -188,23 +205,68 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
   return ctx;
 }
 
+bool App::Impl::Apply(const std::vector<ui::Intent>& intents) {
+  const schedule::Now now = NowForSchedule();
+  for (const ui::Intent& i : intents) {
+    need_redraw = true;
+    switch (i.type) {
+      case ui::Intent::Type::kOpenDetail:
+        rotation.Pause(now);
+        break;
+      case ui::Intent::Type::kCloseDetail:
+        rotation.Resume(now);
+        break;
+      case ui::Intent::Type::kStep:
+        rotation.Step(i.step, now);
+        break;
+      case ui::Intent::Type::kSetKindFilter:
+        rotation.SetKindFilter(i.kinds, now);
+        break;
+      case ui::Intent::Type::kSetLanguage:
+        current_key.clear();
+        next_key.clear();
+        break;
+      case ui::Intent::Type::kRestoreWindow:
+        if (display->window()) SDL_RestoreWindow(display->window());
+        break;
+      case ui::Intent::Type::kExit:
+        log.info("exit chord pressed: leaving the kiosk");
+        return false;
+      case ui::Intent::Type::kRedraw:
+        break;
+    }
+  }
+  return true;
+}
+
 bool App::Impl::HandleEvent(const SDL_Event& e) {
+  if (input && e.type != SDL_QUIT) {
+    // Pointer coordinates from the window → the logical (possibly rotated) screen.
+    SDL_Event ev = e;
+    if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) {
+      float lx, ly;
+      display->WindowToLogical(e.button.x, e.button.y, &lx, &ly);
+      ev.button.x = static_cast<int>(lx);
+      ev.button.y = static_cast<int>(ly);
+    } else if (e.type == SDL_MOUSEMOTION) {
+      float lx, ly;
+      display->WindowToLogical(e.motion.x, e.motion.y, &lx, &ly);
+      ev.motion.x = static_cast<int>(lx);
+      ev.motion.y = static_cast<int>(ly);
+    }
+    if (!Apply(input->HandleEvent(ev, system_clock.monotonic_ms()))) return false;
+  }
   switch (e.type) {
     case SDL_QUIT:
       // In kiosk mode a window-close request is ignored: visitors must not reach the desktop.
       if (!options.kiosk_lock) return false;
       log.info("ignored a request to close the kiosk window (staff: use the exit chord)");
       return true;
-    case SDL_KEYDOWN:
-      if (exit_chord && exit_chord->Matches(e.key.keysym.sym, e.key.keysym.mod)) {
-        log.info("exit chord pressed: leaving the kiosk");
-        return false;
-      }
-      return true;
     case SDL_WINDOWEVENT:
       if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
           e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_RESTORED) {
         if (display->Resized()) {
+          if (input) input->SetScreenSize(display->logical_width(), display->logical_height());
           current_key.clear();
           next_key.clear();
         }
@@ -256,6 +318,7 @@ void App::Impl::WaitForWork(int64_t sleep_ms) {
 }
 
 int App::Impl::Run() {
+  ui::ApplyKioskHints(options.kiosk_lock);
   SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
   SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
   SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
@@ -305,6 +368,7 @@ int App::Impl::Run() {
   pipeline.reset();
   if (play_log) play_log->Flush();
   if (status_writer) status_writer->Flush();
+  detail.reset();
   current = {};
   next = {};
   renderer.reset();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kiosk/app_impl.h"
+#include "schedule/quiet_hours.h"
 
 namespace machikado::kiosk {
 namespace {
@@ -16,6 +17,10 @@ std::string ModeString(schedule::Mode m) {
 void App::Impl::Frame(int64_t* sleep_ms) {
   const int64_t t0 = system_clock.monotonic_ms();
   TakeSnapshot();
+  if (input && !Apply(input->Tick(t0))) {
+    quit = true;
+    return;
+  }
   const schedule::Now now = NowForSchedule();
   rotation.Tick(now);
 
@@ -27,23 +32,46 @@ void App::Impl::Frame(int64_t* sleep_ms) {
   takeover_cycle.Observe(alerts, now.mono_ms);
   schedule::ModeInputs inputs;
   inputs.takeover_active = alerts.emergency();
+  inputs.detail_open = input && input->state().detail_open;
+  const config::Config& cfg = options.config;
+  inputs.quiet_hours = schedule::IsQuietNow(cfg.quiet_hours, now.wall, cfg.utc_offset_s);
   mode = schedule::DecideMode(inputs);
 
   render::SlideContext ctx = Context(now);
   const int64_t frame_ms = 1000 / std::max(1, options.config.display.max_fps);
   int64_t deadline = now.mono_ms + kMaxSleepMs;
+  if (auto change = schedule::NextQuietChange(cfg.quiet_hours, now.wall.now, cfg.utc_offset_s))
+    deadline = std::min<int64_t>(deadline, now.mono_ms + (*change - now.wall.now) * 1000);
   // The header clock shows minutes: wake at the next minute boundary.
   deadline = std::min<int64_t>(deadline, now.mono_ms + (60 - now.wall.now % 60) * 1000);
 
   // What the main texture shows, and a key that changes whenever its pixels would.
   const feed::Item* item = nullptr;
-  std::string lang = options.config.language;
+  std::string lang = input ? input->state().language : options.config.language;
   render::SlideMode slide_mode = render::SlideMode::kRotation;
   std::optional<schedule::SlideState> state;
-  std::string key = ModeString(mode) + "|" + std::to_string(content_version) + "|" +
+  std::string key = lang + "|" + ModeString(mode) + "|" + std::to_string(content_version) + "|" +
                     std::to_string(now.wall.now / 60) + "|" + (ctx.online ? "on" : "off") + "|" +
                     std::to_string(ctx.banner_alerts.size());
   for (const auto* b : ctx.banner_alerts) key += "|" + b->feed_id + "/" + b->id;
+  if (mode == schedule::Mode::kIdle) {
+    // Quiet hours: the screen is blanked (a takeover alert would have made the mode emergency).
+    key = "quiet";
+    if (key != current_key || need_redraw) {
+      RecordShowing(nullptr, lang, now.mono_ms);
+      current_key = key;
+      display->BeginFrame();
+      SDL_SetRenderDrawColor(display->renderer(), 0, 0, 0, 255);
+      SDL_RenderClear(display->renderer());
+      display->Present();
+      need_redraw = false;
+    }
+    WriteStatus(std::nullopt);
+    MaybeWriteMetrics(now.mono_ms);
+    notifier.Watchdog(now.mono_ms);
+    *sleep_ms = std::max<int64_t>(1, deadline - system_clock.monotonic_ms());
+    return;
+  }
   if (mode == schedule::Mode::kEmergency) {
     auto page = takeover_cycle.PageAt(alerts, now.mono_ms, schedule_config);
     if (page) {
@@ -91,6 +119,16 @@ void App::Impl::Frame(int64_t* sleep_ms) {
 
   // Prepare the next slide ahead of its crossfade, while nothing else is going on.
   float fade = 0;
+  if (input && item && item->id != shown_item_id) {
+    shown_item_id = item->id;
+    input->SetCurrentItem(item->id, ui::ItemLanguages(*item));
+  } else if (input && !item && !shown_item_id.empty()) {
+    shown_item_id.clear();
+    input->SetCurrentItem("", {});
+  }
+  const bool overlay = input && detail && !input->at_rest();
+  if (overlay) deadline = std::min(deadline, input->next_deadline_ms());
+
   if (state && !state->paused && mode == schedule::Mode::kRotation) {
     if (auto upcoming = rotation.Next(now)) {
       const feed::Item* next_item = rotation.Find(upcoming->key);
@@ -98,9 +136,10 @@ void App::Impl::Frame(int64_t* sleep_ms) {
         render::SlideContext nctx = ctx;
         nctx.position = state->position % std::max(1, state->count) + 1;
         nctx.progress = 0;
-        std::string nkey = ModeString(mode) + "|" + std::to_string(content_version) + "|" +
-                           std::to_string(now.wall.now / 60) + "|" + (ctx.online ? "on" : "off") +
-                           "|" + std::to_string(ctx.banner_alerts.size());
+        std::string nkey = lang + "|" + ModeString(mode) + "|" + std::to_string(content_version) +
+                           "|" + std::to_string(now.wall.now / 60) + "|" +
+                           (ctx.online ? "on" : "off") + "|" +
+                           std::to_string(ctx.banner_alerts.size());
         for (const auto* b : ctx.banner_alerts) nkey += "|" + b->feed_id + "/" + b->id;
         nkey += "|R|" + upcoming->key.feed_id + "/" + upcoming->key.id + "|" +
                 std::to_string(nctx.position) + "/" + std::to_string(state->count);
@@ -123,7 +162,20 @@ void App::Impl::Frame(int64_t* sleep_ms) {
       compositor->Crossfade(current, next, fade);
     else
       compositor->Show(current);
-    if (state && mode == schedule::Mode::kRotation) {
+    if (overlay) {
+      const feed::Item* detail_item = nullptr;
+      for (const auto& it : rotation.items())
+        if (it.id == input->state().detail_item_id) detail_item = &it;
+      ui::DetailFrame f{detail_item,
+                        &input->state(),
+                        input->pointer(),
+                        &input->layout(),
+                        &ctx,
+                        dpi,
+                        static_cast<float>(std::min<int64_t>(t0 - last_frame_ms, 1000)) / 1000.0f};
+      detail->Draw(f);
+      input->SetScrollMax(detail->scroll_max());
+    } else if (state && mode == schedule::Mode::kRotation) {
       compositor->Progress(
           render::ComputeScreenLayout(display->logical_width(), display->logical_height(),
                                       !ctx.banner_alerts.empty()),
@@ -132,6 +184,7 @@ void App::Impl::Frame(int64_t* sleep_ms) {
     }
     display->Present();
     need_redraw = false;
+    last_frame_ms = t0;
     frame_times.Add(static_cast<double>(system_clock.monotonic_ms() - t0));
     if (!drawn_once) {
       drawn_once = true;

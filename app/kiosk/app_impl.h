@@ -31,7 +31,9 @@
 #include "schedule/mode.h"
 #include "schedule/rotation.h"
 #include "schedule/takeover.h"
+#include "ui/detail_view.h"
 #include "ui/exit_chord.h"
+#include "ui/input_interpreter.h"
 
 namespace machikado::kiosk {
 
@@ -116,6 +118,13 @@ struct App::Impl {
   schedule::Mode mode = schedule::Mode::kRotation;
   std::optional<ui::ExitChord> exit_chord;
 
+  // Visitors: touch, mouse and keys → intents; the detail view over the slide.
+  std::unique_ptr<ui::InputInterpreter> input;
+  std::unique_ptr<ui::DetailView> detail;
+  double dpi = 96;
+  std::string shown_item_id;  // what the interpreter was last told is on screen
+  int64_t last_frame_ms = 0;
+
   // Reporting.
   std::unique_ptr<platform::StatusFileWriter> status_writer;
   std::unique_ptr<ops::PlayLog> play_log;
@@ -157,6 +166,8 @@ struct App::Impl {
   void WriteStatus(const std::optional<platform::SlideStatus>& slide);
   void MaybeWriteMetrics(int64_t mono_ms);
   bool HandleEvent(const SDL_Event& e);  // false = quit
+  // Applies what the interpreter asks for; false = quit.
+  bool Apply(const std::vector<ui::Intent>& intents);
 };
 
 }  // namespace machikado::kiosk
