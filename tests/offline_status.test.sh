@@ -93,6 +93,14 @@ echo "ok: back online"
 
 # Restart with the network down: the cache is shown at once.
 kill "$kiosk_pid"; wait "$kiosk_pid" 2>/dev/null || true; kiosk_pid=""
+# The headless run left its operations files: Prometheus metrics and proof of play.
+grep -q '^machikado_feed_up{url="http://127.0.0.1' "$work/state/machikado.prom" ||
+  { echo "FAIL: no feed metrics in machikado.prom"; exit 1; }
+grep -q '^machikado_uptime_seconds ' "$work/state/machikado.prom" || { echo "FAIL: no uptime metric"; exit 1; }
+[ -s "$work/state/play/play.jsonl" ] || { echo "FAIL: no proof-of-play log"; exit 1; }
+"$bin" report --state-dir "$work/state" --from 2000-01-01T00:00:00Z --json |
+  python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["items"] and d["items"][0]["shows"] >= 1, d'
+echo "ok: metrics and proof of play written, report reads them"
 stop_server
 rm -f "$work/state/status.json"
 start=$(date +%s%N)

@@ -108,6 +108,13 @@ Status App::Impl::Setup() {
   pipeline::PipelineConfig pcfg;
   pcfg.feeds = cfg.feeds;
   pcfg.seed = std::random_device{}();
+  if (!cfg.public_keys.empty()) {
+    auto verifier = trust::FeedVerifier::FromConfig(cfg.public_keys);
+    if (!verifier.ok()) return Status::Invalid("public_keys: " + verifier.status().message());
+    pcfg.verifier = std::move(verifier).value();
+    log.info("feeds must be signed (" + std::to_string(cfg.public_keys.size()) +
+             " trusted key(s))");
+  }
   // Local feeds (the bundled demo, a USB stick) have no fleet to spread out: poll them at once.
   if (std::all_of(cfg.feeds.begin(), cfg.feeds.end(),
                   [](const config::FeedSource& f) { return net::IsLocalSource(f.url); }))

@@ -107,6 +107,8 @@ void App::Impl::Frame(int64_t* sleep_ms) {
       next_key.clear();
     } else if (item) {
       renderer->Prepare(*item, ctx, slide_mode, current);
+      if (options.report_first_frame)
+        log.info("prepare " + item->id + " " + std::to_string(current.prepare_ms) + " ms");
     } else {
       renderer->PrepareIdle(ctx, current);
     }
@@ -145,6 +147,8 @@ void App::Impl::Frame(int64_t* sleep_ms) {
                 std::to_string(nctx.position) + "/" + std::to_string(state->count);
         if (nkey != next_key) {
           renderer->Prepare(*next_item, nctx, render::SlideMode::kRotation, next);
+          if (options.report_first_frame)
+            log.info("prepare " + next_item->id + " " + std::to_string(next.prepare_ms) + " ms");
           next_key = nkey;
         }
         fade = static_cast<float>(state->fade);

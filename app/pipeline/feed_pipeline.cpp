@@ -213,7 +213,34 @@ void FeedPipeline::Poll(Slot& slot) {
     slot.due_ms = clock_.monotonic_ms() + slot.policy.OnSuccess(slot.feed->ttl_s);
     return;
   }
+  if (config_.verifier.required() && !VerifySignature(slot, r)) return;
   Accept(slot, r, now);
+}
+
+bool FeedPipeline::VerifySignature(Slot& slot, const net::FetchResult& fetched) {
+  net::HttpRequest req = config_.request;
+  req.url = trust::SignatureUrl(slot.source.url);
+  req.expect = net::ExpectedContent::kAny;
+  req.max_body_bytes = config_.verifier.limits().max_file_bytes;
+  req.cancel = &stop_;
+  const net::FetchResult sig = client_.Fetch(req);
+  if (!sig.ok() && sig.error.kind == net::FetchErrorKind::kCancelled) return false;
+  std::optional<std::string_view> minisig;
+  if (sig.ok() && sig.response.status >= 200 && sig.response.status < 300) {
+    minisig = sig.response.body;
+  } else if (!(sig.response.status == 404 ||
+               (!sig.ok() && sig.error.kind == net::FetchErrorKind::kFile))) {
+    // The signature could not be fetched (network, server): not a verdict on the feed.
+    Fail(slot, FeedReport::State::kOffline, "signature_fetch",
+         slot.source.url + ": cannot fetch its signature " + req.url + ": " + sig.error.message,
+         sig.response.status, std::nullopt);
+    return false;
+  }
+  const trust::FeedVerification v = config_.verifier.Verify(fetched.response.body, minisig);
+  if (v.ok()) return true;
+  Fail(slot, FeedReport::State::kRejected, "signature", slot.source.url + ": " + v.message,
+       fetched.response.status, std::nullopt);
+  return false;
 }
 
 void FeedPipeline::Accept(Slot& slot, const net::FetchResult& fetched, UnixSeconds now) {

@@ -12,6 +12,8 @@
 // modes. Lifetime: every reference handed to the constructor must outlive the pipeline.
 #pragma once
 
+#include "trust/feed_verifier.h"
+
 #include <atomic>
 #include <condition_variable>
 #include <functional>
@@ -48,6 +50,9 @@ struct PipelineConfig {
   size_t max_image_memory_bytes = 64 * 1024 * 1024;  // all images held for the renderer together
   int image_retry_s = 600;  // a failed image is tried again after this long
   uint64_t seed = 0;        // jitter seed; the App passes std::random_device output
+  // Configured public keys: when required(), every fetched body needs a valid `<url>.minisig`
+  // (verified before parsing and caching); otherwise the feed is rejected and the last good stays.
+  trust::FeedVerifier verifier;
 };
 
 class FeedPipeline {
@@ -78,6 +83,8 @@ class FeedPipeline {
   struct Slot;
   void Poll(Slot& slot);
   void Accept(Slot& slot, const net::FetchResult& fetched, UnixSeconds now);
+  // Fetches and checks the body's signature; false (and the feed rejected) when it is not valid.
+  bool VerifySignature(Slot& slot, const net::FetchResult& fetched);
   void Fail(Slot& slot, FeedReport::State state, std::string kind, std::string message,
             int http_status, std::optional<int64_t> retry_after_s);
   void RefreshImages();

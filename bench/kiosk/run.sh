@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The kiosk's own figures on this machine (docs/benchmarks.md, "The screen"): launch to first slide
+# from the cache, CPU on a static slide and over a rotation, peak RSS, slide preparation time and
+# frame times — machikado under Xvfb at 1920×1080 with SDL's software renderer (no GPU here).
+#   bench/kiosk/run.sh [BUILD_DIR]      (needs Xvfb; prints a Markdown table)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/../.." && pwd)"
+bin="${1:-$here/build}/machikado"
+work="$(mktemp -d)"
+xpid=""
+trap '[ -n "$xpid" ] && kill $xpid 2>/dev/null; rm -rf "$work"' EXIT
+display=":$((300 + RANDOM % 300))"
+Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+xpid=$!
+sleep 1
+export DISPLAY="$display" SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 MACHIKADO_REPORT_FIRST_FRAME=1
+tck=$(getconf CLK_TCK)
+
+cpu_s() { awk -v t="$tck" '{print ($14+$15)/t}' "/proc/$1/stat"; }
+hwm_kb() { awk '/VmHWM/{print $2}' "/proc/$1/status"; }
+median() { sort -n | awk '{a[NR]=$1} END{print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# One single-item feed: a static slide (its progress bar moves once a second).
+python3 - "$here/feeds/demo/preparedness.json" "$work/static.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); d["items"] = d["items"][:1]; d["items"][0]["duration"] = 300
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+
+# 1. Launch to first slide, with content in the cache (network irrelevant: local feeds).
+"$bin" run --state-dir "$work/state" --run-for 3 >/dev/null 2>&1
+for i in 1 2 3 4 5; do
+  "$bin" run --state-dir "$work/state" --run-for 2 2>&1 | awk '/first-frame/{print $4}'
+done | median > "$work/first"
+
+# 2. Static slide: CPU over 60 s after settling.
+"$bin" run --feed "$work/static.json" --state-dir "$work/s2" --run-for 80 >/dev/null 2>&1 &
+pid=$!; sleep 15; c0=$(cpu_s $pid); sleep 60; c1=$(cpu_s $pid)
+static_pct=$(awk -v a="$c0" -v b="$c1" 'BEGIN{printf "%.2f", (b-a)/60*100}')
+wait $pid || true
+
+# 3. Rotation: the demo (10–12 s slides, 0.8 s crossfades) for 120 s; RSS, prepare times, frames.
+"$bin" run --state-dir "$work/s3" --run-for 140 >"$work/rot.log" 2>&1 &
+pid=$!; sleep 15; c0=$(cpu_s $pid); sleep 120; c1=$(cpu_s $pid); hwm=$(hwm_kb $pid)
+rot_pct=$(awk -v a="$c0" -v b="$c1" 'BEGIN{printf "%.2f", (b-a)/120*100}')
+wait $pid || true
+prep_med=$(awk '/ prepare /{print $5}' "$work/rot.log" | median)
+prep_max=$(awk '/ prepare /{print $5, $4}' "$work/rot.log" | sort -n | tail -1)
+frames=$(grep '^machikado_frame_time_milliseconds{' "$work/s3/machikado.prom" | sed 's/machikado_frame_time_milliseconds//' | tr '\n' ' ')
+
+cat <<MD
+| figure | value | target |
+|---|---|---|
+| launch to first slide from the cache (median of 5) | $(cat "$work/first") ms | ≤ 150 ms |
+| CPU on a static slide (60 s) | ${static_pct} % of one core | ≤ 0.5 % |
+| CPU over the demo rotation (120 s) | ${rot_pct} % of one core | — |
+| peak RSS (VmHWM) during the rotation | $((hwm / 1024)) MiB | ≤ 80 MB |
+| slide preparation, median / slowest (item) | ${prep_med} ms / ${prep_max} ms | ≤ 20 ms |
+| frame times (ms) over the rotation | ${frames} | — |
+MD
