@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <random>
 
 #include "feed/time_shift.h"
@@ -336,6 +337,17 @@ int App::Impl::Run() {
               "). To draw slides without a display use `machikado render --out DIR`; to run the "
               "kiosk loop without one use `machikado run --headless`.");
     return 1;
+  }
+  if (!options.headless && !std::getenv("SDL_VIDEODRIVER")) {
+    // SDL falls back to its offscreen or dummy driver when there is no display: nobody would see it.
+    const char* driver = SDL_GetCurrentVideoDriver();
+    if (driver && (std::string(driver) == "offscreen" || std::string(driver) == "dummy")) {
+      log.error("no display available (no X11 or Wayland display, no KMS console). To draw slides "
+                "without a display use `machikado render --out DIR`; to run the kiosk loop without "
+                "one use `machikado run --headless`.");
+      SDL_Quit();
+      return 1;
+    }
   }
   if (TTF_Init() != 0 || (IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG) & IMG_INIT_PNG) == 0) {
     log.error(std::string("cannot initialise fonts or images: ") + SDL_GetError());
