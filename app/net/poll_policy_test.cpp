@@ -22,6 +22,15 @@ TEST(PollPolicy, RegularDelayIsTheIntervalWithinTenPercent) {
   }
 }
 
+TEST(PollPolicy, RegularPollsAreNeverMuchLaterThanTheInterval) {
+  PollPolicy p(Config(5), 7);
+  for (int i = 0; i < 1000; ++i) {
+    int64_t d = p.OnSuccess(std::nullopt);
+    EXPECT_GE(d, 5000);  // the floor
+    EXPECT_LE(d, 5250);  // alert latency: interval + at most 250 ms
+  }
+}
+
 TEST(PollPolicy, TtlLengthensTheIntervalButNeverShortensIt) {
   PollPolicy longer(Config(60), 1);
   longer.OnSuccess(600);
