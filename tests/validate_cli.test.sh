@@ -74,9 +74,18 @@ check "$tmp/too-many-items.json" 1 feed "/items"
 "$bin" validate "$tmp/does-not-exist.json" >"$tmp/out.txt"
 [[ $? == 1 ]] || fail "missing file: exit code"
 grep -q "there is no file" "$tmp/out.txt" || fail "missing file: message"
-"$bin" validate https://feeds.example.jp/news.json >"$tmp/out.txt"
-[[ $? == 1 ]] || fail "URL: exit code"
-grep -q "net module" "$tmp/out.txt" || fail "URL: message"
+"$bin" validate http://127.0.0.1:1/news.json >"$tmp/out.txt"
+[[ $? == 1 ]] || fail "unreachable URL: exit code"
+grep -q "127.0.0.1:1" "$tmp/out.txt" || fail "unreachable URL: message"
+# A feed served over HTTP on loopback validates like the file.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+(cd "$here/../feeds/demo" && exec python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1) &
+server=$!
+for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$port),0.2)" 2>/dev/null && break; sleep 0.1; done
+"$bin" validate "http://127.0.0.1:$port/news.json" >"$tmp/out.txt"
+code=$?
+kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
+[[ $code == 0 ]] || { cat "$tmp/out.txt"; fail "URL over loopback: exit code $code"; }
 "$bin" validate >/dev/null 2>&1
 [[ $? == 2 ]] || fail "no arguments: exit code"
 "$bin" validate --strict "$dir/ok-with-bom.json" >/dev/null 2>&1
