@@ -188,6 +188,8 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
     if (snap_for_images && snap_for_images->images.count(url)) return url;
     return "";  // not fetched (yet): the item shows without its image
   };
+  if (const std::string& name = options.config.center_name; !name.empty())
+    ctx.center_name.variants.push_back({"ja", name, {{name, ""}}});
   if (ctx.center_name.empty() && snapshot)
     for (const auto& f : snapshot->feeds)
       if (!f.title.empty()) {
