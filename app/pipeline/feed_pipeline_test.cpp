@@ -84,7 +84,8 @@ class PipelineTest : public ::testing::Test {
           res.status = 404;
           return;
         case Mode::kStall:
-          server_.Stalled(10s);
+          // Shutting down: the fixture's members may already be gone; touch nothing.
+          if (!server_.Stalled(10s)) return;
           res.set_content(body_, kJson);
           return;
         case Mode::kDrip:
