@@ -50,10 +50,14 @@ void App::Impl::Frame(int64_t* sleep_ms) {
   std::string lang = input ? input->state().language : options.config.language;
   render::SlideMode slide_mode = render::SlideMode::kRotation;
   std::optional<schedule::SlideState> state;
-  std::string key = lang + "|" + ModeString(mode) + "|" + std::to_string(content_version) + "|" +
-                    std::to_string(now.wall.now / 60) + "|" + (ctx.online ? "on" : "off") + "|" +
-                    std::to_string(ctx.banner_alerts.size());
-  for (const auto* b : ctx.banner_alerts) key += "|" + b->feed_id + "/" + b->id;
+  // Everything around the slide that is drawn into its texture: language, mode, content, the
+  // header's minute and connectivity, the banner. Slide keys (current and next) extend it.
+  std::string screen_key = lang + "|" + ModeString(mode) + "|" + std::to_string(content_version) +
+                           "|" + std::to_string(now.wall.now / 60) + "|" +
+                           (ctx.online ? "on" : "off") + "|" +
+                           std::to_string(ctx.banner_alerts.size());
+  for (const auto* b : ctx.banner_alerts) screen_key += "|" + b->feed_id + "/" + b->id;
+  std::string key = screen_key;
   if (mode == schedule::Mode::kIdle) {
     // Quiet hours: the screen is blanked (a takeover alert would have made the mode emergency).
     key = "quiet";
@@ -138,13 +142,9 @@ void App::Impl::Frame(int64_t* sleep_ms) {
         render::SlideContext nctx = ctx;
         nctx.position = state->position % std::max(1, state->count) + 1;
         nctx.progress = 0;
-        std::string nkey = lang + "|" + ModeString(mode) + "|" + std::to_string(content_version) +
-                           "|" + std::to_string(now.wall.now / 60) + "|" +
-                           (ctx.online ? "on" : "off") + "|" +
-                           std::to_string(ctx.banner_alerts.size());
-        for (const auto* b : ctx.banner_alerts) nkey += "|" + b->feed_id + "/" + b->id;
-        nkey += "|R|" + upcoming->key.feed_id + "/" + upcoming->key.id + "|" +
-                std::to_string(nctx.position) + "/" + std::to_string(state->count);
+        const std::string nkey = screen_key + "|R|" + upcoming->key.feed_id + "/" +
+                                 upcoming->key.id + "|" + std::to_string(nctx.position) + "/" +
+                                 std::to_string(state->count);
         if (nkey != next_key) {
           renderer->Prepare(*next_item, nctx, render::SlideMode::kRotation, next);
           if (options.report_first_frame)
