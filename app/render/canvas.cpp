@@ -47,19 +47,17 @@ void Canvas::FillRect(std::string_view role, RectF r, Color c) {
 }
 
 void Canvas::FillPolygon(const std::vector<PointF>& points, Color c) {
-  if (points.size() < 3) return;
+  // Horizontal bands of at most 16 px keep each triangle's box tight (see polygon_bands.h), and an
+  // opaque colour is written without blending: SDL's software renderer then needs no scratch
+  // surface per triangle.
+  const std::vector<PointF> tris = SplitIntoBands(points, 16);
+  if (tris.empty()) return;
   std::vector<SDL_Vertex> v;
-  std::vector<int> idx;
-  SDL_Color col{c.r, c.g, c.b, c.a};
-  for (const auto& p : points) v.push_back({{p.x, p.y}, col, {0, 0}});
-  for (size_t i = 1; i + 1 < points.size(); ++i) {
-    idx.push_back(0);
-    idx.push_back(static_cast<int>(i));
-    idx.push_back(static_cast<int>(i + 1));
-  }
-  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
-  SDL_RenderGeometry(renderer_, nullptr, v.data(), static_cast<int>(v.size()), idx.data(),
-                     static_cast<int>(idx.size()));
+  v.reserve(tris.size());
+  const SDL_Color col{c.r, c.g, c.b, c.a};
+  for (const auto& p : tris) v.push_back({{p.x, p.y}, col, {0, 0}});
+  SDL_SetRenderDrawBlendMode(renderer_, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+  SDL_RenderGeometry(renderer_, nullptr, v.data(), static_cast<int>(v.size()), nullptr, 0);
 }
 
 void Canvas::FillRoundedRect(std::string_view role, RectF r, float radius, Color c) {
@@ -76,9 +74,6 @@ void Canvas::FillRoundedRect(std::string_view role, RectF r, float radius, Color
       pts.push_back(
           {cx[corner] + radius * float(std::cos(a)), cy[corner] - radius * float(std::sin(a))});
     }
-  // Fan from the centre keeps the polygon convex-safe.
-  pts.insert(pts.begin(), PointF{r.x + r.w / 2, r.y + r.h / 2});
-  pts.push_back(pts[1]);
   FillPolygon(pts, c);
   if (!role.empty()) {
     Color drawn =
@@ -88,9 +83,9 @@ void Canvas::FillRoundedRect(std::string_view role, RectF r, float radius, Color
 }
 
 void Canvas::FillCircle(std::string_view role, float cx, float cy, float radius, Color c) {
-  std::vector<PointF> pts{{cx, cy}};
+  std::vector<PointF> pts;
   const int seg = std::max(24, int(radius));
-  for (int i = 0; i <= seg; ++i) {
+  for (int i = 0; i < seg; ++i) {
     double a = 2 * M_PI * i / seg;
     pts.push_back({cx + radius * float(std::cos(a)), cy + radius * float(std::sin(a))});
   }
@@ -303,6 +298,28 @@ RectF Canvas::Image(const std::string& path, RectF r, std::string_view role) {
   return d;
 }
 
+void Canvas::RotatedQuad(SDL_Texture* texture, int w, int h, float cx, float cy, double rad,
+                         uint8_t alpha) {
+  // The texture's rectangle turned about (cx, cy), drawn as banded triangles that sample the
+  // texture directly: no rotated copy is made, and a software renderer only visits pixels near
+  // the turned rectangle (SDL_RenderCopyEx would rotozoom the whole bounding box each time).
+  const float c = float(std::cos(rad)), s = float(std::sin(rad));
+  const float hw = w / 2.f, hh = h / 2.f;
+  const auto turn = [&](float x, float y) { return PointF{cx + x * c - y * s, cy + x * s + y * c}; };
+  const std::vector<PointF> quad{turn(-hw, -hh), turn(hw, -hh), turn(hw, hh), turn(-hw, hh)};
+  const std::vector<PointF> tris = SplitIntoBands(quad, 16);
+  std::vector<SDL_Vertex> v;
+  v.reserve(tris.size());
+  for (const PointF& p : tris) {
+    const float dx = p.x - cx, dy = p.y - cy;
+    const float u = std::clamp((dx * c + dy * s + hw) / w, 0.f, 1.f);
+    const float t = std::clamp((-dx * s + dy * c + hh) / h, 0.f, 1.f);
+    v.push_back({{p.x, p.y}, {255, 255, 255, alpha}, {u, t}});
+  }
+  if (!v.empty())
+    SDL_RenderGeometry(renderer_, texture, v.data(), static_cast<int>(v.size()), nullptr, 0);
+}
+
 void Canvas::RotatedText(std::string_view s, float cx, float cy, float px, float degrees,
                          const TextStyle& style, uint8_t alpha) {
   const FontStyle fs = FontStyleFor(style);
@@ -310,21 +327,56 @@ void Canvas::RotatedText(std::string_view s, float cx, float cy, float px, float
   float total = 0;
   auto runs = fonts_.Split(s, fs, ipx);
   for (const auto& run : runs) total += fonts_.RunWidth(run, ipx);
-  // Each run rotates about the common centre so the whole string reads as one.
+  // Turning text costs a software renderer a pass over every pixel of it, so the turned string
+  // (with its alpha) is made once and kept in the text cache; showing it again is one blend.
   const double rad = degrees * M_PI / 180.0;
-  float offset = -total / 2;
-  for (const auto& run : runs) {
-    const float w = fonts_.RunWidth(run, ipx);
-    const CachedTexture* t = RunTexture(run, ipx, style.color);
+  const float c = float(std::abs(std::cos(rad))), sn = float(std::abs(std::sin(rad)));
+  float line_h = float(ipx);
+  for (const auto& run : runs)
+    if (TTF_Font* f = fonts_.Get(run.face, ipx)) line_h = std::max(line_h, float(TTF_FontHeight(f)));
+  const int bw = int(std::ceil(total * c + line_h * sn)) + 2;
+  const int bh = int(std::ceil(total * sn + line_h * c)) + 2;
+  char suffix[96];
+  std::snprintf(suffix, sizeof suffix, "\x1fturned\x1f%d\x1f%.2f\x1f%02x%02x%02x%02x", ipx, degrees,
+                style.color.r, style.color.g, style.color.b, alpha);
+  const std::string key = std::string(s) + suffix;
+  const CachedTexture* baked = text_cache_.Find(key);
+  if (!baked && bw > 0 && bh > 0 && bw <= 8192 && bh <= 8192) {
+    SDL_Texture* t =
+        SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, bw, bh);
     if (t) {
-      float mid = offset + w / 2;
-      float rx = cx + mid * float(std::cos(rad)), ry = cy + mid * float(std::sin(rad));
-      SDL_Rect dst{int(rx - t->w / 2.f), int(ry - t->h / 2.f), t->w, t->h};
-      SDL_SetTextureAlphaMod(t->texture, alpha);
-      SDL_RenderCopyEx(renderer_, t->texture, nullptr, &dst, degrees, nullptr, SDL_FLIP_NONE);
-      SDL_SetTextureAlphaMod(t->texture, 255);
+      SDL_Texture* previous = SDL_GetRenderTarget(renderer_);
+      SDL_Rect clip;
+      SDL_RenderGetClipRect(renderer_, &clip);
+      const bool clipped = SDL_RenderIsClipEnabled(renderer_);
+      SDL_SetRenderTarget(renderer_, t);
+      SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+      SDL_SetRenderDrawColor(renderer_, style.color.r, style.color.g, style.color.b, 0);
+      SDL_RenderClear(renderer_);
+      // Each run turns about the common centre so the whole string reads as one; copied (not
+      // blended) into the transparent texture, its alpha scaled by `alpha`.
+      float offset = -total / 2;
+      for (const auto& run : runs) {
+        const float w = fonts_.RunWidth(run, ipx);
+        if (const CachedTexture* r = RunTexture(run, ipx, style.color)) {
+          const float mid = offset + w / 2;
+          SDL_SetTextureBlendMode(r->texture, SDL_BLENDMODE_NONE);
+          RotatedQuad(r->texture, r->w, r->h, bw / 2.f + mid * float(std::cos(rad)),
+                      bh / 2.f + mid * float(std::sin(rad)), rad, alpha);
+          SDL_SetTextureBlendMode(r->texture, SDL_BLENDMODE_BLEND);
+        }
+        offset += w;
+      }
+      SDL_SetRenderTarget(renderer_, previous);
+      SDL_RenderSetClipRect(renderer_, clipped ? &clip : nullptr);
+      SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+      baked = text_cache_.Put(key, t, bw, bh);
     }
-    offset += w;
+  }
+  if (baked) {
+    SDL_Rect dst{int(std::lround(cx - baked->w / 2.f)), int(std::lround(cy - baked->h / 2.f)),
+                 baked->w, baked->h};
+    SDL_RenderCopy(renderer_, baked->texture, nullptr, &dst);
   }
   // Recorded as one line at its unrotated centre (bg = what lies under the centre).
   RectF rect{cx - total / 2, cy - px / 2, total, px};

@@ -19,6 +19,7 @@
 #include "render/color.h"
 #include "render/font_set.h"
 #include "render/layout_record.h"
+#include "render/polygon_bands.h"
 #include "render/texture_cache.h"
 #include "render/ttf_measurer.h"
 #include "text/layout.h"
@@ -42,10 +43,6 @@ struct Fit {
   int max_lines = 0;
   Align align = Align::kLeft;
   bool valign_center = false;  // centre the block vertically in its box
-};
-
-struct PointF {
-  float x = 0, y = 0;
 };
 
 class Canvas {
@@ -109,6 +106,8 @@ class Canvas {
   // Draws one line of text with its top-left of the em box at (x, y); returns its width.
   float DrawRun(std::string_view s, float x, float y, int px, const FontStyle& fs, Color c);
   const CachedTexture* RunTexture(const FontRun& run, int px, Color c);
+  void RotatedQuad(SDL_Texture* texture, int w, int h, float cx, float cy, double rad,
+                   uint8_t alpha);
   void DrawLayout(const text::Layout& layout, RectF box, const Fit& fit, const TextStyle& style);
   void SetColor(Color c);
 

@@ -169,12 +169,15 @@ void DrawExerciseMark(Canvas& c, RectF a, float u, bool test) {
   for (const RectF& side : sides) {
     c.FillRect("exercise-frame", side, theme::kExercise);
     c.SetClip(side);
-    // Diagonal white stripes over the blue: a pattern no alert level uses.
+    // Diagonal white stripes over the blue: a pattern no alert level uses. A stripe starting at
+    // x covers [x + d, x + period/2 + d] at depth d = y - a.y; only the part of it that crosses
+    // this side is drawn (the clip trims the rest), so nothing is rasterised off the frame.
     for (float x = a.x - a.h; x < a.right() + period; x += period) {
-      c.FillPolygon({{x, a.y},
-                     {x + period / 2, a.y},
-                     {x + period / 2 + a.h, a.bottom()},
-                     {x + a.h, a.bottom()}},
+      const float y0 = std::max(side.y, a.y + side.x - x - period / 2);
+      const float y1 = std::min(side.bottom(), a.y + side.right() - x);
+      if (y1 <= y0) continue;
+      const float d0 = y0 - a.y, d1 = y1 - a.y;
+      c.FillPolygon({{x + d0, y0}, {x + period / 2 + d0, y0}, {x + period / 2 + d1, y1}, {x + d1, y1}},
                     theme::kExerciseStripe);
     }
     c.SetClip({});
