@@ -7,6 +7,7 @@
 #include "config/config_loader.h"
 #include "core/log.h"
 #include "kiosk/app.h"
+#include "platform/allocator.h"
 #include "platform/data_dir.h"
 #include "platform/state_dir.h"
 
@@ -147,6 +148,8 @@ int RunCommand(const Args& args) {
   if (run_for > 0) o.run_for_ms = static_cast<int64_t>(run_for * 1000);
   o.kiosk_lock = !o.config.display.windowed_w.has_value();
   o.report_first_frame = std::getenv("MACHIKADO_REPORT_FIRST_FRAME") != nullptr;
+  // Months of uptime: keep freed textures from pinning heap memory (before any thread starts).
+  if (!platform::TuneAllocator()) log.info("allocator: default settings (not glibc)");
   kiosk::App app(std::move(o), log);
   return app.Run();
 }

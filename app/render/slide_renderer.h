@@ -59,8 +59,11 @@ class SlideRenderer {
   SDL_Renderer* renderer_;
   FontSet& fonts_;
   Log& log_;
-  TextureCache text_cache_;
-  TextureCache image_cache_{64, 64u << 20};
+  // Budgets (docs/caps.md). A software renderer keeps every texture in the kiosk's own memory, and
+  // a rotation is far longer than any cache could hold, so these keep what repeats from slide to
+  // slide (header, footer, labels, the current slide's runs) and bound RSS for months.
+  TextureCache text_cache_{512, 12u << 20};
+  TextureCache image_cache_{16, 12u << 20};
   Canvas canvas_;
 };
 

@@ -91,8 +91,9 @@ class DetailView {
   SDL_Renderer* renderer_;
   render::FontSet& fonts_;
   Log& log_;
-  render::TextureCache text_cache_;
-  render::TextureCache image_cache_{32, 48u << 20};
+  // One item at a time: small budgets (docs/caps.md).
+  render::TextureCache text_cache_{256, 6u << 20};
+  render::TextureCache image_cache_{8, 8u << 20};
   render::Canvas canvas_;
   ImGuiContext* imgui_ = nullptr;
   std::unique_ptr<GlyphAtlas> atlas_;
