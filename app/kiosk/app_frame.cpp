@@ -145,7 +145,9 @@ void App::Impl::Frame(int64_t* sleep_ms) {
         const std::string nkey = screen_key + "|R|" + upcoming->key.feed_id + "/" +
                                  upcoming->key.id + "|" + std::to_string(nctx.position) + "/" +
                                  std::to_string(state->count);
-        if (nkey != next_key) {
+        // Not before the first slide is on screen: launch shows content first, and the next
+        // slide is prepared on the following wake-up, long before its crossfade.
+        if (nkey != next_key && drawn_once) {
           renderer->Prepare(*next_item, nctx, render::SlideMode::kRotation, next);
           if (options.report_first_frame)
             log.info("prepare " + next_item->id + " " + std::to_string(next.prepare_ms) + " ms");
