@@ -196,6 +196,7 @@ void App::Impl::Frame(int64_t* sleep_ms) {
       drawn_once = true;
       if (options.report_first_frame)
         log.info("first-frame " + std::to_string(system_clock.monotonic_ms() - started_ms) + " ms");
+      display->RequestFullscreen();
     }
   }
 

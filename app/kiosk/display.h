@@ -42,6 +42,9 @@ class Display {
   void BeginFrame();
   // Ends the frame: rotates onto the window if needed and presents (no-op present when headless).
   void Present();
+  // Desktop full-screen was asked for at Open: requests it from the window manager now (after the
+  // first frame is on screen; may block up to 100 ms without a window manager). Idempotent.
+  void RequestFullscreen();
   // The window size changed (or display rotated): recompute sizes. True when the logical size
   // changed.
   bool Resized();
@@ -57,6 +60,7 @@ class Display {
   SDL_Renderer* renderer_ = nullptr;
   SDL_Surface* surface_ = nullptr;  // headless target
   SDL_Texture* rotated_ = nullptr;  // logical-size target when rotation_deg != 0
+  bool fullscreen_pending_ = false;  // desktop-sized window; full-screen after the first frame
   int window_w_ = 0, window_h_ = 0;
   int logical_w_ = 0, logical_h_ = 0;
 };
