@@ -5,6 +5,8 @@
 
 #include <imgui_impl_sdlrenderer.h>
 
+#include "core/mapped_file.h"
+
 namespace machikado::ui {
 
 namespace {
@@ -70,7 +72,23 @@ Status GlyphAtlas::Ensure(const std::vector<std::string>& texts, float px) {
   cfg.OversampleH = 1;  // large sizes: oversampling only doubles the texture
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
-  font_ = io.Fonts->AddFontFromFileTTF(base.c_str(), px, &cfg, ranges_.Data);
+  // Fonts are mapped, not read: ImGui would otherwise copy each whole file onto the heap (Noto Sans
+  // CJK is a 19 MB collection, added twice), while stb_truetype touches only the tables and glyphs
+  // it needs. The maps live until the atlas is built; then the input data is dropped.
+  cfg.FontDataOwnedByAtlas = false;
+  std::vector<MappedFile> maps;
+  auto add = [&](const std::string& path, float size) -> ImFont* {
+    auto m = MappedFile::Open(path);
+    if (!m.ok()) {
+      log_.warn("imgui font: " + m.status().message());
+      return nullptr;
+    }
+    maps.push_back(std::move(m).value());
+    return io.Fonts->AddFontFromMemoryTTF(const_cast<void*>(maps.back().data()),
+                                          static_cast<int>(maps.back().size()), size, &cfg,
+                                          ranges_.Data);
+  };
+  font_ = add(base, px);
   if (!font_) return Status::NotFound("cannot load the ImGui font " + base);
   cfg.MergeMode = true;
   // ImGui sizes a font by ascent + descent, which differ per family: scale the merged fonts so
@@ -79,12 +97,11 @@ Status GlyphAtlas::Ensure(const std::vector<std::string>& texts, float px) {
   if (!cjk_bold.empty() && cjk_bold != base) {
     for (int index : {kCjkKorean, kCjkSimplified}) {
       cfg.FontNo = index;
-      io.Fonts->AddFontFromFileTTF(cjk_bold.c_str(), px * 1.448f, &cfg, ranges_.Data);
+      add(cjk_bold, px * 1.448f);
     }
     cfg.FontNo = 0;
   }
-  if (!dejavu.empty())
-    io.Fonts->AddFontFromFileTTF(dejavu.c_str(), px * 1.164f, &cfg, ranges_.Data);
+  if (!dejavu.empty()) add(dejavu, px * 1.164f);
   if (!io.Fonts->Build())
     return Status::Error(StatusCode::kInternal, "ImGui font atlas build failed");
   if (!ImGui_ImplSDLRenderer_CreateFontsTexture())
@@ -103,8 +120,9 @@ Status GlyphAtlas::Ensure(const std::vector<std::string>& texts, float px) {
   stats_.last_build_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   stats_.max_build_ms = std::max(stats_.max_build_ms, stats_.last_build_ms);
-  // The atlas's CPU-side pixels are not needed once uploaded.
+  // The atlas's CPU-side pixels are not needed once uploaded, nor the font files once built.
   io.Fonts->ClearTexData();
+  io.Fonts->ClearInputData();
   log_.debug("imgui atlas: " + std::to_string(stats_.glyphs) + " glyphs, " +
              std::to_string(stats_.texture_w) + "x" + std::to_string(stats_.texture_h));
   return Status::Ok();
