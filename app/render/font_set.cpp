@@ -118,10 +118,10 @@ FontSet::~FontSet() {
   for (auto& [key, font] : lru_) TTF_CloseFont(font);
 }
 
-int FontSet::AddFace(const std::string& path, long index, bool bitmap) {
+int FontSet::AddFace(const std::string& path, long index, bool bitmap, bool single_instance) {
   for (size_t i = 0; i < faces_.size(); ++i)
     if (faces_[i].path == path && faces_[i].index == index) return static_cast<int>(i);
-  faces_.push_back({path, index, bitmap});
+  faces_.push_back({path, index, bitmap, single_instance});
   return static_cast<int>(faces_.size() - 1);
 }
 
@@ -131,7 +131,9 @@ const std::vector<int>& FontSet::Chain(const FontStyle& style) {
   std::vector<int> chain;
   auto add = [&](const std::string& role, long index = 0, bool bitmap = false) {
     auto f = found_.find(role);
-    if (f != found_.end()) chain.push_back(AddFace(f->second, index, bitmap));
+    // The UD faces are the workhorses (one instance per size); the rest are fallbacks.
+    const bool single = role.rfind("ud", 0) != 0;
+    if (f != found_.end()) chain.push_back(AddFace(f->second, index, bitmap, single));
   };
   const std::string b = style.bold ? "-bold" : "";
   switch (style.script) {
@@ -155,24 +157,42 @@ const std::vector<int>& FontSet::Chain(const FontStyle& style) {
   return chains_.emplace(style, std::move(chain)).first->second;
 }
 
+namespace {
+// From 24 px up, hinting changes nothing a visitor can see from across a lobby, but running the
+// TrueType hinting programs of BIZ UD Gothic is most of the cost of loading a glyph (measured with
+// callgrind: first slide −20 % instructions). Small text (ruby) keeps the font's own hinting.
+void SetHintingFor(TTF_Font* font, int px) {
+  TTF_SetFontHinting(font, px >= 24 ? TTF_HINTING_NONE : TTF_HINTING_NORMAL);
+}
+}  // namespace
+
 TTF_Font* FontSet::Get(int face, int px) {
   if (face < 0 || face >= static_cast<int>(faces_.size()) || px <= 0) return nullptr;
-  Key key{face, px};
+  Face& f = faces_[face];
+  // Colour bitmap faces have one strike (109 px) and are scaled when drawn.
+  const int open_px = f.bitmap ? 109 : px;
+  Key key{face, f.single_instance || f.bitmap ? 0 : open_px};
   auto it = index_.find(key);
   if (it != index_.end()) {
     lru_.splice(lru_.begin(), lru_, it->second);
-    return it->second->second;
+    TTF_Font* font = it->second->second;
+    if (f.single_instance && f.current_px != open_px) {
+      if (TTF_SetFontSize(font, open_px) != 0) {
+        log_.warn("cannot resize font " + f.path + ": " + TTF_GetError());
+        return nullptr;
+      }
+      if (!f.bitmap) SetHintingFor(font, open_px);
+      f.current_px = open_px;
+    }
+    return font;
   }
-  const Face& f = faces_[face];
-  TTF_Font* font = TTF_OpenFontIndex(f.path.c_str(), f.bitmap ? 109 : px, f.index);
+  TTF_Font* font = TTF_OpenFontIndex(f.path.c_str(), open_px, f.index);
   if (!font) {
     log_.warn("cannot open font " + f.path + ": " + TTF_GetError());
     return nullptr;
   }
-  // From 24 px up, hinting changes nothing a visitor can see from across a lobby, but running the
-  // TrueType hinting programs of BIZ UD Gothic is most of the cost of loading a glyph (measured with
-  // callgrind: first slide −20 % instructions). Small text (ruby) keeps the font's own hinting.
-  if (!f.bitmap && px >= 24) TTF_SetFontHinting(font, TTF_HINTING_NONE);
+  if (!f.bitmap) SetHintingFor(font, open_px);
+  f.current_px = open_px;
   lru_.emplace_front(key, font);
   index_[key] = lru_.begin();
   while (lru_.size() > config_.max_open_fonts) {

@@ -84,9 +84,14 @@ class FontSet {
     std::string path;
     long index = 0;
     bool bitmap = false;
+    // Fallback faces (Noto CJK, emoji) are large: each open instance copies megabytes of tables
+    // (measured: Noto Sans CJK 2.7 MB per size, BIZ UD Gothic 0.4 MB). They are rarely needed, so
+    // one instance per face is kept and resized (TTF_SetFontSize) instead of one per size.
+    bool single_instance = false;
+    int current_px = 0;  // size the single instance is set to
   };
   FontSet(const FontSetConfig& config, Log& log) : config_(config), log_(log) {}
-  int AddFace(const std::string& path, long index, bool bitmap);
+  int AddFace(const std::string& path, long index, bool bitmap, bool single_instance);
   const std::vector<int>& Chain(const FontStyle& style);
   bool Provides(int face, char32_t cp, int px);
 
