@@ -17,8 +17,8 @@ mkdir -p "$out"
 work="$(mktemp -d)"
 xpid=""
 cleanup() {
-  [ -f "$work/pid" ] && python3 "$obs" stop --pid "$(cat "$work/pid")" 2>/dev/null || true
-  [ -n "$xpid" ] && kill "$xpid" 2>/dev/null || true
+  if [ -f "$work/pid" ]; then python3 "$obs" stop --pid "$(cat "$work/pid")" 2>/dev/null || true; fi
+  if [ -n "$xpid" ]; then kill "$xpid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -69,6 +69,7 @@ python3 "$here/bench/browser/make_slideshow.py" --manifest "$work/plan-static.js
 # B's flags: what a kiosk deployment uses (full screen, no error dialogs, bars, first-run or restore
 # bubbles, translate prompt), --disable-gpu since there is no GPU (software compositing, as A's software
 # renderer), a profile of its own; --no-sandbox only because the benchmark may run as root.
+# shellcheck disable=SC2054 # the commas are part of --window-position=0,0 and --window-size
 chromium_flags=(--kiosk --noerrdialogs --disable-infobars --no-first-run --disable-session-crashed-bubble
   --disable-features=Translate --disable-gpu --password-store=basic --window-position=0,0
   --window-size=1920,1080)
@@ -82,7 +83,7 @@ cmd_for() {
     cp -a "$work/a-warm" "$work/run-state"
     local what=(--config "$work/kiosk.json")
     [ "$2" = static ] && what=(--feed "$work/static.json")
-    echo "${a_env[@]}" "$bin" run "${what[@]}" --state-dir "$work/run-state" --run-for 900
+    echo "${a_env[@]}" "$bin" run "${what[@]}" --state-dir "$work/run-state" --run-for $((settle_s + rotation_s + static_s + 300))
   else
     cp -a "$work/b-warm" "$work/run-state"
     echo chromium "${chromium_flags[@]}" --user-data-dir="$work/run-state" "file://$out/$2.html"

@@ -4,7 +4,7 @@
 
   observe.py launch --pidfile F [--log F] [--timeout S] -- CMD ARGS...
       Checks that the X screen ($DISPLAY) is blank, starts CMD in a new session, then reads the screen
-      every ~10 ms until a complete slide is on it. Prints JSON {"first_paint_ms", "first_frame_ms"}
+      every ~20 ms until a complete slide is on it. Prints JSON {"first_paint_ms", "first_frame_ms"}
       and leaves CMD running (its pid in F). "first paint": anything but the blank screen.
       "first frame": the header band (dark, with light text) AND the slide body (light, with dark
       text) are both drawn — see Complete() for the exact test.
@@ -35,7 +35,7 @@ class XImage(ctypes.Structure):  # the leading fields of Xlib's XImage (X11/Xlib
 
 
 class Screen:
-    """Reads thin horizontal strips of the root window (cheap: ~0.1 MB per look, not the 8 MB screen)."""
+    """Reads thin horizontal strips of the root window (cheap: ~0.4 MB per look, not the 8 MB screen)."""
     ZPIXMAP, ALL_PLANES = 2, 0xFFFFFFFF
 
     def __init__(self):

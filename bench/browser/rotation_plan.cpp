@@ -1,8 +1,9 @@
-// rotation_plan: prints one rotation cycle of the kiosk — schedule::PlanAt, the function the running
-// kiosk's Rotation uses — as JSON in the shape of `machikado render`'s manifest.json ("slides": id,
-// kind, mode, duration). bench/side_by_side.sh feeds it to make_slideshow.py so the browser page
-// shows the same slides in the same order with the same durations as the kiosk. (render's own
-// manifest uses PreviewPlan, which does not yet follow the kiosk's interleaving and repeats.)
+// rotation_plan: prints one rotation cycle of the kiosk — schedule::PlanAt, the function the
+// running kiosk's Rotation uses — as JSON in the shape of `machikado render`'s manifest.json
+// ("slides": id, kind, mode, duration). bench/side_by_side.sh feeds it to make_slideshow.py so the
+// browser page shows the same slides in the same order with the same durations as the kiosk.
+// (render's own manifest uses PreviewPlan, which does not yet follow the kiosk's interleaving and
+// repeats.)
 //   rotation_plan --at RFC3339 [--district D] FEED.json...
 // A benchmark helper, not part of the kiosk. Single-threaded.
 #include <cstdio>
