@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Turns machikado feeds + the manifest.json of `machikado render` into one self-contained HTML page:
-the web-slideshow equivalent of the kiosk's rotation, for the side-by-side benchmark
+"""Turns machikado feeds + a rotation plan (the JSON of bench/browser/rotation_plan, which has the shape of
+`machikado render`'s manifest.json: slides with id, kind, mode, duration) into one self-contained HTML
+page: the web-slideshow equivalent of the kiosk's rotation, for the side-by-side benchmark
 (bench/side_by_side.sh, docs/benchmarks.md "Side by side with a Chromium kiosk").
 
 Same slides, same order and durations (from the manifest), header with the center name and a clock
@@ -9,11 +10,12 @@ progress bar that moves once a second (as the kiosk's does), an opacity crossfad
 line-break: strict. Images and pictograms are embedded as data: URIs so the page needs nothing else.
 Not pixel-identical to the kiosk: equivalent work for a browser. Standard library only.
 
-  make_slideshow.py --manifest M --feed F [--feed F ...] --out page.html
+  make_slideshow.py --manifest PLAN.json --feed F [--feed F ...] --out page.html
                     [--center NAME] [--crossfade-ms 1000] [--assets DIR] [--lang ja]
 """
 import argparse
 import base64
+import datetime
 import html
 import json
 import mimetypes
@@ -47,14 +49,13 @@ def data_uri(path):
 
 def when(iso):
     """'2026-12-05T10:00:00+09:00' → '12月5日(土) 10:00' (local time as written in the feed)."""
-    import datetime
     d = datetime.datetime.fromisoformat(iso)
     return "%d月%d日(%s) %d:%02d" % (d.month, d.day, "月火水木金土日"[d.weekday()], d.hour, d.minute)
 
 
 class Page:
-    def __init__(self, feeds_dirs, assets, lang):
-        self.feeds_dirs, self.assets, self.lang = feeds_dirs, assets, lang
+    def __init__(self, assets, lang):
+        self.assets, self.lang = assets, lang
         self.uris = {}
 
     def uri(self, path):
@@ -225,7 +226,7 @@ def main():
     with open(a.manifest, encoding="utf-8") as f:
         manifest = json.load(f)
 
-    page = Page(None, a.assets, a.lang)
+    page = Page(a.assets, a.lang)
     sections, durations, banner = [], [], ""
     for s in manifest["slides"]:
         if s["id"] not in items:
