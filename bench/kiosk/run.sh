@@ -46,6 +46,30 @@ rot_pct=$(awk -v a="$c0" -v b="$c1" 'BEGIN{printf "%.2f", (b-a)/120*100}')
 wait $pid || true
 prep_med=$(awk '/ prepare /{print $5}' "$work/rot.log" | median)
 prep_max=$(awk '/ prepare /{print $5, $4}' "$work/rot.log" | sort -n | tail -1)
+# Per template (the item's kind, looked up in the demo feeds); the first prepare of the run (cold: fonts,
+# caches) is reported on its own so it does not skew its kind.
+by_template=$(python3 - "$work/rot.log" "$here"/feeds/demo/*.json <<'PY'
+import json, statistics, sys
+kind = {}
+for path in sys.argv[2:]:
+    for it in json.load(open(path)).get("items", []):
+        kind[it["id"]] = it["kind"] + (" (exercise)" if it.get("status") == "exercise" else "")
+times, first = {}, None
+for line in open(sys.argv[1]):
+    f = line.split()
+    if len(f) >= 5 and f[2] == "prepare":
+        if first is None:
+            first = (f[3], float(f[4]))
+            continue
+        times.setdefault(kind.get(f[3], "?"), []).append(float(f[4]))
+if first:
+    print("| slide preparation, first slide of the run (cold), %s | %.0f ms | — |" % (kind.get(first[0], "?"), first[1]))
+for k in sorted(times):
+    v = times[k]
+    print("| slide preparation, %s: median / slowest (n = %d) | %.1f ms / %.1f ms | ≤ 20 ms |"
+          % (k, len(v), statistics.median(v), max(v)))
+PY
+)
 frames=$(grep '^machikado_frame_time_milliseconds{' "$work/s3/machikado.prom" | sed 's/machikado_frame_time_milliseconds//' | tr '\n' ' ')
 
 cat <<MD
@@ -57,4 +81,5 @@ cat <<MD
 | peak RSS (VmHWM) during the rotation | $((hwm / 1024)) MiB | ≤ 80 MB |
 | slide preparation, median / slowest (item) | ${prep_med} ms / ${prep_max} ms | ≤ 20 ms |
 | frame times (ms) over the rotation | ${frames} | — |
+${by_template}
 MD
