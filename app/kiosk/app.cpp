@@ -77,6 +77,9 @@ Status App::Impl::Setup() {
       SDL_GetRendererInfo(display->renderer(), &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
   // A software renderer pays for every present: move the progress bar once a second.
   progress_interval_ms = software ? 1000 : 100;
+  // Each crossfade frame blends two full-screen slides on the CPU: 20 frames a second still reads
+  // as a smooth dissolve and costs two thirds of 30 (the CPU over a rotation is mostly fades).
+  min_frame_ms = software ? 50 : 0;
   log.info("display " + std::to_string(display->logical_width()) + "x" +
            std::to_string(display->logical_height()) + " renderer " + display->renderer_name());
 

@@ -38,7 +38,8 @@ void App::Impl::Frame(int64_t* sleep_ms) {
   mode = schedule::DecideMode(inputs);
 
   render::SlideContext ctx = Context(now);
-  const int64_t frame_ms = 1000 / std::max(1, options.config.display.max_fps);
+  const int64_t frame_ms =
+      std::max<int64_t>(min_frame_ms, 1000 / std::max(1, options.config.display.max_fps));
   int64_t deadline = now.mono_ms + kMaxSleepMs;
   if (auto change = schedule::NextQuietChange(cfg.quiet_hours, now.wall.now, cfg.utc_offset_s))
     deadline = std::min<int64_t>(deadline, now.mono_ms + (*change - now.wall.now) * 1000);

@@ -107,6 +107,7 @@ struct App::Impl {
   std::string current_key, next_key;
   int64_t last_progress_draw_ms = 0;
   int64_t progress_interval_ms = 1000;
+  int64_t min_frame_ms = 0;  // software renderer: crossfades at most 20 frames a second
   bool drawn_once = false;
   bool need_redraw = true;
 

@@ -42,7 +42,7 @@ struct FontSetConfig {
   // and the Debian font directories.
   std::vector<std::string> search_dirs;
   // Bound on simultaneously open TTF_Font objects (one per face and pixel size).
-  size_t max_open_fonts = 48;
+  size_t max_open_fonts = 24;
 };
 
 struct FontRun {
