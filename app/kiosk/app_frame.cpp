@@ -135,6 +135,10 @@ void App::Impl::Frame(int64_t* sleep_ms) {
   }
   const bool overlay = input && detail && !input->at_rest();
   if (overlay) deadline = std::min(deadline, input->next_deadline_ms());
+  // Back at rest: the detail's screen-sized textures and caches are rebuilt on the next tap, so
+  // a kiosk that is rarely touched does not carry them (tens of MB on a software renderer).
+  if (overlay_was_open && !overlay && detail) detail->Trim();
+  overlay_was_open = overlay;
 
   if (state && !state->paused && mode == schedule::Mode::kRotation) {
     if (auto upcoming = rotation.Next(now)) {

@@ -124,6 +124,7 @@ struct App::Impl {
   std::unique_ptr<ui::DetailView> detail;
   double dpi = 96;
   std::string shown_item_id;  // what the interpreter was last told is on screen
+  bool overlay_was_open = false;
   int64_t last_frame_ms = 0;
 
   // Reporting.

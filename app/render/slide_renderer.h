@@ -62,8 +62,8 @@ class SlideRenderer {
   // Budgets (docs/caps.md). A software renderer keeps every texture in the kiosk's own memory, and
   // a rotation is far longer than any cache could hold, so these keep what repeats from slide to
   // slide (header, footer, labels, the current slide's runs) and bound RSS for months.
-  TextureCache text_cache_{512, 8u << 20};
-  TextureCache image_cache_{16, 8u << 20};
+  TextureCache text_cache_{512, 6u << 20};
+  TextureCache image_cache_{8, 4u << 20};
   Canvas canvas_;
 };
 

@@ -110,6 +110,12 @@ void DetailView::ReleaseContent() {
   scroll_max_ = 0;
 }
 
+void DetailView::Trim() {
+  ReleaseContent();
+  text_cache_.Clear();
+  image_cache_.Clear();
+}
+
 DetailViewStats DetailView::stats() const {
   DetailViewStats s;
   s.atlas = atlas_->stats();

@@ -73,6 +73,8 @@ class DetailView {
   const render::LayoutRecord& content_record() const { return column_record_; }
   // Frees the content textures (e.g. when the detail closes) — they are rebuilt on demand.
   void ReleaseContent();
+  // Back at rest: frees the content textures and empties the text and image caches.
+  void Trim();
   DetailViewStats stats() const;
 
  private:

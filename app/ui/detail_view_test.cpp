@@ -224,3 +224,22 @@ TEST_F(DetailViewTest, FontAtlasStaysSmallAndIsReplacedNotAccumulated) {
 
 }  // namespace
 }  // namespace machikado::ui
+
+namespace machikado::ui {
+namespace {
+
+TEST_F(DetailViewTest, TrimFreesContentTexturesAndCachesAndTheNextOpenRebuilds) {
+  ASSERT_TRUE(exporter_->Prepare((*items_)[0], Ctx("ja"), tex_));
+  DetailView& view = exporter_->view();
+  ASSERT_GT(view.stats().content_textures, 0u);
+  ASSERT_GT(view.stats().text_cache.entries, 0u);
+  view.Trim();
+  EXPECT_EQ(view.stats().content_textures, 0u);
+  EXPECT_EQ(view.stats().text_cache.entries, 0u);
+  EXPECT_EQ(view.stats().image_cache.entries, 0u);
+  ASSERT_TRUE(exporter_->Prepare((*items_)[0], Ctx("ja"), tex_));
+  EXPECT_TRUE(HasText(tex_.record, (*items_)[0].title.plain("ja").substr(0, 6)));
+}
+
+}  // namespace
+}  // namespace machikado::ui
