@@ -244,6 +244,8 @@ void App::Impl::WriteStatus(const std::optional<platform::SlideStatus>& slide) {
     for (const auto& f : snapshot->feeds) {
       platform::FeedStatus fs_;
       fs_.url = f.url;
+      for (const auto& src : options.config.feeds)
+        if (src.url == f.url) fs_.transport = ToFeedTransportValue(config::TransportOf(src));
       fs_.state = ToFeedStateValue(f.state);
       if (f.last_ok > 0) fs_.last_ok = f.last_ok;
       if (f.last_attempt > 0) fs_.last_attempt = f.last_attempt;

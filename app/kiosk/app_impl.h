@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cache/feed_cache.h"
+#include "config/transport.h"
 #include "core/file_system.h"
 #include "kiosk/app.h"
 #include "kiosk/display.h"
@@ -48,6 +49,19 @@ inline platform::FeedState ToFeedStateValue(pipeline::FeedReport::State s) {
       return platform::FeedState::kRejected;
     default:
       return platform::FeedState::kOffline;
+  }
+}
+
+inline platform::FeedTransport ToFeedTransportValue(config::Transport t) {
+  switch (t) {
+    case config::Transport::kHttps:
+      return platform::FeedTransport::kHttps;
+    case config::Transport::kHttpLoopback:
+      return platform::FeedTransport::kHttpLoopback;
+    case config::Transport::kHttpOptIn:
+      return platform::FeedTransport::kHttpOptIn;
+    default:
+      return platform::FeedTransport::kFile;
   }
 }
 
