@@ -221,6 +221,7 @@ bool App::Impl::Apply(const std::vector<ui::Intent>& intents) {
     need_redraw = true;
     switch (i.type) {
       case ui::Intent::Type::kOpenDetail:
+        ++detail_opens;
         rotation.Pause(now);
         break;
       case ui::Intent::Type::kCloseDetail:

@@ -20,6 +20,7 @@
 #include "ops/file_publisher.h"
 #include "ops/metrics.h"
 #include "ops/play_log.h"
+#include "ops/process_stats.h"
 #include "pipeline/cache_feed_store.h"
 #include "pipeline/clock_sanity.h"
 #include "pipeline/feed_pipeline.h"
@@ -148,6 +149,7 @@ struct App::Impl {
   uint64_t slides_shown = 0;
   std::map<std::string, uint64_t> slides_by_kind;
   int64_t last_metrics_ms = -kMetricsEveryMs;
+  uint64_t detail_opens = 0;
   int64_t started_ms = 0;
   struct Showing {
     std::string item_id, kind, feed, lang, mode, status;
@@ -179,6 +181,8 @@ struct App::Impl {
   void WaitForWork(int64_t sleep_ms);
   void WriteStatus(const std::optional<platform::SlideStatus>& slide);
   void MaybeWriteMetrics(int64_t mono_ms);
+  // Live SDL textures by owner (machikado_textures): what each cache and view holds now.
+  std::map<std::string, uint64_t> LiveTextures() const;
   bool HandleEvent(const SDL_Event& e);  // false = quit
   // Applies what the interpreter asks for; false = quit.
   bool Apply(const std::vector<ui::Intent>& intents);
