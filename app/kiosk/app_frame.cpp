@@ -267,7 +267,7 @@ void App::Impl::WriteStatus(const std::optional<platform::SlideStatus>& slide) {
 }
 
 void App::Impl::MaybeWriteMetrics(int64_t mono_ms) {
-  if (mono_ms - last_metrics_ms < kMetricsEveryMs) return;
+  if (mono_ms - last_metrics_ms < metrics_every_ms) return;
   last_metrics_ms = mono_ms;
   ops::KioskMetrics m;
   m.version = MACHIKADO_VERSION;

@@ -148,6 +148,7 @@ struct App::Impl {
   ops::FrameTimes frame_times;
   uint64_t slides_shown = 0;
   std::map<std::string, uint64_t> slides_by_kind;
+  int64_t metrics_every_ms = kMetricsEveryMs;
   int64_t last_metrics_ms = -kMetricsEveryMs;
   uint64_t detail_opens = 0;
   int64_t started_ms = 0;
