@@ -32,8 +32,11 @@ prom_value() {  # prom_value FILE METRIC → the sample without labels, or the s
     END { if (!found) print ""; else if (v != "") print v; else print s }' "$1" 2>/dev/null || true
 }
 
-echo "t_s,rss_kb,fds,threads,textures,slides,detail_opens" >"$out/samples.csv"
+echo "t_s,rss_kb,fds,threads,textures,slides,detail_opens,tex_slide_text,tex_detail_text" \
+  >"$out/samples.csv"
 start=$(date +%s)
+# From the kiosk's first metrics on (a second after start), so every sample has all columns.
+while kill -0 "$pid" 2>/dev/null && [ ! -f "$out/state/machikado.prom" ]; do sleep 0.2; done
 while kill -0 "$pid" 2>/dev/null; do
   now=$(date +%s)
   rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
@@ -43,12 +46,18 @@ while kill -0 "$pid" 2>/dev/null; do
   textures=$(prom_value "$prom" machikado_textures)
   slides=$(prom_value "$prom" machikado_slides_shown_total)
   opens=$(prom_value "$prom" machikado_detail_opens_total)
-  [ -n "$rss" ] && echo "$((now - start)),$rss,$fds,$threads,$textures,$slides,$opens" >>"$out/samples.csv"
+  slide_text=$(prom_value "$prom" 'machikado_textures_by_owner{owner="slide_text_cache"}')
+  detail_text=$(prom_value "$prom" 'machikado_textures_by_owner{owner="detail_text_cache"}')
+  [ -n "$rss" ] && echo "$((now - start)),$rss,$fds,$threads,$textures,$slides,$opens,$slide_text,$detail_text" \
+    >>"$out/samples.csv"
   sleep "$every"
 done
 trap - EXIT
 code=0
 wait "$pid" || code=$?
 echo "soak: kiosk exited with $code"
-python3 "$here/summarize.py" "$out" | tee "$out/summary.txt"
+# The plot needs matplotlib: Debian's python3-matplotlib is for the system python.
+py=python3
+python3 -c 'import matplotlib' 2>/dev/null || { [ -x /usr/bin/python3 ] && py=/usr/bin/python3; }
+"$py" "$here/summarize.py" "$out" | tee "$out/summary.txt"
 exit "$code"

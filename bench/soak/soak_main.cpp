@@ -7,7 +7,10 @@
 //                  [--flap-every-s S]
 //
 // Writes, besides the kiosk's own files (status.json, machikado.prom, play/), soak-driver.prom:
-// what the driver did (feed changes, invalid bodies, flaps, visits), updated every second.
+// what the driver did (feed changes, invalid bodies, answers, flaps) every second, and what the
+// visitor did (taps, swipes, closes) at the end. The process measured from outside holds the driver
+// too: the loopback server's listener, its worker threads and its connections, which come and go
+// with the "refused" flaps.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>

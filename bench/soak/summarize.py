@@ -58,24 +58,28 @@ def main():
     first = [r for r in rows if r["t_s"] <= window]
     last = [r for r in rows if r["t_s"] >= end - window]
     half = [r for r in rows if r["t_s"] >= end / 2]
+    tail = [r for r in rows if r["t_s"] >= end - 2 * 300.0] if end >= 1800 else half
     summary = []
-    print(f"soak: {end / 60:.1f} min, {len(rows)} samples; windows of {window / 60:.1f} min")
+    print(f"soak: {end / 60:.1f} min, {len(rows)} samples; windows of {window / 60:.1f} min;"
+          " slopes by least squares")
     print(f"{'series':<10} {'first med':>12} {'last med':>12} {'change':>9} {'slope/h':>12}"
-          f" {'slope/h 2nd half':>17} {'min':>10} {'max':>10}")
+          f" {'slope/h 2nd half':>17} {'slope/h last 10m':>17} {'min':>10} {'max':>10}")
     for key, label, scale in SERIES:
         f_med = statistics.median(r[key] for r in first) * scale
         l_med = statistics.median(r[key] for r in last) * scale
         s_all = slope_per_hour([r["t_s"] for r in rows], [r[key] * scale for r in rows])
         s_half = slope_per_hour([r["t_s"] for r in half], [r[key] * scale for r in half])
+        s_tail = slope_per_hour([r["t_s"] for r in tail], [r[key] * scale for r in tail])
         lo = min(r[key] for r in rows) * scale
         hi = max(r[key] for r in rows) * scale
         change = (l_med - f_med) / f_med * 100 if f_med else 0.0
         unit = "MiB" if key == "rss_kb" else ""
         print(f"{key:<10} {f_med:>12.1f} {l_med:>12.1f} {change:>8.1f}% {s_all:>12.2f}"
-              f" {s_half:>17.2f} {lo:>10.1f} {hi:>10.1f} {unit}")
+              f" {s_half:>17.2f} {s_tail:>17.2f} {lo:>10.1f} {hi:>10.1f} {unit}")
         summary.append({"series": label, "first_5min_median": round(f_med, 2),
                         "last_5min_median": round(l_med, 2), "change_pct": round(change, 2),
                         "slope_per_hour": round(s_all, 3), "slope_per_hour_second_half": round(s_half, 3),
+                        "slope_per_hour_last_10min": round(s_tail, 3),
                         "min": round(lo, 2), "max": round(hi, 2)})
     kiosk = prom(out / "state" / "machikado.prom")
     driver = prom(out / "state" / "soak-driver.prom")
@@ -106,6 +110,11 @@ def main():
         ("kiosk fetch errors (all feeds)", kiosk.get("machikado_fetch_errors_total{*}", 0)),
         ("kiosk frames drawn", kiosk.get("machikado_frame_time_milliseconds_count", 0)),
     ]
+    owners = {k.split('"')[1]: v for k, v in kiosk.items()
+              if k.startswith("machikado_textures_by_owner{owner=")}
+    if owners:
+        exercised.append(("live textures at the end, by owner",
+                          ", ".join(f"{k} {v:.0f}" for k, v in sorted(owners.items()))))
     print()
     for name, v in exercised:
         print(f"{name:<42} {v if isinstance(v, str) else f'{v:.0f}'}")
@@ -130,6 +139,12 @@ def main():
         ax.set_ylabel(label)
         ax.set_ylim(bottom=0, top=max(r[key] * scale for r in rows) * 1.25 + 1)
         ax.grid(alpha=0.3)
+    for key, label in (("tex_slide_text", "slide text cache"), ("tex_detail_text", "detail text cache")):
+        if all(key in r for r in rows):
+            axes[-1].plot(minutes, [r[key] for r in rows], lw=0.8, ls="--", label=label)
+    if axes[-1].get_legend_handles_labels()[0]:
+        axes[-1].plot([], [], lw=1, color="C0", label="all owners")
+        axes[-1].legend(fontsize=7, loc="lower right")
     axes[-1].set_xlabel("minutes")
     axes[0].set_title("machikado soak: accelerated kiosk loop (50 ms slides, feeds change every 1 s, "
                       "network flaps)", fontsize=9)
