@@ -123,6 +123,13 @@ Status App::Impl::Setup() {
   if (std::all_of(cfg.feeds.begin(), cfg.feeds.end(),
                   [](const config::FeedSource& f) { return net::IsLocalSource(f.url); }))
     pcfg.poll.start_jitter_max_s = 0;
+  if (options.acceleration) {
+    Accelerate(*options.acceleration, schedule_config, pcfg);
+    rotation = schedule::Rotation(schedule_config);
+    metrics_every_ms = options.acceleration->metrics_every_ms;
+    log.warn("accelerated time (soak run): a slide every " +
+             std::to_string(options.acceleration->slide_ms) + " ms");
+  }
   http = std::make_unique<net::CurlHttpClient>();
   source_client = std::make_unique<net::SourceClient>(*http);
   wake_event = SDL_RegisterEvents(1);
@@ -224,6 +231,7 @@ bool App::Impl::Apply(const std::vector<ui::Intent>& intents) {
     need_redraw = true;
     switch (i.type) {
       case ui::Intent::Type::kOpenDetail:
+        ++detail_opens;
         rotation.Pause(now);
         break;
       case ui::Intent::Type::kCloseDetail:

@@ -14,6 +14,7 @@
 #include "config/config.h"
 #include "core/clock.h"
 #include "core/log.h"
+#include "kiosk/acceleration.h"
 
 namespace machikado::kiosk {
 
@@ -29,6 +30,8 @@ struct AppOptions {
   bool kiosk_lock = true;  // ignore window-close requests (staff leave with the exit chord)
   // Benchmarks: log "first-frame <ms>" when the first slide is on screen.
   bool report_first_frame = false;
+  // Soak runs only (bench/soak): time runs fast (kiosk/acceleration.h). Unset on a kiosk.
+  std::optional<Acceleration> acceleration;
 };
 
 class App {

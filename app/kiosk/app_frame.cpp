@@ -252,6 +252,8 @@ void App::Impl::WriteStatus(const std::optional<platform::SlideStatus>& slide) {
     for (const auto& f : snapshot->feeds) {
       platform::FeedStatus fs_;
       fs_.url = f.url;
+      for (const auto& src : options.config.feeds)
+        if (src.url == f.url) fs_.transport = ToFeedTransportValue(config::TransportOf(src));
       fs_.state = ToFeedStateValue(f.state);
       if (f.last_ok > 0) fs_.last_ok = f.last_ok;
       if (f.last_attempt > 0) fs_.last_attempt = f.last_attempt;
@@ -273,14 +275,19 @@ void App::Impl::WriteStatus(const std::optional<platform::SlideStatus>& slide) {
 }
 
 void App::Impl::MaybeWriteMetrics(int64_t mono_ms) {
-  if (mono_ms - last_metrics_ms < kMetricsEveryMs) return;
+  if (mono_ms - last_metrics_ms < metrics_every_ms) return;
   last_metrics_ms = mono_ms;
   ops::KioskMetrics m;
   m.version = MACHIKADO_VERSION;
   m.mode = ModeString(mode);
   m.now = clock.now();
   m.uptime_s = static_cast<double>(mono_ms - started_ms) / 1000.0;
-  m.rss_bytes = ops::CurrentRssBytes();
+  const ops::ProcessStats proc = ops::ReadProcessStats();
+  m.rss_bytes = proc.rss_bytes > 0 ? static_cast<uint64_t>(proc.rss_bytes) : 0;
+  m.open_fds = proc.open_fds;
+  m.threads = proc.threads;
+  m.textures_by_owner = LiveTextures();
+  m.detail_opens = detail_opens;
   m.slides_shown = slides_shown;
   m.slides_by_kind = slides_by_kind;
   m.frames = &frame_times;
@@ -299,6 +306,24 @@ void App::Impl::MaybeWriteMetrics(int64_t mono_ms) {
     }
   }
   metrics_publisher->Publish(ops::FormatMetrics(m));
+}
+
+std::map<std::string, uint64_t> App::Impl::LiveTextures() const {
+  std::map<std::string, uint64_t> n;
+  n["slides_prepared"] = (current.valid() ? 1 : 0) + (next.valid() ? 1 : 0);
+  if (renderer) {
+    n["slide_text_cache"] = renderer->text_cache_stats().entries;
+    n["slide_image_cache"] = renderer->image_cache_stats().entries;
+  }
+  if (detail) {
+    const ui::DetailViewStats d = detail->stats();
+    n["detail_atlas"] = d.atlas.textures_live;
+    n["detail_content"] = d.content_textures;
+    n["detail_text_cache"] = d.text_cache.entries;
+    n["detail_image_cache"] = d.image_cache.entries;
+  }
+  if (display) n["display"] = display->live_textures();
+  return n;
 }
 
 }  // namespace machikado::kiosk

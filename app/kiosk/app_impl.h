@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cache/feed_cache.h"
+#include "config/transport.h"
 #include "core/file_system.h"
 #include "kiosk/app.h"
 #include "kiosk/display.h"
@@ -19,6 +20,7 @@
 #include "ops/file_publisher.h"
 #include "ops/metrics.h"
 #include "ops/play_log.h"
+#include "ops/process_stats.h"
 #include "pipeline/cache_feed_store.h"
 #include "pipeline/clock_sanity.h"
 #include "pipeline/feed_pipeline.h"
@@ -48,6 +50,19 @@ inline platform::FeedState ToFeedStateValue(pipeline::FeedReport::State s) {
       return platform::FeedState::kRejected;
     default:
       return platform::FeedState::kOffline;
+  }
+}
+
+inline platform::FeedTransport ToFeedTransportValue(config::Transport t) {
+  switch (t) {
+    case config::Transport::kHttps:
+      return platform::FeedTransport::kHttps;
+    case config::Transport::kHttpLoopback:
+      return platform::FeedTransport::kHttpLoopback;
+    case config::Transport::kHttpOptIn:
+      return platform::FeedTransport::kHttpOptIn;
+    default:
+      return platform::FeedTransport::kFile;
   }
 }
 
@@ -135,7 +150,9 @@ struct App::Impl {
   ops::FrameTimes frame_times;
   uint64_t slides_shown = 0;
   std::map<std::string, uint64_t> slides_by_kind;
+  int64_t metrics_every_ms = kMetricsEveryMs;
   int64_t last_metrics_ms = -kMetricsEveryMs;
+  uint64_t detail_opens = 0;
   int64_t started_ms = 0;
   struct Showing {
     std::string item_id, kind, feed, lang, mode, status;
@@ -167,6 +184,8 @@ struct App::Impl {
   void WaitForWork(int64_t sleep_ms);
   void WriteStatus(const std::optional<platform::SlideStatus>& slide);
   void MaybeWriteMetrics(int64_t mono_ms);
+  // Live SDL textures by owner (machikado_textures): what each cache and view holds now.
+  std::map<std::string, uint64_t> LiveTextures() const;
   bool HandleEvent(const SDL_Event& e);  // false = quit
   // Applies what the interpreter asks for; false = quit.
   bool Apply(const std::vector<ui::Intent>& intents);

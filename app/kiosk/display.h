@@ -48,6 +48,8 @@ class Display {
   // The window size changed (or display rotated): recompute sizes. True when the logical size
   // changed.
   bool Resized();
+  // SDL textures the display itself holds (the rotation target): 0 or 1.
+  int live_textures() const { return rotated_ ? 1 : 0; }
   // Maps a window pixel (e.g. a tap) to logical coordinates.
   void WindowToLogical(int wx, int wy, float* lx, float* ly) const;
 

@@ -69,6 +69,24 @@ std::string FormatMetrics(const KioskMetrics& m) {
   w.Sample("machikado_uptime_seconds", "", m.uptime_s);
   w.Header("machikado_resident_memory_bytes", "gauge", "Resident set size of the kiosk process.");
   w.Sample("machikado_resident_memory_bytes", "", static_cast<double>(m.rss_bytes));
+  if (m.open_fds >= 0) {
+    w.Header("machikado_open_fds", "gauge", "Open file descriptors of the kiosk process.");
+    w.Sample("machikado_open_fds", "", static_cast<double>(m.open_fds));
+  }
+  if (m.threads >= 0) {
+    w.Header("machikado_threads", "gauge", "Threads of the kiosk process.");
+    w.Sample("machikado_threads", "", static_cast<double>(m.threads));
+  }
+  uint64_t textures = 0;
+  for (const auto& [owner, n] : m.textures_by_owner) textures += n;
+  w.Header("machikado_textures", "gauge", "Live SDL textures (all owners).");
+  w.Sample("machikado_textures", "", static_cast<double>(textures));
+  w.Header("machikado_textures_by_owner", "gauge", "Live SDL textures, by owner.");
+  for (const auto& [owner, n] : m.textures_by_owner)
+    w.Sample("machikado_textures_by_owner", "owner=\"" + Escape(owner) + "\"",
+             static_cast<double>(n));
+  w.Header("machikado_detail_opens_total", "counter", "Detail views opened by visitors.");
+  w.Sample("machikado_detail_opens_total", "", static_cast<double>(m.detail_opens));
   w.Header("machikado_mode", "gauge", "1 for the current display mode.");
   for (const char* mode : {"rotation", "detail", "emergency", "idle"})
     w.Sample("machikado_mode", std::string("mode=\"") + mode + "\"", m.mode == mode ? 1 : 0);

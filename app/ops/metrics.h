@@ -46,6 +46,12 @@ struct KioskMetrics {
   UnixSeconds now = 0;
   double uptime_s = 0;
   uint64_t rss_bytes = 0;
+  int64_t open_fds = -1;  // -1 = unknown (not exported)
+  int64_t threads = -1;   // -1 = unknown (not exported)
+  // Live SDL textures by owner (slide text/image caches, prepared slides, detail view, …): the sum
+  // is machikado_textures. Counted from what each owner holds, so it is exact for them.
+  std::map<std::string, uint64_t> textures_by_owner;
+  uint64_t detail_opens = 0;  // detail views opened by visitors since start
   uint64_t slides_shown = 0;
   std::map<std::string, uint64_t> slides_by_kind;
   std::vector<FeedMetrics> feeds;

@@ -51,6 +51,28 @@ TEST(FrameTimesTest, QuantilesOverABoundedReservoir) {
   EXPECT_EQ(f.count(), 1000u);
 }
 
+TEST(MetricsTest, TexturesAreSummedOverOwnersAndProcessResourcesExported) {
+  KioskMetrics m;
+  m.textures_by_owner = {{"slide_text_cache", 40}, {"slides_prepared", 2}, {"detail_atlas", 1}};
+  m.open_fds = 17;
+  m.threads = 6;
+  m.detail_opens = 3;
+  const std::string text = FormatMetrics(m);
+  EXPECT_NE(text.find("\nmachikado_textures 43\n"), std::string::npos);
+  EXPECT_NE(text.find("machikado_textures_by_owner{owner=\"slides_prepared\"} 2\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("\nmachikado_open_fds 17\n"), std::string::npos);
+  EXPECT_NE(text.find("\nmachikado_threads 6\n"), std::string::npos);
+  EXPECT_NE(text.find("\nmachikado_detail_opens_total 3\n"), std::string::npos);
+}
+
+TEST(MetricsTest, UnknownProcessResourcesAreLeftOut) {
+  const std::string text = FormatMetrics(KioskMetrics{});
+  EXPECT_EQ(text.find("machikado_open_fds"), std::string::npos);
+  EXPECT_EQ(text.find("machikado_threads"), std::string::npos);
+  EXPECT_NE(text.find("\nmachikado_textures 0\n"), std::string::npos);
+}
+
 TEST(MetricsTest, RssIsReadFromProc) {
   EXPECT_GT(CurrentRssBytes(), 1024u * 1024u);
 }

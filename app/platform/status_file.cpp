@@ -59,6 +59,20 @@ const char* ToString(ClockSource source) {
   return "unknown";
 }
 
+const char* ToString(FeedTransport t) {
+  switch (t) {
+    case FeedTransport::kHttps:
+      return "https";
+    case FeedTransport::kHttpLoopback:
+      return "http-loopback";
+    case FeedTransport::kHttpOptIn:
+      return "http-opt-in";
+    case FeedTransport::kFile:
+      return "file";
+  }
+  return "https";
+}
+
 std::optional<std::string> FormatRfc3339Utc(UnixSeconds t) {
   const time_t tt = static_cast<time_t>(t);
   struct tm tm;
@@ -80,9 +94,10 @@ bool SameContent(const KioskStatus& a, const KioskStatus& b) {
   for (size_t i = 0; i < a.feeds.size(); ++i) {
     const FeedStatus& x = a.feeds[i];
     const FeedStatus& y = b.feeds[i];
-    if (x.url != y.url || x.state != y.state || x.last_ok != y.last_ok ||
-        x.last_attempt != y.last_attempt || x.last_error != y.last_error || x.items != y.items ||
-        x.from_cache != y.from_cache || x.age_s.has_value() != y.age_s.has_value()) {
+    if (x.url != y.url || x.transport != y.transport || x.state != y.state ||
+        x.last_ok != y.last_ok || x.last_attempt != y.last_attempt ||
+        x.last_error != y.last_error || x.items != y.items || x.from_cache != y.from_cache ||
+        x.age_s.has_value() != y.age_s.has_value()) {
       return false;
     }
   }
@@ -97,6 +112,7 @@ std::string StatusToJson(const KioskStatus& s, UnixSeconds updated, int64_t pid)
   for (const FeedStatus& f : s.feeds) {
     Json j;
     j["url"] = f.url;
+    j["transport"] = ToString(f.transport);
     j["state"] = ToString(f.state);
     j["last_ok"] = Time(f.last_ok);
     j["last_attempt"] = Time(f.last_attempt);

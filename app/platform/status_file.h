@@ -25,6 +25,8 @@ namespace machikado::platform {
 
 enum class KioskMode { kRotation, kDetail, kEmergency, kIdle };
 enum class FeedState { kOk, kOffline, kRejected };
+// How a feed travels (config/transport.h): plain http leaves the machine only by explicit opt-in.
+enum class FeedTransport { kHttps, kHttpLoopback, kHttpOptIn, kFile };
 // Where the kiosk's notion of "now" comes from (see clock sanity in the feed pipeline).
 enum class ClockSource {
   kSystem,         // the system clock, believed (e.g. NTP-synchronised or agreeing with servers)
@@ -36,6 +38,7 @@ enum class ClockSource {
 const char* ToString(KioskMode mode);      // "rotation", "detail", "emergency", "idle"
 const char* ToString(FeedState state);     // "ok", "offline", "rejected"
 const char* ToString(ClockSource source);  // "system", "http-date", "feed-generated", "unknown"
+const char* ToString(FeedTransport t);     // "https", "http-loopback", "http-opt-in", "file"
 
 struct SlideStatus {
   std::string id;    // the item id shown
@@ -45,6 +48,7 @@ struct SlideStatus {
 
 struct FeedStatus {
   std::string url;
+  FeedTransport transport = FeedTransport::kHttps;
   FeedState state = FeedState::kOffline;
   std::optional<UnixSeconds> last_ok;       // last fetch that gave usable content (200 or 304)
   std::optional<UnixSeconds> last_attempt;  // last fetch attempt, whatever its outcome

@@ -29,7 +29,8 @@ KioskStatus Sample() {
   ok.items = 12;
   ok.age_s = 4;
   FeedStatus offline;
-  offline.url = "https://example.jp/feeds/alerts.json";
+  offline.url = "http://feeds.example.jp/alerts.json";
+  offline.transport = FeedTransport::kHttpOptIn;
   offline.state = FeedState::kOffline;
   offline.last_ok = 1795380000;
   offline.last_attempt = 1795391990;
@@ -51,6 +52,7 @@ TEST(StatusJsonTest, HasTheDocumentedShape) {
   ASSERT_EQ(j["feeds"].size(), 2u);
   const json& ok = j["feeds"][0];
   EXPECT_EQ(ok["url"], "https://example.jp/feeds/news.json");
+  EXPECT_EQ(ok["transport"], "https");
   EXPECT_EQ(ok["state"], "ok");
   EXPECT_EQ(ok["last_ok"], "2026-11-23T00:00:00Z");
   EXPECT_EQ(ok["last_attempt"], "2026-11-23T00:00:00Z");
@@ -59,6 +61,7 @@ TEST(StatusJsonTest, HasTheDocumentedShape) {
   EXPECT_EQ(ok["from_cache"], false);
   EXPECT_EQ(ok["age_s"], 4);
   const json& off = j["feeds"][1];
+  EXPECT_EQ(off["transport"], "http-opt-in");
   EXPECT_EQ(off["state"], "offline");
   EXPECT_EQ(off["last_ok"], "2026-11-22T20:40:00Z");
   EXPECT_EQ(off["last_error"], "connection refused");
@@ -78,7 +81,7 @@ TEST(StatusJsonTest, HasTheDocumentedShape) {
   for (auto& [k, v] : ordered.items()) keys.push_back(k);
   EXPECT_EQ(keys, (std::vector<std::string>{"mode", "slide", "feeds", "clock", "version", "updated",
                                             "pid"}));
-  EXPECT_EQ(ok.size(), 8u);
+  EXPECT_EQ(ok.size(), 9u);
 }
 
 TEST(StatusJsonTest, NothingShownAndNoFeedsAreNullAndEmpty) {
@@ -101,6 +104,16 @@ TEST(StatusJsonTest, EveryModeStateAndSourceHasItsName) {
   EXPECT_STREQ(ToString(FeedState::kRejected), "rejected");
   EXPECT_STREQ(ToString(ClockSource::kSystem), "system");
   EXPECT_STREQ(ToString(ClockSource::kFeedGenerated), "feed-generated");
+  EXPECT_STREQ(ToString(FeedTransport::kHttps), "https");
+  EXPECT_STREQ(ToString(FeedTransport::kHttpLoopback), "http-loopback");
+  EXPECT_STREQ(ToString(FeedTransport::kHttpOptIn), "http-opt-in");
+  EXPECT_STREQ(ToString(FeedTransport::kFile), "file");
+}
+
+TEST(StatusJsonTest, ATransportChangeIsAContentChange) {
+  KioskStatus a = Sample(), b = Sample();
+  b.feeds[0].transport = FeedTransport::kHttpLoopback;
+  EXPECT_FALSE(SameContent(a, b));
 }
 
 TEST(StatusJsonTest, InvalidUtf8InAnErrorIsReplacedNotThrown) {

@@ -275,6 +275,7 @@ RectF Canvas::Image(const std::string& path, RectF r, std::string_view role) {
       s = IMG_Load(path.c_str());
     }
     if (!s) {
+      if (failed_images_.size() >= kMaxFailedImages) failed_images_.clear();
       failed_images_[path] = true;
       log_.warn("cannot load image " + path + ": " + IMG_GetError());
       return {};

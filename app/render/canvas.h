@@ -57,6 +57,11 @@ class Canvas {
     image_bytes_ = std::move(source);
   }
   const LayoutRecord& record() const { return record_; }
+  // Image paths that failed to load are not tried again (a broken file would cost a load and a log
+  // line every frame) — until this many have failed: then the memory of failures starts over, so
+  // feeds that keep naming new image URLs cannot grow it without bound.
+  static constexpr size_t kMaxFailedImages = 256;
+  size_t failed_image_count() const { return failed_images_.size(); }
   LayoutRecord TakeRecord() { return std::move(record_); }
   int width() const { return record_.width; }
   int height() const { return record_.height; }

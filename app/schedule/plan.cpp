@@ -98,6 +98,7 @@ void DropAdjacentRepeats(std::vector<Slide>& plan) {
 }  // namespace
 
 int64_t SlideDurationMs(const feed::Item& item, const ScheduleConfig& config) {
+  if (config.fixed_slide_ms) return std::max<int64_t>(1, *config.fixed_slide_ms);
   const int s = item.duration_s.value_or(config.DefaultDurationS(item.kind));
   return int64_t{std::clamp(s, kMinDurationS, kMaxDurationS)} * 1000;
 }

@@ -149,6 +149,15 @@ TEST(Plan, DurationsAreClampedToFeedRange) {
   EXPECT_EQ(SlideDurationMs(longer, c), 300000);
 }
 
+TEST(Plan, SoakFixedSlideTimeOverridesKindAndItemDurations) {
+  ScheduleConfig c;
+  c.fixed_slide_ms = 50;
+  feed::Item own = Prep("p");
+  own.duration_s = 20;
+  EXPECT_EQ(SlideDurationMs(News("n"), c), 50);
+  EXPECT_EQ(SlideDurationMs(own, c), 50);
+}
+
 TEST(Plan, IsDeterministicAndIndependentOfFeedOrder) {
   auto items = DemoLike();
   items.push_back(Alert("a", 3));

@@ -57,6 +57,10 @@ struct ScheduleConfig {
   // Emergency takeover: each page (one alert in one of its languages) stays this long.
   int takeover_page_s = 8;
 
+  // Soak runs only (bench/soak, kiosk AppOptions::acceleration): every slide stays exactly this
+  // long, below the 3 s floor of real durations. Unset on a kiosk; not validated, not configurable.
+  std::optional<int64_t> fixed_slide_ms;
+
   // Seconds a slide of this kind stays by default.
   int DefaultDurationS(feed::Kind k) const;
 };

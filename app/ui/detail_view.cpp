@@ -133,6 +133,9 @@ bool DetailView::EnsureContent(const DetailFrame& f, const render::SlideContext&
   const std::string key = ContentKey(*f.item, ctx, *f.chrome);
   if (key == content_key_ && base_ && column_) return true;
   ReleaseContent();
+  // Remote images are bytes in the kiosk's snapshot, not files: the canvas must be able to find
+  // them.
+  canvas_.SetImageBytes(ctx.image_bytes);
   const ChromeLayout& l = *f.chrome;
   SDL_Texture* previous = SDL_GetRenderTarget(renderer_);
   // The column's height is known only after laying it out: measure on a scratch target first

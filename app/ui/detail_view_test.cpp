@@ -201,6 +201,30 @@ TEST_F(DetailViewTest, ScrollingShowsTheRestOfALongNotice) {
   EXPECT_EQ(body.back()->text, all_body.back()->text);  // the last line of the notice is on screen
 }
 
+// Found by the soak run (docs/soak.md): the detail view's canvas was never given the snapshot's
+// image bytes, so an image fetched over http(s) was tried as a file, failed, and was missing from
+// every detail — and each such URL was remembered as failed for the rest of the kiosk's life.
+TEST_F(DetailViewTest, RemoteImageIsDrawnFromTheSnapshotsBytes) {
+  feed::Item item = Item("news-bousaijuku-zaitaku");
+  ASSERT_TRUE(item.image);
+  const std::string url = "https://example.jp/images/bousai-bag.png";
+  item.image->url = url;
+  std::ifstream in(std::string(MACHIKADO_SOURCE_DIR) + "/feeds/demo/images/bousai-bag.png",
+                   std::ios::binary);
+  std::stringstream png;
+  png << in.rdbuf();
+  const std::string bytes = png.str();
+  ASSERT_FALSE(bytes.empty());
+  render::SlideContext ctx = Ctx("ja");
+  ctx.resolve_image = [url](const std::string& u) { return u == url ? u : ""; };
+  ctx.image_bytes = [url, &bytes](const std::string& u) -> const std::string* {
+    return u == url ? &bytes : nullptr;
+  };
+  ASSERT_TRUE(exporter_->Prepare(item, ctx, tex_));
+  EXPECT_NE(Box(tex_.record, "detail:image"), nullptr);
+  EXPECT_FALSE(log_.contains("cannot load image"));
+}
+
 TEST_F(DetailViewTest, FontAtlasStaysSmallAndIsReplacedNotAccumulated) {
   size_t opened = 0, items = 0;
   for (size_t k = 0; k < items_->size(); k += 3) {  // every kind, a third of the demo: enough churn

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Soak run: the real kiosk loop with accelerated time (a slide every 50 ms, feeds changing every
+# second, the network flapping, detail views opening and closing) for MINUTES minutes, headless.
+# Samples the process from outside every SOAK_SAMPLE_S seconds — RSS (VmRSS), open fds, threads —
+# and the kiosk's live texture count from its Prometheus file, then plots the four curves and prints
+# first-5-minutes vs last-5-minutes medians, slopes per hour and what the run exercised.
+#
+#   bench/soak/run.sh [BUILD_DIR] [MINUTES]     (defaults: build, 30)
+#   env: SOAK_OUT (default BUILD_DIR/soak), SOAK_SIZE (960x540), SOAK_SAMPLE_S (5)
+# Results: $SOAK_OUT/samples.csv, summary.csv, summary.txt, soak.png, kiosk.log.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+build="$(cd "${1:-build}" && pwd)"
+minutes="${2:-30}"
+out="${SOAK_OUT:-$build/soak}"
+size="${SOAK_SIZE:-960x540}"
+every="${SOAK_SAMPLE_S:-5}"
+bin="$build/bench/soak/machikado_soak"
+[ -x "$bin" ] || { echo "no $bin: build the project first" >&2; exit 1; }
+
+rm -rf "$out"
+mkdir -p "$out/state"
+seconds=$((minutes * 60))
+SDL_VIDEODRIVER=dummy "$bin" --state-dir "$out/state" --run-for "$seconds" --size "$size" \
+  >"$out/kiosk.log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true' EXIT
+echo "soak: pid $pid, $minutes min, sampling every $every s into $out/samples.csv"
+
+prom_value() {  # prom_value FILE METRIC → the sample without labels, or the sum of labelled ones
+  awk -v m="$2" '$1 == m { v = $2; found = 1 } index($1, m "{") == 1 { s += $2; found = 1 }
+    END { if (!found) print ""; else if (v != "") print v; else print s }' "$1" 2>/dev/null || true
+}
+
+echo "t_s,rss_kb,fds,threads,textures,slides,detail_opens,tex_slide_text,tex_detail_text" \
+  >"$out/samples.csv"
+start=$(date +%s)
+# From the kiosk's first metrics on (a second after start), so every sample has all columns.
+while kill -0 "$pid" 2>/dev/null && [ ! -f "$out/state/machikado.prom" ]; do sleep 0.2; done
+while kill -0 "$pid" 2>/dev/null; do
+  now=$(date +%s)
+  rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+  threads=$(awk '/^Threads:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+  fds=$(ls "/proc/$pid/fd" 2>/dev/null | wc -l || true)
+  prom="$out/state/machikado.prom"
+  textures=$(prom_value "$prom" machikado_textures)
+  slides=$(prom_value "$prom" machikado_slides_shown_total)
+  opens=$(prom_value "$prom" machikado_detail_opens_total)
+  slide_text=$(prom_value "$prom" 'machikado_textures_by_owner{owner="slide_text_cache"}')
+  detail_text=$(prom_value "$prom" 'machikado_textures_by_owner{owner="detail_text_cache"}')
+  [ -n "$rss" ] && echo "$((now - start)),$rss,$fds,$threads,$textures,$slides,$opens,$slide_text,$detail_text" \
+    >>"$out/samples.csv"
+  sleep "$every"
+done
+trap - EXIT
+code=0
+wait "$pid" || code=$?
+echo "soak: kiosk exited with $code"
+# The plot needs matplotlib: Debian's python3-matplotlib is for the system python.
+py=python3
+python3 -c 'import matplotlib' 2>/dev/null || { [ -x /usr/bin/python3 ] && py=/usr/bin/python3; }
+"$py" "$here/summarize.py" "$out" | tee "$out/summary.txt"
+exit "$code"

@@ -1,0 +1,104 @@
+// machikado_soak: the real kiosk loop (kiosk::App, headless) with accelerated time, fed by a
+// loopback server whose feeds change every second and whose network flaps, and visited by a
+// synthetic visitor that opens and closes detail views. bench/soak/run.sh runs it for half an hour
+// and samples the process from outside; tests/soak_smoke.test.sh runs it for a few seconds.
+//
+//   machikado_soak --state-dir DIR [--run-for SECONDS] [--size WxH] [--visit-every-ms MS]
+//                  [--flap-every-s S]
+//
+// Writes, besides the kiosk's own files (status.json, machikado.prom, play/), soak-driver.prom:
+// what the driver did (feed changes, invalid bodies, answers, flaps) every second, and what the
+// visitor did (taps, swipes, closes) at the end. The process measured from outside holds the driver
+// too: the loopback server's listener, its worker threads and its connections, which come and go
+// with the "refused" flaps.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "config/config.h"
+#include "core/log.h"
+#include "kiosk/app.h"
+#include "soak_server.h"
+#include "soak_visitor.h"
+
+namespace {
+
+int Usage() {
+  std::fprintf(stderr,
+               "usage: machikado_soak --state-dir DIR [--run-for SECONDS] [--size WxH] "
+               "[--visit-every-ms MS] [--flap-every-s S]\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace machikado;
+  std::string state_dir;
+  double run_for_s = 60;
+  int w = 960, h = 540;
+  int64_t visit_every_ms = 5000;
+  int flap_every_s = 30;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (i + 1 >= argc) return Usage();
+    std::string v = argv[++i];
+    if (a == "--state-dir")
+      state_dir = v;
+    else if (a == "--run-for")
+      run_for_s = std::atof(v.c_str());
+    else if (a == "--size" && std::sscanf(v.c_str(), "%dx%d", &w, &h) == 2)
+      ;
+    else if (a == "--visit-every-ms")
+      visit_every_ms = std::atoll(v.c_str());
+    else if (a == "--flap-every-s")
+      flap_every_s = std::atoi(v.c_str());
+    else
+      return Usage();
+  }
+  if (state_dir.empty() || run_for_s <= 0 || w < 320 || h < 320 || visit_every_ms < 1000 ||
+      flap_every_s < 3)
+    return Usage();
+
+  soak::SoakServerOptions so;
+  so.image_dir = std::string(MACHIKADO_SOURCE_DIR) + "/feeds/demo/images";
+  so.counters_path = state_dir + "/soak-driver.prom";
+  so.flap_every_s = flap_every_s;
+  so.flap_for_s = std::min(6, flap_every_s / 3);
+  soak::SoakServer server(so);
+  if (server.Start() == 0) {
+    std::fprintf(stderr, "machikado_soak: cannot start the loopback server\n");
+    return 1;
+  }
+
+  StderrLog log;
+  kiosk::AppOptions o;
+  for (size_t i = 0; i < server.feed_count(); ++i) {
+    config::FeedSource f;
+    f.url = server.FeedUrl(i);
+    o.config.feeds.push_back(f);
+  }
+  o.config.center_name = "ソーク試験センター";
+  o.config.idle_return_s = 2;
+  o.state_dir = state_dir;
+  o.headless = true;
+  o.headless_width = w;
+  o.headless_height = h;
+  o.run_for_ms = static_cast<int64_t>(run_for_s * 1000);
+  o.acceleration = kiosk::Acceleration{};
+
+  soak::SoakVisitor visitor(w, h, visit_every_ms);
+  visitor.Start();
+  kiosk::App app(std::move(o), log);
+  const int code = app.Run();
+  visitor.Stop();
+  server.Stop();
+  // The driver's final counters, the visitor's included.
+  if (FILE* f = std::fopen((state_dir + "/soak-driver.prom").c_str(), "w")) {
+    const std::string text = server.CountersText() + visitor.CountersText();
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+  }
+  return code;
+}
