@@ -68,6 +68,10 @@ class FontSet {
   int PrimaryFace(const FontStyle& style) { return Chain(style).front(); }
   // True when the face is a colour bitmap font (drawn scaled to px).
   bool IsBitmapFace(int face) const;
+  // True when the style's primary face has a glyph for `cp` (cached per face and code point).
+  bool PrimaryProvides(const FontStyle& style, char32_t cp) {
+    return Provides(PrimaryFace(style), cp, 32);
+  }
 
   size_t open_fonts() const { return lru_.size(); }
   size_t missing_glyphs_logged() const { return logged_missing_.size(); }

@@ -267,3 +267,17 @@ TEST_F(DetailViewTest, TrimFreesContentTexturesAndCachesAndTheNextOpenRebuilds) 
 
 }  // namespace
 }  // namespace machikado::ui
+
+namespace machikado::ui {
+namespace {
+
+TEST_F(DetailViewTest, NotoCjkIsMergedIntoTheAtlasOnlyWhenAGlyphNeedsIt) {
+  ASSERT_TRUE(exporter_->Prepare((*items_)[0], Ctx("ja"), tex_));
+  EXPECT_EQ(exporter_->view().stats().atlas.cjk_fonts, 0);  // BIZ UDPGothic has every glyph
+  ASSERT_TRUE(exporter_->Prepare((*items_)[0], Ctx("ko"), tex_));
+  EXPECT_EQ(exporter_->view().stats().atlas.cjk_fonts, 2);  // Hangul chrome labels
+  EXPECT_TRUE(HasText(tex_.record, "닫기"));
+}
+
+}  // namespace
+}  // namespace machikado::ui

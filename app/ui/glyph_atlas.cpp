@@ -1,5 +1,6 @@
 #include "ui/glyph_atlas.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
@@ -72,9 +73,8 @@ Status GlyphAtlas::Ensure(const std::vector<std::string>& texts, float px) {
   cfg.OversampleH = 1;  // large sizes: oversampling only doubles the texture
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
-  // Fonts are mapped, not read: ImGui would otherwise copy each whole file onto the heap (Noto Sans
-  // CJK is a 19 MB collection, added twice), while stb_truetype touches only the tables and glyphs
-  // it needs. The maps live until the atlas is built; then the input data is dropped.
+  // Fonts are mapped, not read into buffers of our own; ImGui still copies each file it is given
+  // (AddFont clones data it does not own) until the atlas is built, when the input data is dropped.
   cfg.FontDataOwnedByAtlas = false;
   std::vector<MappedFile> maps;
   auto add = [&](const std::string& path, float size) -> ImFont* {
@@ -94,10 +94,18 @@ Status GlyphAtlas::Ensure(const std::vector<std::string>& texts, float px) {
   // ImGui sizes a font by ascent + descent, which differ per family: scale the merged fonts so
   // their glyphs match BIZ UDPGothic's em (Noto Sans CJK 1.448 em, DejaVu Sans 1.164 em, BIZ
   // UD 1.0).
-  if (!cjk_bold.empty() && cjk_bold != base) {
+  // Noto Sans CJK (a 19 MB collection, added twice) only when BIZ UDPGothic lacks a wanted glyph
+  // (Hangul, simplified Han): a Japanese or English detail then costs ~5 MB of transient copies, not
+  // ~45 MB (measured with heaptrack in the soak run).
+  const render::FontStyle base_style{true, render::Script::kLatin};
+  const bool needs_cjk = std::any_of(wanted.begin(), wanted.end(), [&](ImWchar c) {
+    return !fonts_.PrimaryProvides(base_style, char32_t(c));
+  });
+  stats_.cjk_fonts = 0;
+  if (needs_cjk && !cjk_bold.empty() && cjk_bold != base) {
     for (int index : {kCjkKorean, kCjkSimplified}) {
       cfg.FontNo = index;
-      add(cjk_bold, px * 1.448f);
+      if (add(cjk_bold, px * 1.448f)) ++stats_.cjk_fonts;
     }
     cfg.FontNo = 0;
   }

@@ -30,6 +30,7 @@ struct AtlasStats {
   double last_build_ms = 0;  // CPU time of the last rebuild (measured, never asserted)
   double max_build_ms = 0;
   size_t textures_live = 0;  // font textures alive now: 0 or 1
+  int cjk_fonts = 0;         // Noto Sans CJK faces merged into the current atlas (0 or 2)
 };
 
 class GlyphAtlas {
