@@ -67,7 +67,8 @@ changes=$(value "$work/soak-driver.prom" machikado_soak_feed_changes)
 echo "slides $slides, detail opens $opens, textures $textures, feed changes $changes, flaps $flaps"
 echo "peaks: fds $fds0 → $fds1, threads $threads0 → $threads1"
 fail=0
-[ "${slides%.*}" -ge 50 ] || { echo "FAIL: only $slides slides shown in 20 s"; fail=1; }
+# Liveness, not speed (a sanitizer build on a busy machine is several times slower).
+[ "${slides%.*}" -ge 10 ] || { echo "FAIL: only $slides slides shown in 20 s"; fail=1; }
 [ "${opens%.*}" -ge 2 ] || { echo "FAIL: only $opens detail views opened"; fail=1; }
 [ "${textures%.*}" -ge 1 ] || { echo "FAIL: no live textures reported"; fail=1; }
 [ "${changes%.*}" -ge 10 ] || { echo "FAIL: only $changes feed changes"; fail=1; }
