@@ -1,10 +1,8 @@
 #include "ops/metrics.h"
 
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 
 namespace machikado::ops {
 
@@ -139,13 +137,6 @@ std::string FormatMetrics(const KioskMetrics& m) {
     w.Sample("machikado_frame_time_milliseconds_count", "", static_cast<double>(m.frames->count()));
   }
   return w.str();
-}
-
-uint64_t CurrentRssBytes() {
-  std::ifstream in("/proc/self/statm");
-  uint64_t size = 0, resident = 0;
-  if (!(in >> size >> resident)) return 0;
-  return resident * static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
 }
 
 }  // namespace machikado::ops

@@ -61,7 +61,4 @@ struct KioskMetrics {
 
 std::string FormatMetrics(const KioskMetrics& m);
 
-// Resident set size of this process from /proc/self/statm (0 when unknown).
-uint64_t CurrentRssBytes();
-
 }  // namespace machikado::ops

@@ -6,7 +6,6 @@
 
 #include <imgui_impl_sdlrenderer.h>
 
-#include "core/mapped_file.h"
 
 namespace machikado::ui {
 
@@ -73,20 +72,10 @@ Status GlyphAtlas::Ensure(const std::vector<std::string>& texts, float px) {
   cfg.OversampleH = 1;  // large sizes: oversampling only doubles the texture
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
-  // Fonts are mapped, not read into buffers of our own; ImGui still copies each file it is given
-  // (AddFont clones data it does not own) until the atlas is built, when the input data is dropped.
-  cfg.FontDataOwnedByAtlas = false;
-  std::vector<MappedFile> maps;
-  auto add = [&](const std::string& path, float size) -> ImFont* {
-    auto m = MappedFile::Open(path);
-    if (!m.ok()) {
-      log_.warn("imgui font: " + m.status().message());
-      return nullptr;
-    }
-    maps.push_back(std::move(m).value());
-    return io.Fonts->AddFontFromMemoryTTF(const_cast<void*>(maps.back().data()),
-                                          static_cast<int>(maps.back().size()), size, &cfg,
-                                          ranges_.Data);
+  // ImGui reads each font file into a buffer of its own until the atlas is built; the input data
+  // is dropped right after (ClearInputData below).
+  auto add = [&](const std::string& path, float size) {
+    return io.Fonts->AddFontFromFileTTF(path.c_str(), size, &cfg, ranges_.Data);
   };
   font_ = add(base, px);
   if (!font_) return Status::NotFound("cannot load the ImGui font " + base);
