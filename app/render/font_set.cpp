@@ -186,7 +186,16 @@ TTF_Font* FontSet::Get(int face, int px) {
     }
     return font;
   }
-  TTF_Font* font = TTF_OpenFontIndex(f.path.c_str(), open_px, f.index);
+  if (!f.file) {
+    auto mapped = MappedFile::Open(f.path);
+    if (!mapped.ok()) {
+      log_.warn("cannot open font " + f.path + ": " + mapped.status().message());
+      return nullptr;
+    }
+    f.file = std::make_shared<MappedFile>(std::move(mapped).value());
+  }
+  SDL_RWops* rw = SDL_RWFromConstMem(f.file->data(), static_cast<int>(f.file->size()));
+  TTF_Font* font = rw ? TTF_OpenFontIndexRW(rw, 1, open_px, f.index) : nullptr;
   if (!font) {
     log_.warn("cannot open font " + f.path + ": " + TTF_GetError());
     return nullptr;

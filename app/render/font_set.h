@@ -19,6 +19,7 @@
 #include <SDL2/SDL_ttf.h>
 
 #include "core/log.h"
+#include "core/mapped_file.h"
 #include "core/status.h"
 
 namespace machikado::render {
@@ -93,6 +94,9 @@ class FontSet {
     // one instance per face is kept and resized (TTF_SetFontSize) instead of one per size.
     bool single_instance = false;
     int current_px = 0;  // size the single instance is set to
+    // The file, mapped once and shared by every size opened from it: FreeType reads the tables
+    // each size needs from the page cache instead of through stdio (a seek and a refill per table).
+    std::shared_ptr<MappedFile> file;
   };
   FontSet(const FontSetConfig& config, Log& log) : config_(config), log_(log) {}
   int AddFace(const std::string& path, long index, bool bitmap, bool single_instance);
