@@ -1,6 +1,6 @@
 // MappedFile: a read-only memory map of a whole file (mmap), unmapped when it goes away.
-// For large read-mostly inputs — font files handed to Dear ImGui — whose pages should be shared
-// page cache that the kernel can drop, not a private heap copy. Move-only.
+// For large read-mostly inputs — font files that SDL_ttf opens at many sizes — whose pages should be
+// shared page cache that the kernel can drop, read without a system call per table. Move-only.
 #pragma once
 
 #include <cstddef>
