@@ -121,7 +121,7 @@ FontSet::~FontSet() {
 int FontSet::AddFace(const std::string& path, long index, bool bitmap, bool single_instance) {
   for (size_t i = 0; i < faces_.size(); ++i)
     if (faces_[i].path == path && faces_[i].index == index) return static_cast<int>(i);
-  faces_.push_back({path, index, bitmap, single_instance});
+  faces_.push_back({path, index, bitmap, single_instance, 0, nullptr});
   return static_cast<int>(faces_.size() - 1);
 }
 
