@@ -27,11 +27,12 @@ d = json.load(open(sys.argv[1])); d["items"] = d["items"][:1]; d["items"][0]["du
 json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
 PY
 
-# 1. Launch to first slide, with content in the cache (network irrelevant: local feeds).
+# 1. Launch to first slide, with content in the cache (network irrelevant: local feeds), timed from
+#    outside (process start to the first present) and alternated with the display floor: a bare
+#    SDL program's first frame on the same display (bench/kiosk/display_floor.cpp).
 "$bin" run --state-dir "$work/state" --run-for 3 >/dev/null 2>&1
-for i in 1 2 3 4 5; do
-  "$bin" run --state-dir "$work/state" --run-for 2 2>&1 | awk '/first-frame/{print $4}'
-done | median > "$work/first"
+python3 "$here/bench/kiosk/launch.py" 9 "$bin" "$(dirname "$bin")/bench/display_floor" "$work/state" \
+  > "$work/launch"
 
 # 2. Static slide: CPU over 60 s after settling.
 "$bin" run --feed "$work/static.json" --state-dir "$work/s2" --run-for 80 >/dev/null 2>&1 &
@@ -75,7 +76,8 @@ frames=$(grep '^machikado_frame_time_milliseconds{' "$work/s3/machikado.prom" | 
 cat <<MD
 | figure | value | target |
 |---|---|---|
-| launch to first slide from the cache (median of 5) | $(cat "$work/first") ms | ≤ 150 ms |
+$(sed -n 1p "$work/launch" | sed 's/ |$/ | ≤ 150 ms |/')
+$(sed -n '2,$p' "$work/launch" | sed 's/ |$/ | (floor) |/')
 | CPU on a static slide (60 s) | ${static_pct} % of one core | ≤ 0.5 % |
 | CPU over the demo rotation (120 s) | ${rot_pct} % of one core | — |
 | peak RSS (VmHWM) during the rotation | $((hwm / 1024)) MiB | ≤ 80 MB |
