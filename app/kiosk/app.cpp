@@ -13,6 +13,7 @@
 
 #include "feed/time_shift.h"
 #include "kiosk/app_impl.h"
+#include "render/theme.h"
 #include "platform/data_dir.h"
 #include "ui/kiosk_safety.h"
 
@@ -58,56 +59,6 @@ Status App::Impl::Setup() {
   schedule_config = schedule::ScheduleConfigFrom(cfg);
   rotation = schedule::Rotation(schedule_config);
 
-  // Screen.
-  DisplayOptions dopt;
-  dopt.headless = options.headless;
-  dopt.rotation_deg = cfg.display.rotation_deg;
-  if (options.headless) {
-    dopt.width = options.headless_width;
-    dopt.height = options.headless_height;
-  } else if (cfg.display.windowed_w) {
-    dopt.width = *cfg.display.windowed_w;
-    dopt.height = *cfg.display.windowed_h;
-  }
-  auto d = Display::Open(dopt);
-  if (!d.ok()) return d.status();
-  display = std::move(d).value();
-  SDL_RendererInfo info;
-  bool software =
-      SDL_GetRendererInfo(display->renderer(), &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
-  // A software renderer pays for every present: move the progress bar once a second.
-  progress_interval_ms = software ? 1000 : 100;
-  // Each crossfade frame blends two full-screen slides on the CPU: 20 frames a second still reads
-  // as a smooth dissolve and costs two thirds of 30 (the CPU over a rotation is mostly fades).
-  min_frame_ms = software ? 50 : 0;
-  log.info("display " + std::to_string(display->logical_width()) + "x" +
-           std::to_string(display->logical_height()) + " renderer " + display->renderer_name());
-
-  if (display->window()) ui::ApplyKioskWindow(display->window(), options.kiosk_lock);
-  dpi = ui::DisplayDpi(display->window(), cfg.display.dpi);
-  ui::InputConfig ic;
-  ic.width = display->logical_width();
-  ic.height = display->logical_height();
-  ic.dpi = dpi;
-  ic.idle_return_ms = static_cast<int64_t>(cfg.idle_return_s) * 1000;
-  ic.default_language = cfg.language;
-  ic.kiosk = options.kiosk_lock;
-  if (exit_chord) ic.exit_chord = *exit_chord;
-  input = std::make_unique<ui::InputInterpreter>(ic);
-
-  render::FontSetConfig fcfg;
-  fcfg.search_dirs = cfg.font_paths;
-  fcfg.search_dirs.push_back(data_dir + "/fonts");
-  auto f = render::FontSet::Open(fcfg, log);
-  if (!f.ok()) return f.status();
-  fonts = std::move(f).value();
-  renderer = std::make_unique<render::SlideRenderer>(display->renderer(), *fonts, log);
-  compositor = std::make_unique<render::Compositor>(display->renderer());
-  if (auto dv = ui::DetailView::Create(display->renderer(), *fonts, log); dv.ok())
-    detail = std::move(dv).value();
-  else
-    log.warn("detail view unavailable: " + dv.status().message());
-
   // Content: the cache first (published at once), then the network.
   pipeline::PipelineConfig pcfg;
   pcfg.feeds = cfg.feeds;
@@ -136,9 +87,74 @@ Status App::Impl::Setup() {
   pipeline = std::make_unique<pipeline::FeedPipeline>(
       pcfg, *source_client, store.get(), system_clock, sanity, log, [this] { Wake(); });
   pipeline->Start();
-  // Content comes from the cache before any network attempt completes: wait briefly for that first
-  // snapshot so the first frame is a slide, not the empty screen.
-  pipeline->handoff().WaitNewer(0, 500);
+
+  render::FontSetConfig fcfg;
+  fcfg.search_dirs = cfg.font_paths;
+  fcfg.search_dirs.push_back(data_dir + "/fonts");
+  auto f = render::FontSet::Open(fcfg, log);
+  if (!f.ok()) return f.status();
+  fonts = std::move(f).value();
+
+  // Screen. With a display, the first slide is drawn on a worker while the window comes up
+  // (first_slide.h): from here until Wait below, the worker owns the fonts and the App's content
+  // state (snapshot, rotation, alerts), and this thread only deals with SDL's video.
+  DisplayOptions dopt;
+  dopt.headless = options.headless;
+  dopt.rotation_deg = cfg.display.rotation_deg;
+  if (options.headless) {
+    dopt.width = options.headless_width;
+    dopt.height = options.headless_height;
+  } else if (cfg.display.windowed_w) {
+    dopt.width = *cfg.display.windowed_w;
+    dopt.height = *cfg.display.windowed_h;
+  }
+  if (!options.headless && Display::PlannedLogicalSize(dopt, &screen_w, &screen_h))
+    first_slide = FirstSlide::Start(screen_w, screen_h, *fonts, log,
+                                    [this](render::SlideRenderer& r) { return DrawFirstSlide(r); });
+  auto d = Display::Open(dopt);
+  if (!d.ok()) return d.status();
+  display = std::move(d).value();
+  SDL_RendererInfo info;
+  bool software =
+      SDL_GetRendererInfo(display->renderer(), &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
+  // A software renderer pays for every present: move the progress bar once a second.
+  progress_interval_ms = software ? 1000 : 100;
+  // Each crossfade frame blends two full-screen slides on the CPU: 20 frames a second still reads
+  // as a smooth dissolve and costs two thirds of 30 (the CPU over a rotation is mostly fades).
+  min_frame_ms = software ? 50 : 0;
+  log.info("display " + std::to_string(display->logical_width()) + "x" +
+           std::to_string(display->logical_height()) + " renderer " + display->renderer_name());
+  if (first_slide) {
+    const render::Color page = render::theme::kPage;
+    display->ShowBackground(SDL_Color{page.r, page.g, page.b, 255});
+  }
+  if (display->window()) ui::ApplyKioskWindow(display->window(), options.kiosk_lock);
+  dpi = ui::DisplayDpi(display->window(), cfg.display.dpi);
+
+  if (first_slide)
+    first_slide->Wait();
+  else
+    // Content comes from the cache before any network attempt completes: wait briefly for that
+    // first snapshot so the first frame is a slide, not the empty screen.
+    pipeline->handoff().WaitNewer(0, 500);
+  screen_w = display->logical_width();
+  screen_h = display->logical_height();
+
+  ui::InputConfig ic;
+  ic.width = screen_w;
+  ic.height = screen_h;
+  ic.dpi = dpi;
+  ic.idle_return_ms = static_cast<int64_t>(cfg.idle_return_s) * 1000;
+  ic.default_language = cfg.language;
+  ic.kiosk = options.kiosk_lock;
+  if (exit_chord) ic.exit_chord = *exit_chord;
+  input = std::make_unique<ui::InputInterpreter>(ic);
+  renderer = std::make_unique<render::SlideRenderer>(display->renderer(), *fonts, log);
+  compositor = std::make_unique<render::Compositor>(display->renderer());
+  if (auto dv = ui::DetailView::Create(display->renderer(), *fonts, log); dv.ok())
+    detail = std::move(dv).value();
+  else
+    log.warn("detail view unavailable: " + dv.status().message());
   return Status::Ok();
 }
 
@@ -183,8 +199,8 @@ void App::Impl::TakeSnapshot() {
 
 render::SlideContext App::Impl::Context(const schedule::Now& now) const {
   render::SlideContext ctx;
-  ctx.width = display->logical_width();
-  ctx.height = display->logical_height();
+  ctx.width = screen_w;
+  ctx.height = screen_h;
   ctx.lang = options.config.language;
   ctx.now = now.wall.now;
   ctx.show_wareki = options.config.show_wareki;
@@ -287,7 +303,9 @@ bool App::Impl::HandleEvent(const SDL_Event& e) {
       if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
           e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_RESTORED) {
         if (display->Resized()) {
-          if (input) input->SetScreenSize(display->logical_width(), display->logical_height());
+          screen_w = display->logical_width();
+          screen_h = display->logical_height();
+          if (input) input->SetScreenSize(screen_w, screen_h);
           current_key.clear();
           next_key.clear();
         }
@@ -396,6 +414,7 @@ int App::Impl::Run() {
     notifier.Stopping();
     CloseShowing(clock.monotonic_ms());
   }
+  first_slide.reset();  // joins the worker (a failed Setup may leave it running)
   if (pipeline) pipeline->Stop();
   pipeline.reset();
   if (play_log) play_log->Flush();

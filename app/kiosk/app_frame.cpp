@@ -21,23 +21,17 @@ void App::Impl::Frame(int64_t* sleep_ms) {
     quit = true;
     return;
   }
-  const schedule::Now now = NowForSchedule();
-  rotation.Tick(now);
-
-  schedule::LastConfirmed confirmed;
-  if (snapshot)
-    for (const auto& f : snapshot->feeds)
-      if (!f.feed_id.empty() && f.last_ok > 0) confirmed[f.feed_id] = f.last_ok;
-  alerts = schedule::AssessAlerts(rotation.items(), schedule_config, now.wall, confirmed);
-  takeover_cycle.Observe(alerts, now.mono_ms);
-  schedule::ModeInputs inputs;
-  inputs.takeover_active = alerts.emergency();
-  inputs.detail_open = input && input->state().detail_open;
+  Decision d = Decide();
+  const schedule::Now& now = d.now;
+  render::SlideContext& ctx = d.ctx;
+  const feed::Item* item = d.item;
+  const std::string& lang = d.lang;
+  const render::SlideMode slide_mode = d.slide_mode;
+  const std::optional<schedule::SlideState>& state = d.state;
+  const std::string& screen_key = d.screen_key;
+  const std::string& key = d.key;
   const config::Config& cfg = options.config;
-  inputs.quiet_hours = schedule::IsQuietNow(cfg.quiet_hours, now.wall, cfg.utc_offset_s);
-  mode = schedule::DecideMode(inputs);
 
-  render::SlideContext ctx = Context(now);
   const int64_t frame_ms =
       std::max<int64_t>(min_frame_ms, 1000 / std::max(1, options.config.display.max_fps));
   int64_t deadline = now.mono_ms + kMaxSleepMs;
@@ -45,23 +39,10 @@ void App::Impl::Frame(int64_t* sleep_ms) {
     deadline = std::min<int64_t>(deadline, now.mono_ms + (*change - now.wall.now) * 1000);
   // The header clock shows minutes: wake at the next minute boundary.
   deadline = std::min<int64_t>(deadline, now.mono_ms + (60 - now.wall.now % 60) * 1000);
+  if (d.page_ends_ms) deadline = std::min(deadline, *d.page_ends_ms);
 
-  // What the main texture shows, and a key that changes whenever its pixels would.
-  const feed::Item* item = nullptr;
-  std::string lang = input ? input->state().language : options.config.language;
-  render::SlideMode slide_mode = render::SlideMode::kRotation;
-  std::optional<schedule::SlideState> state;
-  // Everything around the slide that is drawn into its texture: language, mode, content, the
-  // header's minute and connectivity, the banner. Slide keys (current and next) extend it.
-  std::string screen_key = lang + "|" + ModeString(mode) + "|" + std::to_string(content_version) +
-                           "|" + std::to_string(now.wall.now / 60) + "|" +
-                           (ctx.online ? "on" : "off") + "|" +
-                           std::to_string(ctx.banner_alerts.size());
-  for (const auto* b : ctx.banner_alerts) screen_key += "|" + b->feed_id + "/" + b->id;
-  std::string key = screen_key;
   if (mode == schedule::Mode::kIdle) {
     // Quiet hours: the screen is blanked (a takeover alert would have made the mode emergency).
-    key = "quiet";
     if (key != current_key || need_redraw) {
       RecordShowing(nullptr, lang, now.mono_ms);
       current_key = key;
@@ -77,39 +58,17 @@ void App::Impl::Frame(int64_t* sleep_ms) {
     *sleep_ms = std::max<int64_t>(1, deadline - system_clock.monotonic_ms());
     return;
   }
-  if (mode == schedule::Mode::kEmergency) {
-    auto page = takeover_cycle.PageAt(alerts, now.mono_ms, schedule_config);
-    if (page) {
-      const schedule::ActiveAlert& a = alerts.takeover[page->alert_index];
-      item = a.item;
-      lang = page->lang;
-      slide_mode = render::SlideMode::kTakeover;
-      ctx.confirmed_at = a.last_confirmed;
-      key += "|E|" + a.key.feed_id + "/" + a.key.id + "|" + lang + "|" + std::to_string(page->page);
-      deadline = std::min(deadline, page->ends_ms);
-    }
-  } else {
-    state = rotation.Current(now);
-    if (state) {
-      item = rotation.Find(state->slide.key);
-      ctx.position = state->position;
-      ctx.total = state->count;
-      ctx.progress = static_cast<float>(state->progress);
-      key += "|R|" + state->slide.key.feed_id + "/" + state->slide.key.id + "|" +
-             std::to_string(state->position) + "/" + std::to_string(state->count);
-    }
-  }
-  ctx.lang = lang;
-  if (item && item->kind == feed::Kind::kAlert && !ctx.confirmed_at) {
-    auto it = confirmed.find(item->feed_id);
-    if (it != confirmed.end()) ctx.confirmed_at = it->second;
-  }
 
   bool redraw = need_redraw;
   if (key != current_key) {
+    std::string shown_key = key;
     if (key == next_key && next.valid()) {
       std::swap(current, next);
       next_key.clear();
+    } else if (AdoptFirstSlide(d, &shown_key)) {
+      if (options.report_first_frame)
+        log.info("prepare " + current.item_id + " " + std::to_string(current.prepare_ms) +
+                 " ms (first slide, drawn while the display came up)");
     } else if (item) {
       renderer->Prepare(*item, ctx, slide_mode, current);
       if (options.report_first_frame)
@@ -120,9 +79,12 @@ void App::Impl::Frame(int64_t* sleep_ms) {
     const bool new_showing = !showing || !item || showing->item_id != item->id ||
                              showing->lang != lang || showing->mode != ModeString(mode);
     if (new_showing) RecordShowing(item, lang, now.mono_ms);
-    current_key = key;
+    current_key = shown_key;
     redraw = true;
+    // The first slide as drawn a moment ago, with an older header: redrawn on the next wake-up.
+    if (shown_key != key) deadline = std::min(deadline, now.mono_ms + 1);
   }
+  first_slide.reset();  // taken or not, the first frame is decided
 
   // Prepare the next slide ahead of its crossfade, while nothing else is going on.
   float fade = 0;

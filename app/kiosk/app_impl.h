@@ -15,6 +15,7 @@
 #include "core/file_system.h"
 #include "kiosk/app.h"
 #include "kiosk/display.h"
+#include "kiosk/first_slide.h"
 #include "net/curl_http_client.h"
 #include "net/file_source.h"
 #include "ops/file_publisher.h"
@@ -168,10 +169,39 @@ struct App::Impl {
   bool woken = false;
   bool quit = false;
 
+  // Logical screen size slides are laid out at (the display's, or before it is open the planned
+  // one).
+  int screen_w = 0, screen_h = 0;
+  // The launch's first slide while the display comes up; gone after the first frame. Declared
+  // last: it joins its worker, which uses the members above, before they go.
+  std::unique_ptr<FirstSlide> first_slide;
+
   Impl(AppOptions o, Log& l) : options(std::move(o)), log(l) {}
 
   Status Setup();
   void TakeSnapshot();
+  // What the screen shows now: mode, item, its context and a key that changes whenever the main
+  // texture's pixels would. Frame runs it every wake-up; at launch the first-slide worker runs it
+  // once before the main thread touches any of this state (see Setup).
+  struct Decision {
+    schedule::Now now;
+    schedule::LastConfirmed confirmed;
+    render::SlideContext ctx;
+    const feed::Item* item = nullptr;
+    std::string lang;
+    render::SlideMode slide_mode = render::SlideMode::kRotation;
+    std::optional<schedule::SlideState> state;
+    std::string screen_key;  // language, mode, content, minute, connectivity, banner
+    std::string key;         // screen_key + the slide (or "quiet")
+    // key without what only the header shows (the minute, connectivity): two decisions with the
+    // same content_key show the same slide body.
+    std::string content_key;
+    std::optional<int64_t> page_ends_ms;  // an emergency page's end
+  };
+  Decision Decide();
+  // The first-slide worker's drawing (Setup), and the first frame taking its result (Frame).
+  std::optional<FirstSlide::Drawn> DrawFirstSlide(render::SlideRenderer& r);
+  bool AdoptFirstSlide(const Decision& d, std::string* shown_key);
   schedule::Now NowForSchedule() const;
   render::SlideContext Context(const schedule::Now& now) const;
   // Draws what changed; sets how long the loop may sleep before something needs drawing.

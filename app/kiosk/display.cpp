@@ -57,6 +57,30 @@ Result<std::unique_ptr<Display>> Display::Open(const DisplayOptions& options) {
   return d;
 }
 
+bool Display::PlannedLogicalSize(const DisplayOptions& options, int* w, int* h) {
+  int pw = options.width, ph = options.height;
+  if (options.headless) {
+    pw = pw > 0 ? pw : 1920;
+    ph = ph > 0 ? ph : 1080;
+  } else if (pw <= 0 || ph <= 0) {
+    SDL_Rect desktop;
+    if (SDL_GetDisplayBounds(0, &desktop) != 0 || desktop.w <= 0 || desktop.h <= 0) return false;
+    pw = desktop.w;
+    ph = desktop.h;
+  }
+  const bool quarter = options.rotation_deg == 90 || options.rotation_deg == 270;
+  *w = quarter ? ph : pw;
+  *h = quarter ? pw : ph;
+  return true;
+}
+
+void Display::ShowBackground(SDL_Color color) {
+  BeginFrame();
+  SDL_SetRenderDrawColor(renderer_, color.r, color.g, color.b, 255);
+  SDL_RenderClear(renderer_);
+  Present();
+}
+
 Display::~Display() {
   if (rotated_) SDL_DestroyTexture(rotated_);
   if (renderer_) SDL_DestroyRenderer(renderer_);

@@ -26,6 +26,10 @@ class Display {
  public:
   // SDL_Init(SDL_INIT_VIDEO) must have succeeded (headless: with the offscreen or dummy driver).
   static Result<std::unique_ptr<Display>> Open(const DisplayOptions& options);
+  // The logical size Open is expected to give, known before the window exists (SDL video must be
+  // initialised; headless needs nothing). It can differ from the real one (a high-DPI output has
+  // more pixels than its window): compare with logical_width/height once open. False if unknown.
+  static bool PlannedLogicalSize(const DisplayOptions& options, int* w, int* h);
   ~Display();
   Display(const Display&) = delete;
   Display& operator=(const Display&) = delete;
@@ -38,6 +42,10 @@ class Display {
   bool headless() const { return window_ == nullptr; }
   std::string renderer_name() const;
 
+  // Presents one frame of a single colour: the window shows the kiosk's page at once while the
+  // first slide is still being drawn, and the display path (framebuffer, compositor) is warm
+  // for it.
+  void ShowBackground(SDL_Color color);
   // Begin a frame: subsequent drawing goes to the logical-size target.
   void BeginFrame();
   // Ends the frame: rotates onto the window if needed and presents (no-op present when headless).
