@@ -31,8 +31,9 @@ PY
 #    outside (process start to the first present) and alternated with the display floor: a bare
 #    SDL program's first frame on the same display (bench/kiosk/display_floor.cpp).
 "$bin" run --state-dir "$work/state" --run-for 3 >/dev/null 2>&1
-python3 "$here/bench/kiosk/launch.py" 9 "$bin" "$(dirname "$bin")/bench/display_floor" "$work/state" \
-  > "$work/launch"
+floor_bin="$(dirname "$bin")/bench/display_floor"
+python3 "$here/bench/kiosk/launch.py" 9 "$bin" "$floor_bin" "$work/state" > "$work/launch"
+"$floor_bin" faults > "$work/faults"
 
 # 2. Static slide: CPU over 60 s after settling.
 "$bin" run --feed "$work/static.json" --state-dir "$work/s2" --run-for 80 >/dev/null 2>&1 &
@@ -78,6 +79,7 @@ cat <<MD
 |---|---|---|
 $(sed -n 1p "$work/launch" | sed 's/ |$/ | ≤ 150 ms |/')
 $(sed -n '2,$p' "$work/launch" | sed 's/ |$/ | (floor) |/')
+| this machine: $(sed 's/: / | /' "$work/faults") | — |
 | CPU on a static slide (60 s) | ${static_pct} % of one core | ≤ 0.5 % |
 | CPU over the demo rotation (120 s) | ${rot_pct} % of one core | — |
 | peak RSS (VmHWM) during the rotation | $((hwm / 1024)) MiB | ≤ 80 MB |
