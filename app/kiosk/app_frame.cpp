@@ -43,6 +43,7 @@ void App::Impl::Frame(int64_t* sleep_ms) {
 
   if (mode == schedule::Mode::kIdle) {
     // Quiet hours: the screen is blanked (a takeover alert would have made the mode emergency).
+    first_slide.reset();  // it drew nothing: quiet was decided the same way
     if (key != current_key || need_redraw) {
       RecordShowing(nullptr, lang, now.mono_ms);
       current_key = key;
