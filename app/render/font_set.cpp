@@ -9,11 +9,11 @@ namespace {
 
 // Font files by role. Debian: fonts-morisawa-bizud-gothic, fonts-noto-cjk, fonts-noto-color-emoji,
 // fonts-dejavu-core.
-struct FontFile {
+struct KnownFile {
   const char* role;
   const char* file;
 };
-constexpr FontFile kFiles[] = {
+constexpr KnownFile kFiles[] = {
     {"ud", "BIZUDGothic-Regular.ttf"},   {"ud-bold", "BIZUDGothic-Bold.ttf"},
     {"udp", "BIZUDPGothic-Regular.ttf"}, {"udp-bold", "BIZUDPGothic-Bold.ttf"},
     {"cjk", "NotoSansCJK-Regular.ttc"},  {"cjk-bold", "NotoSansCJK-Bold.ttc"},
@@ -187,14 +187,14 @@ TTF_Font* FontSet::Get(int face, int px) {
     return font;
   }
   if (!f.file) {
-    auto mapped = MappedFile::Open(f.path);
-    if (!mapped.ok()) {
-      log_.warn("cannot open font " + f.path + ": " + mapped.status().message());
+    auto file = FontFile::Open(f.path);
+    if (!file.ok()) {
+      log_.warn("cannot open font " + f.path + ": " + file.status().message());
       return nullptr;
     }
-    f.file = std::make_shared<MappedFile>(std::move(mapped).value());
+    f.file = std::move(file).value();
   }
-  SDL_RWops* rw = SDL_RWFromConstMem(f.file->data(), static_cast<int>(f.file->size()));
+  SDL_RWops* rw = FontFile::NewReader(f.file);
   TTF_Font* font = rw ? TTF_OpenFontIndexRW(rw, 1, open_px, f.index) : nullptr;
   if (!font) {
     log_.warn("cannot open font " + f.path + ": " + TTF_GetError());

@@ -19,8 +19,8 @@
 #include <SDL2/SDL_ttf.h>
 
 #include "core/log.h"
-#include "core/mapped_file.h"
 #include "core/status.h"
+#include "render/font_file.h"
 
 namespace machikado::render {
 
@@ -94,9 +94,8 @@ class FontSet {
     // one instance per face is kept and resized (TTF_SetFontSize) instead of one per size.
     bool single_instance = false;
     int current_px = 0;  // size the single instance is set to
-    // The file, mapped once and shared by every size opened from it: FreeType reads the tables
-    // each size needs from the page cache instead of through stdio (a seek and a refill per table).
-    std::shared_ptr<MappedFile> file;
+    // The file, opened once and shared by every size opened from it (font_file.h).
+    std::shared_ptr<FontFile> file;
   };
   FontSet(const FontSetConfig& config, Log& log) : config_(config), log_(log) {}
   int AddFace(const std::string& path, long index, bool bitmap, bool single_instance);
