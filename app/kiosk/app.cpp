@@ -13,8 +13,8 @@
 
 #include "feed/time_shift.h"
 #include "kiosk/app_impl.h"
-#include "render/theme.h"
 #include "platform/data_dir.h"
+#include "render/theme.h"
 #include "ui/kiosk_safety.h"
 
 namespace machikado::kiosk {
@@ -370,12 +370,13 @@ int App::Impl::Run() {
     return 1;
   }
   if (!options.headless && !std::getenv("SDL_VIDEODRIVER")) {
-    // SDL falls back to its offscreen or dummy driver when there is no display: nobody would see it.
+    // Without a display SDL falls back to its offscreen or dummy driver: nobody would see it.
     const char* driver = SDL_GetCurrentVideoDriver();
     if (driver && (std::string(driver) == "offscreen" || std::string(driver) == "dummy")) {
-      log.error("no display available (no X11 or Wayland display, no KMS console). To draw slides "
-                "without a display use `machikado render --out DIR`; to run the kiosk loop without "
-                "one use `machikado run --headless`.");
+      log.error(
+          "no display available (no X11 or Wayland display, no KMS console). To draw slides "
+          "without a display use `machikado render --out DIR`; to run the kiosk loop without "
+          "one use `machikado run --headless`.");
       SDL_Quit();
       return 1;
     }

@@ -58,8 +58,8 @@ App::Impl::Decision App::Impl::Decide() {
       d.lang = page->lang;
       d.slide_mode = render::SlideMode::kTakeover;
       ctx.confirmed_at = a.last_confirmed;
-      const std::string slide = "|E|" + a.key.feed_id + "/" + a.key.id + "|" + d.lang + "|" +
-                                std::to_string(page->page);
+      const std::string slide =
+          "|E|" + a.key.feed_id + "/" + a.key.id + "|" + d.lang + "|" + std::to_string(page->page);
       d.key += slide;
       d.content_key += slide;
       d.page_ends_ms = page->ends_ms;
@@ -71,9 +71,9 @@ App::Impl::Decision App::Impl::Decide() {
       ctx.position = d.state->position;
       ctx.total = d.state->count;
       ctx.progress = static_cast<float>(d.state->progress);
-      const std::string slide = "|R|" + d.state->slide.key.feed_id + "/" +
-                                d.state->slide.key.id + "|" + std::to_string(d.state->position) +
-                                "/" + std::to_string(d.state->count);
+      const std::string slide = "|R|" + d.state->slide.key.feed_id + "/" + d.state->slide.key.id +
+                                "|" + std::to_string(d.state->position) + "/" +
+                                std::to_string(d.state->count);
       d.key += slide;
       d.content_key += slide;
     }

@@ -68,8 +68,8 @@ class Display {
   DisplayOptions options_;
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
-  SDL_Surface* surface_ = nullptr;  // headless target
-  SDL_Texture* rotated_ = nullptr;  // logical-size target when rotation_deg != 0
+  SDL_Surface* surface_ = nullptr;   // headless target
+  SDL_Texture* rotated_ = nullptr;   // logical-size target when rotation_deg != 0
   bool fullscreen_pending_ = false;  // desktop-sized window; full-screen after the first frame
   int window_w_ = 0, window_h_ = 0;
   int logical_w_ = 0, logical_h_ = 0;

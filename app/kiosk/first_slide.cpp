@@ -8,7 +8,8 @@ std::unique_ptr<FirstSlide> FirstSlide::Start(int width, int height, render::Fon
                                               Log& log, DrawFn draw) {
   std::unique_ptr<FirstSlide> f(new FirstSlide(width, height, fonts, log));
   FirstSlide* self = f.get();
-  self->worker_ = std::thread([self, draw = std::move(draw)]() mutable { self->Work(std::move(draw)); });
+  self->worker_ =
+      std::thread([self, draw = std::move(draw)]() mutable { self->Work(std::move(draw)); });
   return f;
 }
 
@@ -42,8 +43,8 @@ void FirstSlide::Work(DrawFn draw) {
     SDL_RenderFlush(renderer);
   }
   SDL_DestroyRenderer(renderer);
-  draw_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                 .count();
+  draw_ms_ =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (drawn) {
     surface_ = surface;
     drawn_ = std::move(drawn);

@@ -61,8 +61,9 @@ TEST(FirstSlide, DrawsOnItsOwnThreadWhatPrepareDraws) {
 TEST(FirstSlide, NothingDrawnGivesNoTexture) {
   auto rig = RenderRig::Create(kW, kH);
   ASSERT_TRUE(rig);
-  auto first = FirstSlide::Start(kW, kH, *rig->fonts, rig->log,
-                                 [](render::SlideRenderer&) { return std::optional<FirstSlide::Drawn>(); });
+  auto first = FirstSlide::Start(kW, kH, *rig->fonts, rig->log, [](render::SlideRenderer&) {
+    return std::optional<FirstSlide::Drawn>();
+  });
   first->Wait();
   EXPECT_FALSE(first->drawn());
   render::SlideTexture into;

@@ -52,8 +52,8 @@ int main(int argc, char** argv) {
   }
   SDL_Rect desktop{0, 0, 1920, 1080};
   SDL_GetDisplayBounds(0, &desktop);
-  SDL_Window* window = SDL_CreateWindow("display_floor", desktop.x, desktop.y, desktop.w,
-                                        desktop.h, SDL_WINDOW_SHOWN | SDL_WINDOW_BORDERLESS);
+  SDL_Window* window = SDL_CreateWindow("display_floor", desktop.x, desktop.y, desktop.w, desktop.h,
+                                        SDL_WINDOW_SHOWN | SDL_WINDOW_BORDERLESS);
   SDL_Renderer* renderer =
       window ? SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE)
              : nullptr;
