@@ -29,7 +29,7 @@ JSON
   for run in cache launch; do
     DISPLAY="$display" SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 \
       MACHIKADO_REPORT_FIRST_FRAME=1 "$bin" run --config "$work/$1.json" --run-for 3 \
-      >"$work/$1-$run.log" 2>&1 || { cat "$work/$1-$run.log"; echo "FAIL: $1 $run exited $?"; exit 1; }
+      >"$work/$1-$run.log" 2>&1 || { rc=$?; cat "$work/$1-$run.log"; echo "FAIL: $1 $run exited $rc"; exit 1; }
   done
   log="$work/$1-launch.log"
   grep -q "first-frame" "$log" || { cat "$log"; echo "FAIL: $1: no first frame"; exit 1; }
