@@ -13,13 +13,18 @@ std::string ModeString(schedule::Mode m) {
 
 }  // namespace
 
+std::string RotationSlideKey(const schedule::ItemKey& key, int position, int count) {
+  return "|R|" + key.feed_id + "/" + key.id + "|" + std::to_string(position) + "/" +
+         std::to_string(count);
+}
+
 App::Impl::Decision App::Impl::Decide() {
   Decision d;
   d.now = NowForSchedule();
   const schedule::Now& now = d.now;
   rotation.Tick(now);
 
-  schedule::LastConfirmed& confirmed = d.confirmed;
+  schedule::LastConfirmed confirmed;
   if (snapshot)
     for (const auto& f : snapshot->feeds)
       if (!f.feed_id.empty() && f.last_ok > 0) confirmed[f.feed_id] = f.last_ok;
@@ -38,14 +43,14 @@ App::Impl::Decision App::Impl::Decide() {
   d.lang = input ? input->state().language : options.config.language;
   // Everything around the slide that is drawn into its texture: language, mode, content, the
   // header's minute and connectivity, the banner. Slide keys (current and next) extend it.
-  d.screen_key = d.lang + "|" + ModeString(mode) + "|" + std::to_string(content_version) + "|" +
-                 std::to_string(now.wall.now / 60) + "|" + (ctx.online ? "on" : "off") + "|" +
-                 std::to_string(ctx.banner_alerts.size());
-  std::string banners;
+  const std::string content =
+      d.lang + "|" + ModeString(mode) + "|" + std::to_string(content_version);
+  std::string banners = "|" + std::to_string(ctx.banner_alerts.size());
   for (const auto* b : ctx.banner_alerts) banners += "|" + b->feed_id + "/" + b->id;
-  d.screen_key += banners;
+  d.screen_key = content + "|" + std::to_string(now.wall.now / 60) + "|" +
+                 (ctx.online ? "on" : "off") + banners;
   d.key = d.screen_key;
-  d.content_key = d.lang + "|" + ModeString(mode) + "|" + std::to_string(content_version) + banners;
+  d.content_key = content + banners;
   if (mode == schedule::Mode::kIdle) {
     d.key = d.content_key = "quiet";
     return d;
@@ -71,9 +76,8 @@ App::Impl::Decision App::Impl::Decide() {
       ctx.position = d.state->position;
       ctx.total = d.state->count;
       ctx.progress = static_cast<float>(d.state->progress);
-      const std::string slide = "|R|" + d.state->slide.key.feed_id + "/" + d.state->slide.key.id +
-                                "|" + std::to_string(d.state->position) + "/" +
-                                std::to_string(d.state->count);
+      const std::string slide =
+          RotationSlideKey(d.state->slide.key, d.state->position, d.state->count);
       d.key += slide;
       d.content_key += slide;
     }

@@ -110,9 +110,8 @@ void App::Impl::Frame(int64_t* sleep_ms) {
         render::SlideContext nctx = ctx;
         nctx.position = state->position % std::max(1, state->count) + 1;
         nctx.progress = 0;
-        const std::string nkey = screen_key + "|R|" + upcoming->key.feed_id + "/" +
-                                 upcoming->key.id + "|" + std::to_string(nctx.position) + "/" +
-                                 std::to_string(state->count);
+        const std::string nkey =
+            screen_key + RotationSlideKey(upcoming->key, nctx.position, state->count);
         // Not before the first slide is on screen: launch shows content first, and the next
         // slide is prepared on the following wake-up, long before its crossfade.
         if (nkey != next_key && drawn_once) {

@@ -43,6 +43,9 @@ namespace machikado::kiosk {
 constexpr int64_t kMaxSleepMs = 1000;
 constexpr int64_t kMetricsEveryMs = 15'000;
 
+// The part of a screen key that names a rotation slide: item, position and cycle length.
+std::string RotationSlideKey(const schedule::ItemKey& key, int position, int count);
+
 inline platform::FeedState ToFeedStateValue(pipeline::FeedReport::State s) {
   switch (s) {
     case pipeline::FeedReport::State::kOk:
@@ -185,7 +188,6 @@ struct App::Impl {
   // once before the main thread touches any of this state (see Setup).
   struct Decision {
     schedule::Now now;
-    schedule::LastConfirmed confirmed;
     render::SlideContext ctx;
     const feed::Item* item = nullptr;
     std::string lang;

@@ -1,6 +1,16 @@
 #include "kiosk/display.h"
 
 namespace machikado::kiosk {
+namespace {
+
+// Slides are laid out across the screen as its viewer sees it: a quarter turn swaps the sides.
+void LogicalSize(int rotation_deg, int window_w, int window_h, int* w, int* h) {
+  const bool quarter = rotation_deg == 90 || rotation_deg == 270;
+  *w = quarter ? window_h : window_w;
+  *h = quarter ? window_w : window_h;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Display>> Display::Open(const DisplayOptions& options) {
   std::unique_ptr<Display> d(new Display());
@@ -68,9 +78,7 @@ bool Display::PlannedLogicalSize(const DisplayOptions& options, int* w, int* h) 
     pw = desktop.w;
     ph = desktop.h;
   }
-  const bool quarter = options.rotation_deg == 90 || options.rotation_deg == 270;
-  *w = quarter ? ph : pw;
-  *h = quarter ? pw : ph;
+  LogicalSize(options.rotation_deg, pw, ph, w, h);
   return true;
 }
 
@@ -106,9 +114,7 @@ bool Display::CreateRotationTarget() {
 bool Display::Resized() {
   int old_w = logical_w_, old_h = logical_h_;
   if (window_) SDL_GetRendererOutputSize(renderer_, &window_w_, &window_h_);
-  bool quarter = options_.rotation_deg == 90 || options_.rotation_deg == 270;
-  logical_w_ = quarter ? window_h_ : window_w_;
-  logical_h_ = quarter ? window_w_ : window_h_;
+  LogicalSize(options_.rotation_deg, window_w_, window_h_, &logical_w_, &logical_h_);
   CreateRotationTarget();
   return old_w != logical_w_ || old_h != logical_h_;
 }
