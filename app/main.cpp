@@ -20,6 +20,7 @@ const char kUsage[] =
     "  validate   check feeds before publishing: every problem with its place and reason\n"
     "  check-config FILE   check a kiosk configuration file and explain its problems\n"
     "  report     proof of play: how often each notice was shown (--from, --to, --json)\n"
+    "  import KIND   convert JMA XML, CAP, shelter or event CSVs into a feed (jma, cap, shelters, events)\n"
     "\n"
     "  machikado COMMAND --help   options of one command\n"
     "  machikado --version        print the version\n";
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   if (command == "render") return machikado::RenderCommand(rest);
   if (command == "check-config") return machikado::CheckConfigCommand(rest);
   if (command == "report") return machikado::ReportCommand(rest);
+  if (command == "import") return machikado::ImportCommand(rest);
   if (command == "help") {
     std::fputs(kUsage, stdout);
     return 0;

@@ -15,5 +15,12 @@ int RunCommand(const Args& args);
 int RenderCommand(const Args& args);
 int CheckConfigCommand(const Args& args);
 int ReportCommand(const Args& args);
+int ImportCommand(const Args& args);
+
+// The kinds of `import` (app/commands/import_<kind>_command.cpp).
+int ImportJmaCommand(const Args& args);
+int ImportCapCommand(const Args& args);
+int ImportSheltersCommand(const Args& args);
+int ImportEventsCommand(const Args& args);
 
 }  // namespace machikado
