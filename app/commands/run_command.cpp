@@ -16,7 +16,7 @@ namespace {
 
 const char kUsage[] =
     "usage: machikado run [--config FILE] [--feed URL]... [--state-dir DIR] [--district ID]\n"
-    "                     [--lang L] [--windowed WxH] [--headless] [--run-for SECONDS]\n"
+    "                     [--lang L] [--windowed WxH] [--renderer R] [--headless] [--run-for SECONDS]\n"
     "\n"
     "Runs the kiosk full-screen. Without --config and --feed it shows the bundled demo feeds.\n"
     "  --config FILE     kiosk configuration (docs/configuration.md; check with check-config)\n"
@@ -28,6 +28,8 @@ const char kUsage[] =
     "  --district ID     this kiosk's district (items for other districts are not shown)\n"
     "  --lang L          default language of the screen (ja, en, zh-Hans, ko, vi, ja-x-easy)\n"
     "  --windowed WxH    a window instead of full-screen (development)\n"
+    "  --renderer R      auto (default: the GPU only when it is real hardware), gpu or software;\n"
+    "                    overrides display.renderer of the configuration\n"
     "  --headless        run the whole kiosk loop without a display (tests, soak runs, servers)\n"
     "  --size WxH        headless screen size (default 1920x1080)\n"
     "  --run-for SECONDS stop after this long (tests, benchmarks)\n"
@@ -54,7 +56,7 @@ int Usage(const std::string& problem) {
 }  // namespace
 
 int RunCommand(const Args& args) {
-  std::string config_path, state_dir, district, lang;
+  std::string config_path, state_dir, district, lang, renderer;
   std::vector<std::string> feeds;
   bool headless = false, have_district = false;
   int ww = 0, wh = 0, hw = 1920, hh = 1080;
@@ -69,13 +71,19 @@ int RunCommand(const Args& args) {
     } else if (a == "--headless") {
       headless = true;
     } else if (a == "--config" || a == "--feed" || a == "--state-dir" || a == "--district" ||
-               a == "--lang" || a == "--windowed" || a == "--size" || a == "--run-for") {
+               a == "--lang" || a == "--windowed" || a == "--size" || a == "--run-for" ||
+               a == "--renderer") {
       if (!(v = value())) return Usage(a + " needs a value");
       if (a == "--config") config_path = *v;
       if (a == "--feed") feeds.push_back(*v);
       if (a == "--state-dir") state_dir = *v;
       if (a == "--district") district = *v, have_district = true;
       if (a == "--lang") lang = *v;
+      if (a == "--renderer") {
+        if (*v != "auto" && *v != "gpu" && *v != "software")
+          return Usage("--renderer expects auto, gpu or software");
+        renderer = *v;
+      }
       if (a == "--windowed" && !ParseSize(*v, &ww, &wh))
         return Usage("--windowed expects WxH, e.g. 1280x720");
       if (a == "--size" && !ParseSize(*v, &hw, &hh))
@@ -140,6 +148,9 @@ int RunCommand(const Args& args) {
     o.config.display.windowed_w = ww;
     o.config.display.windowed_h = wh;
   }
+  if (renderer == "auto") o.config.display.renderer = config::RendererPreference::kAuto;
+  if (renderer == "gpu") o.config.display.renderer = config::RendererPreference::kGpu;
+  if (renderer == "software") o.config.display.renderer = config::RendererPreference::kSoftware;
   if (!state_dir.empty()) o.config.state_dir = state_dir;
   o.state_dir = platform::ResolveStateDir(o.config.state_dir, platform::ProcessEnvironment()).path;
   o.headless = headless;

@@ -24,7 +24,15 @@ struct Durations {
   int crossfade_ms = 800;   // transition between slides (≤ 1000)
 };
 
+// Which SDL renderer draws the screen (kiosk/renderer_choice.h decides for kAuto).
+enum class RendererPreference {
+  kAuto,      // the GPU renderer only when OpenGL is done by hardware, else software
+  kGpu,       // SDL's accelerated renderer whatever implements it (llvmpipe included)
+  kSoftware,  // SDL's software renderer with an unaccelerated window framebuffer
+};
+
 struct Display {
+  RendererPreference renderer = RendererPreference::kAuto;
   std::optional<int> windowed_w;  // unset = desktop full-screen
   std::optional<int> windowed_h;
   int rotation_deg = 0;  // 0, 90, 180 or 270: portrait screens mounted on their side

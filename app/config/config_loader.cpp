@@ -281,7 +281,19 @@ void ReadRest(Reader& r, const json& root, Config* c) {
     if (!d.is_object()) {
       r.Error("/display", "must be an object");
     } else {
-      r.CheckKeys(d, "/display", {"windowed", "rotation_deg", "max_fps", "dpi"});
+      r.CheckKeys(d, "/display", {"renderer", "windowed", "rotation_deg", "max_fps", "dpi"});
+      if (d.contains("renderer")) {
+        const json& v = d["renderer"];
+        if (v == "auto")
+          c->display.renderer = RendererPreference::kAuto;
+        else if (v == "gpu")
+          c->display.renderer = RendererPreference::kGpu;
+        else if (v == "software")
+          c->display.renderer = RendererPreference::kSoftware;
+        else
+          r.Error("/display/renderer",
+                  "must be \"auto\" (GPU only when it is real hardware), \"gpu\" or \"software\"");
+      }
       if (d.contains("windowed")) {
         const json& w = d["windowed"];
         if (w.is_array() && w.size() == 2 && w[0].is_number_integer() && w[1].is_number_integer() &&

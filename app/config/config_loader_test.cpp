@@ -170,5 +170,18 @@ TEST(ConfigLoaderTest, ReportsPublicKeyThatIsNotAMinisignKey) {
   EXPECT_EQ(2u, o.config.public_keys.size());
 }
 
+TEST(ConfigLoaderTest, RendererDefaultsToAutoAndTakesGpuOrSoftware) {
+  EXPECT_EQ(ParseConfig("{}").config.display.renderer, RendererPreference::kAuto);
+  ConfigOutcome gpu = ParseConfig(R"({"display": {"renderer": "gpu"}})");
+  ASSERT_TRUE(gpu.ok());
+  EXPECT_EQ(gpu.config.display.renderer, RendererPreference::kGpu);
+  ConfigOutcome sw = ParseConfig(R"({"display": {"renderer": "software"}})");
+  ASSERT_TRUE(sw.ok());
+  EXPECT_EQ(sw.config.display.renderer, RendererPreference::kSoftware);
+  ConfigOutcome bad = ParseConfig(R"({"display": {"renderer": "opengl"}})");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_TRUE(HasProblem(bad, "/display/renderer", true));
+}
+
 }  // namespace
 }  // namespace machikado::config

@@ -101,6 +101,7 @@ Status App::Impl::Setup() {
   DisplayOptions dopt;
   dopt.headless = options.headless;
   dopt.rotation_deg = cfg.display.rotation_deg;
+  dopt.renderer = cfg.display.renderer;
   if (options.headless) {
     dopt.width = options.headless_width;
     dopt.height = options.headless_height;
@@ -114,16 +115,16 @@ Status App::Impl::Setup() {
   auto d = Display::Open(dopt);
   if (!d.ok()) return d.status();
   display = std::move(d).value();
-  SDL_RendererInfo info;
-  bool software =
-      SDL_GetRendererInfo(display->renderer(), &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
-  // A software renderer pays for every present: move the progress bar once a second.
-  progress_interval_ms = software ? 1000 : 100;
-  // Each crossfade frame blends two full-screen slides on the CPU: 20 frames a second still reads
-  // as a smooth dissolve and costs two thirds of 30 (the CPU over a rotation is mostly fades).
-  min_frame_ms = software ? 50 : 0;
+  // Every present that is not blended by a GPU costs CPU (SDL's software renderer, or OpenGL on
+  // llvmpipe when forced): move the progress bar once a second, and crossfade at 20 frames a
+  // second — still a smooth dissolve, two thirds of the cost of 30. A real GPU blends for free.
+  const bool hardware = display->hardware_blending();
+  progress_interval_ms = hardware ? 100 : 1000;
+  min_frame_ms = hardware ? 0 : 50;
+  const RendererChoice& rc = display->renderer_choice();
   log.info("display " + std::to_string(display->logical_width()) + "x" +
-           std::to_string(display->logical_height()) + " renderer " + display->renderer_name());
+           std::to_string(display->logical_height()) + " renderer " + display->renderer_name() +
+           " (" + (rc.path == RendererPath::kGpu ? "gpu" : "software") + "): " + rc.reason);
   if (first_slide) {
     const render::Color page = render::theme::kPage;
     display->ShowBackground(SDL_Color{page.r, page.g, page.b, 255});

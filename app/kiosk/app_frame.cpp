@@ -231,6 +231,12 @@ void App::Impl::WriteStatus(const std::optional<platform::SlideStatus>& slide) {
   st.clock.source = ToClockSourceValue(cr.source);
   st.clock.trusted = cr.trusted;
   st.clock.offset_s = cr.offset_s;
+  if (display) {
+    const RendererChoice& rc = display->renderer_choice();
+    st.renderer = platform::RendererStatus{
+        display->renderer_name(), rc.path == RendererPath::kGpu ? "gpu" : "software",
+        PreferenceName(options.config.display.renderer), rc.reason};
+  }
   status_writer->Update(st);
   notifier.Status(std::string(platform::ToString(st.mode)) +
                   (slide ? " · " + slide->kind + " " + slide->id : std::string()));
@@ -254,6 +260,11 @@ void App::Impl::MaybeWriteMetrics(int64_t mono_ms) {
   m.slides_by_kind = slides_by_kind;
   m.frames = &frame_times;
   m.clock_trusted = sanity.Report().trusted;
+  if (display) {
+    m.renderer_name = display->renderer_name();
+    m.renderer_path = display->renderer_choice().path == RendererPath::kGpu ? "gpu" : "software";
+    m.renderer_reason = display->renderer_choice().reason;
+  }
   if (snapshot) {
     for (const auto& f : snapshot->feeds) {
       ops::FeedMetrics fm;

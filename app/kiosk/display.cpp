@@ -1,7 +1,38 @@
 #include "kiosk/display.h"
 
+#include <dirent.h>
+
+#include <cstring>
+
 namespace machikado::kiosk {
 namespace {
+
+// A DRM device node (a GPU the kernel drives): without one, OpenGL can only be software.
+bool DrmDevicePresent() {
+  DIR* dir = opendir("/dev/dri");
+  if (!dir) return false;
+  bool found = false;
+  while (const dirent* e = readdir(dir)) {
+    if (std::strncmp(e->d_name, "card", 4) == 0 || std::strncmp(e->d_name, "renderD", 7) == 0) {
+      found = true;
+      break;
+    }
+  }
+  closedir(dir);
+  return found;
+}
+
+// GL_RENDERER of the context an OpenGL/GLES SDL renderer made current; "" for other renderers.
+std::string GlRendererString(SDL_Renderer* renderer) {
+  SDL_RendererInfo info;
+  if (SDL_GetRendererInfo(renderer, &info) != 0 || std::strncmp(info.name, "opengl", 6) != 0)
+    return "";
+  using GetString = const unsigned char* (*)(unsigned int);
+  auto get = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+  const unsigned int kGlRenderer = 0x1F01;
+  const unsigned char* s = get ? get(kGlRenderer) : nullptr;
+  return s ? reinterpret_cast<const char*>(s) : "";
+}
 
 // Slides are laid out across the screen as its viewer sees it: a quarter turn swaps the sides.
 void LogicalSize(int rotation_deg, int window_w, int window_h, int* w, int* h) {
@@ -26,6 +57,8 @@ Result<std::unique_ptr<Display>> Display::Open(const DisplayOptions& options) {
       return Status::Io(std::string("cannot create software renderer: ") + SDL_GetError());
     d->window_w_ = w;
     d->window_h_ = h;
+    d->choice_.path = RendererPath::kSoftware;
+    d->choice_.reason = "headless: drawn into memory";
   } else {
     Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
     int w = options.width, h = options.height;
@@ -51,20 +84,53 @@ Result<std::unique_ptr<Display>> Display::Open(const DisplayOptions& options) {
     }
     d->window_ = SDL_CreateWindow("machikado", x, y, w, h, flags);
     if (!d->window_) return Status::Io(std::string("cannot open a window: ") + SDL_GetError());
-    if (!options.software)
-      d->renderer_ =
-          SDL_CreateRenderer(d->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE);
-    if (!d->renderer_)
-      d->renderer_ =
-          SDL_CreateRenderer(d->window_, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
-    if (!d->renderer_)
-      return Status::Io(std::string("cannot create a renderer: ") + SDL_GetError());
+    if (Status st = d->CreateRenderer(); !st.ok()) return st;
     SDL_GetRendererOutputSize(d->renderer_, &d->window_w_, &d->window_h_);
     SDL_ShowCursor(SDL_DISABLE);
   }
   SDL_DisableScreenSaver();
   d->Resized();
   return d;
+}
+
+Status Display::CreateRenderer() {
+  RendererFacts facts;
+  facts.preference = options_.renderer;
+  if (const char* e = SDL_getenv("SDL_RENDER_DRIVER")) facts.env_render_driver = e;
+  if (const char* v = SDL_GetCurrentVideoDriver()) facts.video_driver = v;
+  facts.drm_device = DrmDevicePresent();
+  choice_ = ChooseRenderer(facts);
+  if (choice_.path != RendererPath::kSoftware) {
+    renderer_ =
+        SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE);
+    const std::string gl = renderer_ ? GlRendererString(renderer_) : "";
+    if (choice_.path == RendererPath::kProbe) {
+      facts.gl_renderer = gl;
+      choice_ = ChooseRenderer(facts);
+      if (choice_.path == RendererPath::kSoftware && renderer_) {
+        SDL_DestroyRenderer(renderer_);
+        renderer_ = nullptr;
+      }
+    } else if (renderer_) {
+      choice_.hardware = !gl.empty() && !IsSoftwareGl(gl);
+      if (!gl.empty()) choice_.reason += "; OpenGL renderer \"" + gl + "\"";
+    } else {
+      const std::string why = SDL_GetError();
+      facts.preference = config::RendererPreference::kSoftware;
+      facts.env_render_driver.clear();
+      choice_ = ChooseRenderer(facts);
+      choice_.reason = "the GPU renderer could not be created (" + why + "): software";
+    }
+  }
+  if (!renderer_) {
+    // Set, not forced: an operator's SDL_FRAMEBUFFER_ACCELERATION in the environment still wins.
+    // It must be set before the window's framebuffer is first made (SDL decides that once).
+    if (choice_.unaccelerated_framebuffer)
+      SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+  }
+  if (!renderer_) return Status::Io(std::string("cannot create a renderer: ") + SDL_GetError());
+  return Status::Ok();
 }
 
 bool Display::PlannedLogicalSize(const DisplayOptions& options, int* w, int* h) {

@@ -1,5 +1,6 @@
 // Display: the kiosk's output — an SDL window (desktop full-screen by default, or a development
-// window) with an SDL_Renderer (hardware when available, software fallback), or, headless, an
+// window) with the SDL_Renderer that RendererChoice picks for the hardware (the GPU's when OpenGL
+// is real hardware, else SDL's software renderer presenting without OpenGL), or, headless, an
 // offscreen software renderer with no display at all. Handles screens mounted in portrait
 // (rotation_deg): slides are laid out at the logical size and turned when presented.
 // Screen blanking and the screensaver are inhibited while it lives. Owns the window and renderer;
@@ -11,7 +12,9 @@
 #include <memory>
 #include <string>
 
+#include "config/config.h"
 #include "core/status.h"
+#include "kiosk/renderer_choice.h"
 
 namespace machikado::kiosk {
 
@@ -19,7 +22,7 @@ struct DisplayOptions {
   bool headless = false;      // no window: draw offscreen (tests, soak runs, servers)
   int width = 0, height = 0;  // window size; 0 = desktop full-screen (headless: 1920×1080)
   int rotation_deg = 0;       // 0, 90, 180, 270
-  bool software = false;      // force the software renderer
+  config::RendererPreference renderer = config::RendererPreference::kAuto;
 };
 
 class Display {
@@ -41,6 +44,10 @@ class Display {
   int logical_height() const { return logical_h_; }
   bool headless() const { return window_ == nullptr; }
   std::string renderer_name() const;
+  // Which path Open took and why (for the log, status.json and metrics).
+  const RendererChoice& renderer_choice() const { return choice_; }
+  // The GPU renderer on real hardware: blending costs nothing, crossfades may run at full rate.
+  bool hardware_blending() const { return choice_.path == RendererPath::kGpu && choice_.hardware; }
 
   // Presents one frame of a single colour: the window shows the kiosk's page at once while the
   // first slide is still being drawn, and the display path (framebuffer, compositor) is warm
@@ -64,8 +71,10 @@ class Display {
  private:
   Display() = default;
   bool CreateRotationTarget();
+  Status CreateRenderer();
 
   DisplayOptions options_;
+  RendererChoice choice_;
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   SDL_Surface* surface_ = nullptr;   // headless target

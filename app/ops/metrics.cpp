@@ -63,6 +63,14 @@ std::string FormatMetrics(const KioskMetrics& m) {
   Writer w;
   w.Header("machikado_build_info", "gauge", "Version of the running kiosk.");
   w.Sample("machikado_build_info", "version=\"" + Escape(m.version) + "\"", 1);
+  if (!m.renderer_name.empty()) {
+    w.Header("machikado_renderer_info", "gauge",
+             "The renderer drawing the screen, its path (gpu or software) and why it was chosen.");
+    w.Sample("machikado_renderer_info",
+             "renderer=\"" + Escape(m.renderer_name) + "\",path=\"" + Escape(m.renderer_path) +
+                 "\",reason=\"" + Escape(m.renderer_reason) + "\"",
+             1);
+  }
   w.Header("machikado_uptime_seconds", "gauge", "Seconds since the kiosk started.");
   w.Sample("machikado_uptime_seconds", "", m.uptime_s);
   w.Header("machikado_resident_memory_bytes", "gauge", "Resident set size of the kiosk process.");

@@ -57,6 +57,10 @@ struct KioskMetrics {
   std::vector<FeedMetrics> feeds;
   const FrameTimes* frames = nullptr;
   bool clock_trusted = true;
+  // What draws the screen (empty name: not known yet, not exported).
+  std::string renderer_name;    // SDL's: software, opengl, opengles2
+  std::string renderer_path;    // software | gpu
+  std::string renderer_reason;  // why it was chosen
 };
 
 std::string FormatMetrics(const KioskMetrics& m);

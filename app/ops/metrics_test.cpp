@@ -73,5 +73,17 @@ TEST(MetricsTest, UnknownProcessResourcesAreLeftOut) {
   EXPECT_NE(text.find("\nmachikado_textures 0\n"), std::string::npos);
 }
 
+TEST(MetricsTest, RendererIsAnInfoMetricWithItsReason) {
+  KioskMetrics m;
+  EXPECT_EQ(FormatMetrics(m).find("machikado_renderer_info"), std::string::npos);
+  m.renderer_name = "software";
+  m.renderer_path = "software";
+  m.renderer_reason = "OpenGL renderer \"llvmpipe\" draws on the CPU";
+  EXPECT_NE(FormatMetrics(m).find("machikado_renderer_info{renderer=\"software\",path=\"software\","
+                                  "reason=\"OpenGL renderer \\\"llvmpipe\\\" draws on the CPU\"} 1\n"),
+            std::string::npos)
+      << FormatMetrics(m);
+}
+
 }  // namespace
 }  // namespace machikado::ops

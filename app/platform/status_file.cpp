@@ -85,7 +85,8 @@ std::optional<std::string> FormatRfc3339Utc(UnixSeconds t) {
 }
 
 bool SameContent(const KioskStatus& a, const KioskStatus& b) {
-  if (a.mode != b.mode || a.slide != b.slide || a.version != b.version) return false;
+  if (a.mode != b.mode || a.slide != b.slide || a.version != b.version || a.renderer != b.renderer)
+    return false;
   if (a.clock.source != b.clock.source || a.clock.trusted != b.clock.trusted ||
       a.clock.offset_s != b.clock.offset_s) {
     return false;
@@ -127,6 +128,11 @@ std::string StatusToJson(const KioskStatus& s, UnixSeconds updated, int64_t pid)
                       {"source", ToString(s.clock.source)},
                       {"trusted", s.clock.trusted},
                       {"offset_s", s.clock.offset_s}};
+  doc["renderer"] = s.renderer ? Json{{"name", s.renderer->name},
+                                      {"path", s.renderer->path},
+                                      {"preference", s.renderer->preference},
+                                      {"reason", s.renderer->reason}}
+                               : Json(nullptr);
   doc["version"] = s.version;
   doc["updated"] = Time(updated);
   doc["pid"] = pid;

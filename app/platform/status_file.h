@@ -67,11 +67,21 @@ struct ClockStatus {
   bool operator==(const ClockStatus&) const = default;
 };
 
+// What draws the screen and why (kiosk/renderer_choice.h).
+struct RendererStatus {
+  std::string name;        // SDL's renderer: "software", "opengl", "opengles2"
+  std::string path;        // "software" or "gpu"
+  std::string preference;  // display.renderer: "auto", "gpu", "software"
+  std::string reason;      // one sentence
+  bool operator==(const RendererStatus&) const = default;
+};
+
 struct KioskStatus {
   KioskMode mode = KioskMode::kIdle;
   std::optional<SlideStatus> slide;  // nullopt when nothing is shown
   std::vector<FeedStatus> feeds;     // in configuration order
   ClockStatus clock;
+  std::optional<RendererStatus> renderer;  // nullopt until the display is open
   std::string version = MACHIKADO_VERSION;
   bool operator==(const KioskStatus&) const = default;
 };

@@ -79,8 +79,8 @@ TEST(StatusJsonTest, HasTheDocumentedShape) {
   const nlohmann::ordered_json ordered =
       nlohmann::ordered_json::parse(StatusToJson(Sample(), 0, 1));
   for (auto& [k, v] : ordered.items()) keys.push_back(k);
-  EXPECT_EQ(keys, (std::vector<std::string>{"mode", "slide", "feeds", "clock", "version", "updated",
-                                            "pid"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"mode", "slide", "feeds", "clock", "renderer",
+                                            "version", "updated", "pid"}));
   EXPECT_EQ(ok.size(), 9u);
 }
 
@@ -96,6 +96,20 @@ TEST(StatusJsonTest, NothingShownAndNoFeedsAreNullAndEmpty) {
   EXPECT_EQ(j["clock"]["source"], "unknown");
   EXPECT_EQ(j["clock"]["trusted"], false);
   EXPECT_EQ(j["version"], MACHIKADO_VERSION);
+  EXPECT_TRUE(j["renderer"].is_null());  // before the display is open
+}
+
+TEST(StatusJsonTest, NamesTheRendererAndWhyItWasChosen) {
+  KioskStatus s = Sample();
+  s.renderer = RendererStatus{"software", "software", "auto", "no GPU device"};
+  json j = json::parse(StatusToJson(s, 0, 1));
+  EXPECT_EQ(j["renderer"]["name"], "software");
+  EXPECT_EQ(j["renderer"]["path"], "software");
+  EXPECT_EQ(j["renderer"]["preference"], "auto");
+  EXPECT_EQ(j["renderer"]["reason"], "no GPU device");
+  KioskStatus other = s;
+  other.renderer->path = "gpu";
+  EXPECT_FALSE(SameContent(s, other));  // a renderer change rewrites the file
 }
 
 TEST(StatusJsonTest, EveryModeStateAndSourceHasItsName) {
