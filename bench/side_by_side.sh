@@ -74,7 +74,10 @@ chromium_flags=(--kiosk --noerrdialogs --disable-infobars --no-first-run --disab
   --disable-features=Translate --disable-gpu --password-store=basic --window-position=0,0
   --window-size=1920,1080)
 [ "$(id -u)" = 0 ] && chromium_flags+=(--no-sandbox)
-a_env=(env SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 MACHIKADO_REPORT_FIRST_FRAME=1)
+# A as the README and the systemd unit start it: no SDL_* variable (the kiosk chooses its renderer;
+# status.json in OUT says which). MACHIKADO_REPORT_FIRST_FRAME only logs the first frame's time.
+a_env=(env -u SDL_RENDER_DRIVER -u SDL_FRAMEBUFFER_ACCELERATION -u SDL_VIDEODRIVER
+  MACHIKADO_REPORT_FIRST_FRAME=1)
 
 # Command line of side $1 (A|B) for scene $2 (rotation|static), with a fresh copy of the warm state.
 cmd_for() {

@@ -14,8 +14,9 @@ PACKAGES=(
   # tests
   googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   xvfb xdotool imagemagick zbar-tools nginx-light minisign
-  # kiosk compositor and service integration
-  cage libsystemd-dev systemd
+  # kiosk compositor and service integration. Debian 12's cage 0.1.4 is built with Xwayland and
+  # exits at start without /usr/bin/Xwayland, yet its package does not declare it: install it here.
+  cage xwayland libsystemd-dev systemd
   # regenerating the own artwork (deploy/art/*.py)
   librsvg2-bin
 )

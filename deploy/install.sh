@@ -76,7 +76,9 @@ fi
 
 if [ $live -eq 1 ] && [ $deps -eq 1 ]; then
   bash "$here/deploy/install-deps.sh"
-  apt-get install -y -qq --no-install-recommends cage >/dev/null
+  # cage 0.1.4 exits at start without Xwayland ("Cannot create XWayland server") but does not
+  # declare it: the service needs both at run time.
+  apt-get install -y -qq --no-install-recommends cage xwayland >/dev/null
 fi
 binary="${MACHIKADO_BUILD_DIR:-$here/build}/machikado"
 if [ ! -x "$binary" ]; then

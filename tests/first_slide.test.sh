@@ -27,8 +27,7 @@ launch() {  # launch NAME ROTATION: a full-screen kiosk on the demo feeds for 3 
 JSON
   # A first run fills the offline cache; the second starts from it, like a restart.
   for run in cache launch; do
-    DISPLAY="$display" SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 \
-      MACHIKADO_REPORT_FIRST_FRAME=1 "$bin" run --config "$work/$1.json" --run-for 3 \
+    DISPLAY="$display" MACHIKADO_REPORT_FIRST_FRAME=1 "$bin" run --config "$work/$1.json" --run-for 3 \
       >"$work/$1-$run.log" 2>&1 || { rc=$?; cat "$work/$1-$run.log"; echo "FAIL: $1 $run exited $rc"; exit 1; }
   done
   log="$work/$1-launch.log"

@@ -35,7 +35,7 @@ cat >"$work/config.json" <<JSON
 JSON
 state="$work/state"
 mkdir -p "$state"
-DISPLAY="$display" SDL_FRAMEBUFFER_ACCELERATION=0 "$bin" run --config "$work/config.json" --windowed 1280x720 \
+DISPLAY="$display" "$bin" run --config "$work/config.json" --windowed 1280x720 \
   --state-dir "$state" >"$work/log" 2>&1 &
 pids+=($!)
 

@@ -1,7 +1,8 @@
 // display_floor: the least any SDL program must do to put one full-screen frame on this display —
 // the floor under machikado's "launch to first slide" (docs/benchmarks.md, "The screen").
-// It opens the window the way the kiosk does (borderless, desktop-sized, the renderer SDL picks
-// under the same environment, no compose table) and presents one frame:
+// It opens the window the way the kiosk does (borderless, desktop-sized, no compose table, and the
+// renderer the kiosk's `auto` takes on a machine without a GPU device: SDL's software renderer with
+// an unaccelerated framebuffer; with a /dev/dri node, the one SDL picks) and presents one frame:
 //   display_floor clear   a frame of one colour
 //   display_floor slide   a screen-sized target texture, cleared, copied to the window (the way
 //                         the kiosk shows a prepared slide)
@@ -11,6 +12,7 @@
 //                         every new full-screen buffer (8 MB at 1920×1080) is 2,025 of them.
 // A plain program: SDL2 only, no machikado code.
 #include <SDL2/SDL.h>
+#include <dirent.h>
 #include <sys/mman.h>
 
 #include <algorithm>
@@ -40,6 +42,16 @@ int PageFaults() {
   return 0;
 }
 
+bool DrmDevicePresent() {
+  DIR* dir = opendir("/dev/dri");
+  if (!dir) return false;
+  bool found = false;
+  while (const dirent* e = readdir(dir))
+    if (!std::strncmp(e->d_name, "card", 4) || !std::strncmp(e->d_name, "renderD", 7)) found = true;
+  closedir(dir);
+  return found;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -54,9 +66,12 @@ int main(int argc, char** argv) {
   SDL_GetDisplayBounds(0, &desktop);
   SDL_Window* window = SDL_CreateWindow("display_floor", desktop.x, desktop.y, desktop.w, desktop.h,
                                         SDL_WINDOW_SHOWN | SDL_WINDOW_BORDERLESS);
+  const bool gpu = DrmDevicePresent();
+  if (!gpu) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");  // as the kiosk (renderer_choice.h)
   SDL_Renderer* renderer =
-      window ? SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE)
-             : nullptr;
+      window && gpu
+          ? SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE)
+          : nullptr;
   if (!renderer && window)
     renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
   if (!renderer) {
