@@ -116,10 +116,11 @@ Status App::Impl::Setup() {
   if (!d.ok()) return d.status();
   display = std::move(d).value();
   // Every present that is not blended by a GPU costs CPU (SDL's software renderer, or OpenGL on
-  // llvmpipe when forced): move the progress bar once a second, and crossfade at 20 frames a
-  // second — still a smooth dissolve, two thirds of the cost of 30. A real GPU blends for free.
+  // llvmpipe when forced): move the progress bar at most once a second (less often when frames
+  // cost more: progress_pacer.h), and crossfade at 20 frames a second — still a smooth dissolve,
+  // two thirds of the cost of 30. A real GPU blends for free.
   const bool hardware = display->hardware_blending();
-  progress_interval_ms = hardware ? 100 : 1000;
+  progress_pacer = ProgressPacer(hardware ? 100 : 1000);
   min_frame_ms = hardware ? 0 : 50;
   const RendererChoice& rc = display->renderer_choice();
   log.info("display " + std::to_string(display->logical_width()) + "x" +

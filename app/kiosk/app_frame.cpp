@@ -1,5 +1,7 @@
 // The per-frame half of App: decide what is on screen, prepare it when it changed, draw only when
 // needed, and keep status.json, proof of play and metrics in step.
+#include <time.h>
+
 #include <algorithm>
 
 #include "kiosk/app_impl.h"
@@ -10,6 +12,14 @@ namespace {
 
 std::string ModeString(schedule::Mode m) {
   return std::string(schedule::ModeName(m));
+}
+
+// CPU time of the whole process: a frame's cost includes the threads a renderer draws with
+// (llvmpipe rasterises on several).
+double ProcessCpuMs() {
+  timespec ts{};
+  if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0) return 0;
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 }  // namespace
@@ -124,12 +134,15 @@ void App::Impl::Frame(int64_t* sleep_ms) {
       }
     }
     deadline = std::min(deadline, fade > 0 ? now.mono_ms + frame_ms : state->fade_starts_ms);
-    deadline = std::min(deadline, last_progress_draw_ms + progress_interval_ms);
-    if (now.mono_ms - last_progress_draw_ms >= progress_interval_ms) redraw = true;
+    const int64_t progress_ms = progress_pacer.interval_ms();
+    deadline = std::min(deadline, last_progress_draw_ms + progress_ms);
+    if (now.mono_ms - last_progress_draw_ms >= progress_ms) redraw = true;
     if (fade > 0) redraw = true;
   }
 
   if (redraw && current.valid()) {
+    const bool still = !(fade > 0 && next.valid()) && !overlay;
+    const double cpu0 = still ? ProcessCpuMs() : 0;
     display->BeginFrame();
     if (fade > 0 && next.valid())
       compositor->Crossfade(current, next, fade);
@@ -156,6 +169,7 @@ void App::Impl::Frame(int64_t* sleep_ms) {
       last_progress_draw_ms = now.mono_ms;
     }
     display->Present();
+    if (still) progress_pacer.AddFrameCost(ProcessCpuMs() - cpu0);
     need_redraw = false;
     last_frame_ms = t0;
     frame_times.Add(static_cast<double>(system_clock.monotonic_ms() - t0));

@@ -16,6 +16,7 @@
 #include "kiosk/app.h"
 #include "kiosk/display.h"
 #include "kiosk/first_slide.h"
+#include "kiosk/progress_pacer.h"
 #include "net/curl_http_client.h"
 #include "net/file_source.h"
 #include "ops/file_publisher.h"
@@ -125,7 +126,7 @@ struct App::Impl {
   render::SlideTexture current, next;
   std::string current_key, next_key;
   int64_t last_progress_draw_ms = 0;
-  int64_t progress_interval_ms = 1000;
+  ProgressPacer progress_pacer{1000};  // how often a still slide moves its progress bar
   int64_t min_frame_ms = 0;  // software renderer: crossfades at most 20 frames a second
   bool drawn_once = false;
   bool need_redraw = true;

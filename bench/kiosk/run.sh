@@ -57,8 +57,8 @@ read -r gpu_static_pct gpu_static_rss < <(static --renderer gpu)
 pid=$!; sleep 15; c0=$(cpu_s $pid); sleep 120; c1=$(cpu_s $pid); hwm=$(hwm_kb $pid)
 rot_pct=$(awk -v a="$c0" -v b="$c1" 'BEGIN{printf "%.2f", (b-a)/120*100}')
 wait $pid || true
-prep_med=$(awk '/ prepare /{print $5}' "$work/rot.log" | median)
-prep_max=$(awk '/ prepare /{print $5, $4}' "$work/rot.log" | sort -n | tail -1)
+prep_med=$(awk '$3 == "prepare" && $6 == "ms" {print $5}' "$work/rot.log" | median)
+prep_max=$(awk '$3 == "prepare" && $6 == "ms" {print $5, $4}' "$work/rot.log" | sort -n | tail -1)
 # Per template (the item's kind, looked up in the demo feeds); the first prepare of the run (cold: fonts,
 # caches) is reported on its own so it does not skew its kind.
 by_template=$(python3 - "$work/rot.log" "$here"/feeds/demo/*.json <<'PY'
@@ -70,7 +70,7 @@ for path in sys.argv[2:]:
 times, first = {}, None
 for line in open(sys.argv[1]):
     f = line.split()
-    if len(f) >= 5 and f[2] == "prepare":
+    if len(f) >= 6 and f[2] == "prepare" and f[5] == "ms":  # not the idle screen's (no id)
         if first is None:
             first = (f[3], float(f[4]))
             continue
