@@ -10,7 +10,7 @@ here="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${1:-$here/build}"
 shift || true
 bin="$build/machikado"
-unit="$here/deploy/systemd/machikado.service"
+unit="${UNIT:-$here/deploy/systemd/machikado.service}"  # UNIT=… measures a variant of the unit
 work="$(mktemp -d)"
 chmod 0755 "$work"
 pgid=""
@@ -35,7 +35,8 @@ PY
 cp "$bin" "$work/machikado"
 cp -r "$here/feeds" "$here/assets" "$work/" && [ -d "$here/fonts" ] && cp -r "$here/fonts" "$work/"
 
-# scene NAME SECONDS RUN-ARGS…: prints "kiosk_cpu% cage_cpu% kiosk_rss_mib renderer: reason"
+# scene NAME SECONDS RUN-ARGS…: prints "kiosk_cpu% cage_cpu% xwayland_cpu% kiosk_rss_mib
+# xwayland_rss_mib renderer: reason" (Xwayland: "-" when cage did not start it)
 scene() {
   local name="$1" secs="$2"
   shift 2
@@ -50,25 +51,30 @@ scene() {
   pgid=$!
   sleep 15
   local kpid; kpid=$(pgrep -f -n "$work/machikado run --config $work/$name.json")
-  local k0 c0 k1 c1; k0=$(cpu_s "$kpid"); c0=$(cpu_s "$pgid")
+  local xpid; xpid=$(pgrep -s "$pgid" -x Xwayland || true)
+  local k0 c0 k1 c1 x0=0 x1=0 xhwm=0; k0=$(cpu_s "$kpid"); c0=$(cpu_s "$pgid")
+  [ -n "$xpid" ] && x0=$(cpu_s "$xpid")
   sleep "$secs"
   k1=$(cpu_s "$kpid"); c1=$(cpu_s "$pgid")
+  [ -n "$xpid" ] && { x1=$(cpu_s "$xpid"); xhwm=$(hwm_kb "$xpid"); }
   local hwm; hwm=$(hwm_kb "$kpid")
   local r; r=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["renderer"]; print("%s: %s" % (r["name"], r["reason"]))' "$state/status.json")
   kill -TERM -- "-$pgid" 2>/dev/null || true
   wait "$pgid" 2>/dev/null || true
   pgid=""
-  awk -v a="$k0" -v b="$k1" -v c="$c0" -v d="$c1" -v s="$secs" -v h="$hwm" -v r="$r" \
-    'BEGIN{printf "%.2f %.2f %d %s\n", (b-a)/s*100, (d-c)/s*100, h/1024, r}'
+  awk -v a="$k0" -v b="$k1" -v c="$c0" -v d="$c1" -v e="$x0" -v f="$x1" -v s="$secs" -v h="$hwm" \
+    -v xh="$xhwm" -v x="$xpid" -v r="$r" \
+    'BEGIN{printf "%.2f %.2f %s %d %s %s\n", (b-a)/s*100, (d-c)/s*100,
+           x == "" ? "-" : sprintf("%.2f", (f-e)/s*100), h/1024, x == "" ? "-" : int(xh/1024), r}'
 }
 
-read -r s_k s_c s_rss s_r < <(scene static 60 --feed "$work/static.json" "$@")
-read -r r_k r_c r_rss r_r < <(scene rotation 120 "$@")
+read -r s_k s_c s_x s_rss s_xrss s_r < <(scene static 60 --feed "$work/static.json" "$@")
+read -r r_k r_c r_x r_rss r_xrss r_r < <(scene rotation 120 "$@")
 cat <<MD
-| under cage (headless, pixman), as the unit starts it${*:+ (extra: $*)} | kiosk | cage |
-|---|---|---|
-| renderer chosen (status.json) | ${s_r} | — |
-| CPU on a static slide (60 s) | ${s_k} % of one core | ${s_c} % |
-| CPU over the demo rotation (120 s) | ${r_k} % of one core | ${r_c} % |
-| peak RSS: static / rotation | ${s_rss} MiB / ${r_rss} MiB | — |
+| under cage (headless, pixman), $(sed -n 's/^Environment=SDL_VIDEODRIVER=//p' "$unit") video driver${*:+ (extra: $*)} | kiosk | cage | Xwayland |
+|---|---|---|---|
+| renderer chosen (status.json) | ${s_r} | — | — |
+| CPU on a static slide (60 s) | ${s_k} % of one core | ${s_c} % | ${s_x} % |
+| CPU over the demo rotation (120 s) | ${r_k} % of one core | ${r_c} % | ${r_x} % |
+| peak RSS: static / rotation | ${s_rss} MiB / ${r_rss} MiB | — | ${s_xrss} / ${r_xrss} MiB |
 MD
