@@ -59,6 +59,7 @@ fi
 # In a session and process group of its own, which stands for the unit's cgroup.
 setsid "${runas[@]}" env -i PATH=/usr/bin:/bin HOME="$work" XDG_RUNTIME_DIR="$runtime" STATE_DIRECTORY="$state" \
   WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 "${envs[@]}" \
+  ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} ${UBSAN_OPTIONS:+UBSAN_OPTIONS="$UBSAN_OPTIONS"} \
   "${argv[@]}" >"$work/cage.log" 2>&1 &
 cpid=$!
 
