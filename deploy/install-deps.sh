@@ -9,6 +9,8 @@ PACKAGES=(
   # runtime libraries
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev libstb-dev
   libcurl4-openssl-dev nlohmann-json3-dev libunibreak-dev libicu-dev libqrencode-dev libsodium-dev zlib1g-dev
+  # the CSV reader of the open-data imports (app/opendata/)
+  libcsv-dev
   # fonts
   fonts-morisawa-bizud-gothic fonts-noto-cjk fonts-noto-color-emoji
   # tests

@@ -1,13 +1,96 @@
-// `machikado import events`: not implemented yet in this build.
+// `machikado import events [--district ID] [--out FILE] [--id ID] [--title TEXT] CSV…`:
+// イベント一覧 CSVs → one machikado-feed/1 document of news items with an event block. The work is
+// in app/opendata/.
 #include <cstdio>
+#include <unordered_set>
 
 #include "commands/commands.h"
+#include "commands/opendata_cli.h"
+#include "core/clock.h"
+#include "opendata/event_import.h"
+#include "opendata/feed_document.h"
 
 namespace machikado {
+namespace {
 
-int ImportEventsCommand(const Args&) {
-  std::fputs("machikado import events: not available in this build\n", stderr);
-  return 2;
+const char kHelp[] =
+    "usage: machikado import events [--district ID] [--out FILE] [--id ID] [--title TEXT] CSV…\n"
+    "\n"
+    "Reads event lists (イベント一覧, 自治体標準オープンデータセット, the national catalogue's "
+    "event\n"
+    "schema or older forms; UTF-8 or Shift_JIS, detected) and writes one machikado-feed/1 "
+    "document\n"
+    "of news items with an event block (start, end, place, fee, contact, url), each shown until\n"
+    "its event is over (stdout unless --out). Every row that is skipped, and every value left "
+    "out,\n"
+    "is listed on stderr with its line. See docs/open-data.md.\n"
+    "\n"
+    "options:\n"
+    "  --district ID  show the events only on kiosks of this district (items' \"districts\")\n"
+    "  --out FILE     write the feed to FILE (atomically) instead of stdout\n"
+    "  --id ID        the feed's id (default opendata-events)\n"
+    "  --title TEXT   the feed's title\n"
+    "\n"
+    "exit status: 0 every file was read (rows may have been skipped: see stderr),\n"
+    "             1 a file could not be read (reason named; nothing is written), 2 usage error\n";
+
+}  // namespace
+
+int ImportEventsCommand(const Args& args) {
+  opendata_cli::Options o;
+  if (auto stop = opendata_cli::ParseOptions(args, kHelp, true, &o)) return *stop;
+  if (o.feed_id.empty()) o.feed_id = "opendata-events";
+
+  bool all_read = true;
+  std::vector<opendata::EventRecord> all;
+  std::unordered_set<std::string> ids;
+  for (const std::string& path : o.inputs) {
+    auto bytes = opendata_cli::ReadInput(path);
+    if (!bytes.ok()) {
+      std::fprintf(stderr, "%s: cannot read: %s\n", path.c_str(), bytes.status().message().c_str());
+      all_read = false;
+      continue;
+    }
+    auto im = opendata::ImportEvents(*bytes);
+    if (!im.ok()) {
+      std::fprintf(stderr, "%s: cannot read: %s\n", path.c_str(), im.status().message().c_str());
+      all_read = false;
+      continue;
+    }
+    // Two files may hold the same event id (the same list imported twice): keep the first.
+    std::vector<opendata::RowProblem> skipped = im->skipped;
+    size_t imported = 0;
+    for (auto& e : im->events) {
+      if (!ids.insert(e.id).second) {
+        skipped.push_back({e.line, "the id \"" + e.id + "\" is already used by an earlier file"});
+        continue;
+      }
+      all.push_back(std::move(e));
+      ++imported;
+    }
+    opendata_cli::ReportFile(path, im->encoding, im->header_line, im->data_rows, imported, skipped,
+                             im->notes);
+  }
+  constexpr size_t kMaxItems = 1000;  // feed::FeedLimits::max_items
+  if (all.size() > kMaxItems) {
+    std::fprintf(stderr,
+                 "machikado import events: %zu events; a feed holds at most %zu items, so the last "
+                 "%zu are left out — import fewer files into one feed\n",
+                 all.size(), kMaxItems, all.size() - kMaxItems);
+    all.resize(kMaxItems);
+  }
+  if (!all_read) {
+    // A register or event list missing a whole file would withdraw its entries from every kiosk:
+    // keep the previous output instead.
+    std::fputs("machikado import events: nothing written, because a file could not be read\n",
+               stderr);
+    return 1;
+  }
+  const opendata::FeedHeader header{o.feed_id, o.title, RealClock().now(), o.district};
+  if (!opendata_cli::WriteOutput(o, opendata::EventFeedJson(header, all),
+                                 "machikado import events"))
+    return 1;
+  return 0;
 }
 
 }  // namespace machikado

@@ -1,13 +1,92 @@
-// `machikado import shelters`: not implemented yet in this build.
+// `machikado import shelters [--out FILE] [--id ID] [--title TEXT] CSV…`: 指定緊急避難場所一覧 CSVs
+// → one machikado-feed/1 document holding the shelter register. The work is in app/opendata/.
 #include <cstdio>
 
 #include "commands/commands.h"
+#include "commands/opendata_cli.h"
+#include "core/clock.h"
+#include "opendata/feed_document.h"
+#include "opendata/shelter_import.h"
 
 namespace machikado {
+namespace {
 
-int ImportSheltersCommand(const Args&) {
-  std::fputs("machikado import shelters: not available in this build\n", stderr);
-  return 2;
+const char kHelp[] =
+    "usage: machikado import shelters [--out FILE] [--id ID] [--title TEXT] CSV…\n"
+    "\n"
+    "Reads designated-shelter lists (指定緊急避難場所一覧, 自治体標準オープンデータセット or the "
+    "older\n"
+    "推奨 form; UTF-8 or Shift_JIS, detected) and writes one machikado-feed/1 document whose\n"
+    "top-level \"shelters\" array is the shelter register alerts refer to (stdout unless --out).\n"
+    "Every row that is skipped, and every value left out, is listed on stderr with its line.\n"
+    "See docs/open-data.md.\n"
+    "\n"
+    "options:\n"
+    "  --out FILE    write the feed to FILE (atomically) instead of stdout\n"
+    "  --id ID       the feed's id (default opendata-shelters)\n"
+    "  --title TEXT  the feed's title\n"
+    "\n"
+    "exit status: 0 every file was read (rows may have been skipped: see stderr),\n"
+    "             1 a file could not be read (reason named; nothing is written), 2 usage error\n";
+
+}  // namespace
+
+int ImportSheltersCommand(const Args& args) {
+  opendata_cli::Options o;
+  if (auto stop = opendata_cli::ParseOptions(args, kHelp, false, &o)) return *stop;
+  if (o.feed_id.empty()) o.feed_id = "opendata-shelters";
+
+  std::vector<opendata::ShelterImport> imports;
+  std::vector<std::string> names;
+  bool all_read = true;
+  for (const std::string& path : o.inputs) {
+    auto bytes = opendata_cli::ReadInput(path);
+    if (!bytes.ok()) {
+      std::fprintf(stderr, "%s: cannot read: %s\n", path.c_str(), bytes.status().message().c_str());
+      all_read = false;
+      continue;
+    }
+    auto imported = opendata::ImportShelters(*bytes);
+    if (!imported.ok()) {
+      std::fprintf(stderr, "%s: cannot read: %s\n", path.c_str(),
+                   imported.status().message().c_str());
+      all_read = false;
+      continue;
+    }
+    imports.push_back(std::move(imported).value());
+    names.push_back(path);
+  }
+  std::vector<opendata::NamedShelterImport> named;
+  for (size_t i = 0; i < imports.size(); ++i) named.push_back({names[i], &imports[i]});
+  opendata::DropDuplicateIds(named);
+
+  std::vector<opendata::ShelterRecord> all;
+  for (size_t i = 0; i < imports.size(); ++i) {
+    const auto& im = imports[i];
+    opendata_cli::ReportFile(names[i], im.encoding, im.header_line, im.data_rows,
+                             im.shelters.size(), im.skipped, im.notes);
+    all.insert(all.end(), im.shelters.begin(), im.shelters.end());
+  }
+  constexpr size_t kMaxRegister = 5000;  // feed::FeedLimits::max_register_shelters
+  if (all.size() > kMaxRegister) {
+    std::fprintf(stderr,
+                 "machikado import shelters: %zu shelters; a feed's register holds at most %zu, "
+                 "so the last %zu are left out — import fewer files into one feed\n",
+                 all.size(), kMaxRegister, all.size() - kMaxRegister);
+    all.resize(kMaxRegister);
+  }
+  if (!all_read) {
+    // A register or event list missing a whole file would withdraw its entries from every kiosk:
+    // keep the previous output instead.
+    std::fputs("machikado import shelters: nothing written, because a file could not be read\n",
+               stderr);
+    return 1;
+  }
+  const opendata::FeedHeader header{o.feed_id, o.title, RealClock().now(), std::nullopt};
+  if (!opendata_cli::WriteOutput(o, opendata::ShelterFeedJson(header, all),
+                                 "machikado import shelters"))
+    return 1;
+  return 0;
 }
 
 }  // namespace machikado

@@ -15,6 +15,7 @@
 #include "core/log.h"
 #include "feed/datetime.h"
 #include "feed/parse.h"
+#include "feed/shelter_refs.h"
 #include "render/font_set.h"
 #include "render/offscreen.h"
 #include "render/preview_plan.h"
@@ -168,9 +169,18 @@ int RenderCommand(const Args& args) {
   RealClock clock;
   const UnixSeconds at = o.at ? o.at->unix : clock.now();
   const int offset = o.at ? o.at->offset_s : 9 * 3600;
+  // Alerts may list shelters by reference to the register of any feed given (first feed wins).
+  feed::ShelterRegister shelters;
+  for (const auto& f : feeds) shelters.Add(f.shelters);
   std::vector<const feed::Item*> items;
-  for (const auto& f : feeds)
-    for (const auto& it : f.items) items.push_back(&it);
+  for (auto& f : feeds) {
+    for (auto& it : f.items) {
+      if (const size_t missing = feed::ResolveShelterRefs(&it, shelters))
+        std::fprintf(stderr, "machikado render: %s: %zu shelter reference(s) not in any register\n",
+                     it.id.c_str(), missing);
+      items.push_back(&it);
+    }
+  }
   render::PreviewPlanResult plan = render::PreviewPlan(items, {at, o.district, o.include_test});
 
   std::error_code ec;

@@ -78,6 +78,9 @@ void PrintHuman(const SourceReport& r) {
     verdict = std::to_string(o.items_valid) + " of " + Plural(o.items_total, "item", "items") +
               " valid, " + std::to_string(o.items_total - o.items_valid) + " skipped";
   }
+  if (o.feed && o.shelters_total > 0)
+    verdict += "; shelter register: " + std::to_string(o.shelters_valid) + " of " +
+               Plural(o.shelters_total, "shelter", "shelters") + " valid";
   std::printf("%s: %s\n", r.source.c_str(), verdict.c_str());
   for (const auto& e : o.errors) {
     const std::string where = e.pointer.empty() ? "(whole feed)" : e.pointer;
@@ -94,6 +97,10 @@ nlohmann::ordered_json ToJson(const SourceReport& r, bool with_source) {
   j["ok"] = r.outcome.ok();
   j["items_total"] = r.outcome.items_total;
   j["items_valid"] = r.outcome.items_valid;
+  if (r.outcome.shelters_total > 0) {
+    j["shelters_total"] = r.outcome.shelters_total;
+    j["shelters_valid"] = r.outcome.shelters_valid;
+  }
   j["errors"] = nlohmann::ordered_json::array();
   for (const auto& e : r.outcome.errors) {
     nlohmann::ordered_json je;

@@ -108,6 +108,8 @@ std::optional<Kind> KindFromName(std::string_view s) {
   return FromName(kKinds, s);
 }
 std::optional<Hazard> HazardFromName(std::string_view s) {
+  // 大規模な火事 of the shelter designations, as issue 19 names it: the same hazard as "fire".
+  if (s == "large_fire") return Hazard::kFire;
   return FromName(kHazards, s);
 }
 std::optional<ItemStatus> StatusFromName(std::string_view s) {

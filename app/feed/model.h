@@ -71,6 +71,8 @@ struct Event {
   int start_offset_s = 9 * 3600;
   Text place;
   Text fee;
+  Text contact;     // who to ask: 「市川市保健センター (047)377-4511」
+  std::string url;  // the event's own page (absolute http(s)), when it has one
 };
 
 struct NewsPart {
@@ -84,6 +86,12 @@ struct PreparednessPart {
 };
 
 struct Shelter {
+  // An alert may list a shelter by reference to a register ({"ref": id, "status": …}): then `ref`
+  // is that id (and `id` equals it), and ResolveShelterRefs (feed/shelter_refs.h) copies name,
+  // address, hazards, capacity, position, phone and url from the register entry of any feed the
+  // kiosk reads; `resolved` says whether one was found.
+  std::string ref;
+  bool resolved = false;
   std::string id;
   Text name;
   Text address;
@@ -93,6 +101,8 @@ struct Shelter {
   std::optional<double> lat;
   std::optional<double> lon;
   std::optional<UnixSeconds> updated;
+  std::string phone;  // as written, e.g. "(047)371-6100"
+  std::string url;    // absolute http(s)
 };
 
 struct AlertPart {
@@ -161,6 +171,9 @@ struct Feed {
   UnixSeconds generated = 0;
   std::optional<int> ttl_s;  // 5–86400
   std::vector<Item> items;   // only the valid ones, in feed order
+  // The shelter register (指定緊急避難場所): what alerts may refer to by id. Only the valid
+  // entries, in feed order; ids unique within the feed.
+  std::vector<Shelter> shelters;
 };
 
 }  // namespace machikado::feed

@@ -29,6 +29,7 @@ FeedLimits Effective(const FeedLimits& in) {
   l.max_summary_chars = std::min(in.max_summary_chars, d.max_summary_chars);
   l.max_body_chars = std::min(in.max_body_chars, d.max_body_chars);
   l.max_shelters = std::min(in.max_shelters, d.max_shelters);
+  l.max_register_shelters = std::min(in.max_register_shelters, d.max_register_shelters);
   l.max_metrics = std::min(in.max_metrics, d.max_metrics);
   return l;
 }
@@ -197,6 +198,8 @@ void ParseDocument(std::string_view bytes, const FeedLimits& limits, std::string
     feed.items.push_back(std::move(*item));
   }
   out.items_valid = feed.items.size();
+  ParseShelterRegister(*doc, limits, base_url, &feed.shelters, &out.shelters_total, &out.errors);
+  out.shelters_valid = feed.shelters.size();
   out.feed = std::move(feed);
 }
 

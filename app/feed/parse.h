@@ -22,7 +22,8 @@ struct FeedLimits {
   size_t max_title_chars = 120;    // per language, in Unicode code points, markup excluded
   size_t max_summary_chars = 400;
   size_t max_body_chars = 4000;
-  size_t max_shelters = 50;
+  size_t max_shelters = 50;            // per alert
+  size_t max_register_shelters = 5000;  // the feed's top-level shelter register
   size_t max_metrics = 6;
 };
 
@@ -39,6 +40,8 @@ struct ParseOutcome {
   std::vector<FeedError> errors;
   size_t items_total = 0;  // entries in the feed's items array
   size_t items_valid = 0;
+  size_t shelters_total = 0;  // entries in the feed's top-level shelters array
+  size_t shelters_valid = 0;
   // True when the feed was accepted and every item is valid.
   bool ok() const { return feed.has_value() && errors.empty(); }
 };

@@ -29,6 +29,10 @@ void ParsePreparednessPart(FieldReader& r, const Json& item, const std::string& 
 // `valid_until` is the item's display window end: the default of `expires`.
 void ParseAlertPart(FieldReader& r, const Json& item, const std::string& ptr,
                     std::optional<UnixSeconds> valid_until, AlertPart* out);
+// The top-level `shelters` register (optional): each entry is checked on its own; a wrong entry
+// (or a repeated id) is skipped and reported at level "item" with no item id.
+void ParseShelterRegister(const Json& doc, const FeedLimits& limits, std::string_view base_url,
+                          std::vector<Shelter>* out, size_t* total, std::vector<FeedError>* errors);
 void ParseProjectPart(FieldReader& r, const Json& item, const std::string& ptr, ProjectPart* out);
 
 }  // namespace machikado::feed

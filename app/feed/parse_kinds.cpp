@@ -1,5 +1,6 @@
 // The kind-specific parts of an item (FEED-v1 "kind = news / preparedness / alert / project").
 #include <limits>
+#include <unordered_map>
 
 #include "feed/parse_internal.h"
 
@@ -8,6 +9,7 @@ namespace {
 
 constexpr int kShelterIdMaxChars = 128;
 constexpr int kMaxAlertLevel = 5;
+constexpr size_t kPhoneMaxBytes = 40;
 
 std::optional<MetricPoint> ReadPoint(FieldReader& r, const Json& v, const std::string& ptr) {
   if (!v.is_object()) {
@@ -61,16 +63,36 @@ void ReadMetric(FieldReader& r, const Json& v, const std::string& ptr, std::vect
   out->push_back(std::move(m));
 }
 
-void ReadShelter(FieldReader& r, const Json& v, const std::string& ptr, std::vector<Shelter>* out) {
+// `allow_ref`: an alert's shelter may be a reference to the register ({"ref": id, "status": …});
+// the register's own entries may not.
+void ReadShelter(FieldReader& r, const Json& v, const std::string& ptr, std::vector<Shelter>* out,
+                 bool allow_ref) {
   if (!v.is_object()) {
     r.Error(ptr, "each shelter must be an object { … }, but this one is " + DescribeJson(v));
     return;
   }
   const size_t short_max = r.limits().max_summary_chars;
   Shelter s;
-  if (auto id = r.Identifier(v, ptr, "id", Need::kRequired, kShelterIdMaxChars, false))
-    s.id = std::move(*id);
-  if (auto t = r.TextField(v, ptr, "name", short_max, Need::kRequired)) s.name = std::move(*t);
+  const bool by_ref = v.contains("ref");
+  if (by_ref && !allow_ref) {
+    r.Error(ChildPointer(ptr, "ref"),
+            "a register entry cannot refer to another shelter; write its id, name and details");
+  } else if (by_ref) {
+    if (auto ref = r.Identifier(v, ptr, "ref", Need::kRequired, kShelterIdMaxChars, false)) {
+      s.ref = *ref;
+      s.id = std::move(*ref);
+    }
+    if (v.contains("id") && v["id"] != v["ref"])
+      r.Error(ChildPointer(ptr, "id"),
+              "a shelter given by \"ref\" takes its id from the register; leave \"id\" out");
+  }
+  if (!by_ref) {
+    if (auto id = r.Identifier(v, ptr, "id", Need::kRequired, kShelterIdMaxChars, false))
+      s.id = std::move(*id);
+  }
+  // By reference, the register supplies the name unless the alert gives one.
+  if (auto t = r.TextField(v, ptr, "name", short_max, by_ref ? Need::kOptional : Need::kRequired))
+    s.name = std::move(*t);
   if (auto t = r.TextField(v, ptr, "address", short_max, Need::kOptional))
     s.address = std::move(*t);
   if (auto st = r.ShelterStatusField(v, ptr, "status")) s.status = *st;
@@ -84,6 +106,14 @@ void ReadShelter(FieldReader& r, const Json& v, const std::string& ptr, std::vec
   s.lat = r.Number(v, ptr, "lat", -90, 90, Need::kOptional);
   s.lon = r.Number(v, ptr, "lon", -180, 180, Need::kOptional);
   if (auto d = r.Date(v, ptr, "updated", Need::kOptional)) s.updated = d->unix;
+  if (auto p = r.String(v, ptr, "phone", Need::kOptional)) {
+    if (p->size() > kPhoneMaxBytes)
+      r.Error(ChildPointer(ptr, "phone"),
+              "the phone number is longer than " + std::to_string(kPhoneMaxBytes) + " characters");
+    else
+      s.phone = std::move(*p);
+  }
+  if (auto u = r.WebUrl(v, ptr, "url", Need::kOptional)) s.url = std::move(*u);
   out->push_back(std::move(s));
 }
 
@@ -122,6 +152,9 @@ void ParseNewsPart(FieldReader& r, const Json& item, const std::string& ptr, New
     event.place = std::move(*t);
   if (auto t = r.TextField(*ev, ev_ptr, "fee", short_max, Need::kOptional))
     event.fee = std::move(*t);
+  if (auto t = r.TextField(*ev, ev_ptr, "contact", short_max, Need::kOptional))
+    event.contact = std::move(*t);
+  if (auto u = r.WebUrl(*ev, ev_ptr, "url", Need::kOptional)) event.url = std::move(*u);
   out->event = std::move(event);
 }
 
@@ -155,9 +188,35 @@ void ParseAlertPart(FieldReader& r, const Json& item, const std::string& ptr,
           r.Array(item, ptr, "shelters", 0, r.limits().max_shelters, Need::kOptional)) {
     const std::string shelters_ptr = ChildPointer(ptr, "shelters");
     for (size_t i = 0; i < shelters->size(); ++i)
-      ReadShelter(r, (*shelters)[i], ChildPointer(shelters_ptr, i), &out->shelters);
+      ReadShelter(r, (*shelters)[i], ChildPointer(shelters_ptr, i), &out->shelters, true);
   }
   if (auto t = r.Bool(item, ptr, "takeover", Need::kOptional)) out->takeover = *t;
+}
+
+void ParseShelterRegister(const Json& doc, const FeedLimits& limits, std::string_view base_url,
+                          std::vector<Shelter>* out, size_t* total,
+                          std::vector<FeedError>* errors) {
+  FieldReader top(limits, base_url, FeedError::Level::kItem, std::nullopt, errors);
+  const Json* list =
+      top.Array(doc, "", "shelters", 0, limits.max_register_shelters, Need::kOptional);
+  if (!list) return;
+  *total = list->size();
+  std::unordered_map<std::string, size_t> first_index;  // id → index of its first use
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string ptr = ChildPointer("/shelters", i);
+    FieldReader r(limits, base_url, FeedError::Level::kItem, std::nullopt, errors);
+    std::vector<Shelter> one;
+    ReadShelter(r, (*list)[i], ptr, &one, false);
+    if (!r.ok() || one.empty()) continue;
+    const auto [pos, inserted] = first_index.emplace(one.front().id, i);
+    if (!inserted) {
+      r.Error(ChildPointer(ptr, "id"),
+              "the shelter id " + Quoted(one.front().id) + " is already used by /shelters/" +
+                  std::to_string(pos->second) + "; this later shelter is skipped");
+      continue;
+    }
+    out->push_back(std::move(one.front()));
+  }
 }
 
 void ParseProjectPart(FieldReader& r, const Json& item, const std::string& ptr, ProjectPart* out) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "feed/shelter_refs.h"
 #include "net/file_source.h"
 #include "net/http_date.h"
 
@@ -397,10 +398,20 @@ void FeedPipeline::Publish() {
   snap->content_version = content_version_;
   snap->made_at = sanity_.CorrectedNow();
   snap->clock = sanity_.Report();
+  // Alerts may list shelters by reference to the register of any feed (config order wins).
+  feed::ShelterRegister shelters;
+  for (const auto& slot : slots_)
+    if (slot->feed) shelters.Add(slot->feed->shelters);
   for (const auto& slot : slots_) {
     snap->feeds.push_back(slot->report);
     if (!slot->feed) continue;
     for (const feed::Item& item : slot->feed->items) {
+      if (feed::HasShelterRefs(item)) {
+        auto resolved = std::make_shared<feed::Item>(item);
+        feed::ResolveShelterRefs(resolved.get(), shelters);
+        snap->items.push_back(std::move(resolved));
+        continue;
+      }
       snap->items.push_back(std::shared_ptr<const feed::Item>(slot->feed, &item));  // aliasing
     }
   }

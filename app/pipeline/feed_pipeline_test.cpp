@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "feed/shelter_refs.h"
 #include "gzip_bomb.h"
 #include "loopback_server.h"
 #include "net/curl_http_client.h"
@@ -451,6 +452,35 @@ TEST_F(PipelineTest, LocalFileFeedsAnswerUnchangedWithoutReparsing) {
   p.RunDue();
   EXPECT_EQ(p.Latest()->feeds[0].http_status, 304);
   EXPECT_EQ(store_.feed_writes(), 1u);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_F(PipelineTest, AlertSheltersByReferenceAreResolvedFromAnotherFeedsRegister) {
+  char tmpl[] = "/tmp/machikado-pipe-XXXXXX";
+  const std::string dir = mkdtemp(tmpl);
+  {
+    std::ofstream(dir + "/alerts.json") << R"({"format": "machikado-feed/1", "id": "alerts",
+      "generated": "2026-11-23T09:00:00+09:00", "items": [{"id": "a1", "kind": "alert",
+      "level": 4, "hazard": "tsunami", "title": "避難指示", "issued": "2026-11-23T09:00:00+09:00",
+      "shelters": [{"ref": "E1", "status": "open"}]}]})";
+    std::ofstream(dir + "/shelters.json") << R"({"format": "machikado-feed/1", "id": "register",
+      "generated": "2026-11-23T09:00:00+09:00", "items": [],
+      "shelters": [{"id": "E1", "name": "城山公園", "hazards": ["tsunami"],
+                    "lat": 33.84, "lon": 132.76}]})";
+  }
+  net::SourceClient source(client_);
+  PipelineConfig c = Config();
+  c.feeds = {{dir + "/alerts.json", 10, false}, {dir + "/shelters.json", 10, false}};
+  FeedPipeline p(c, source, &store_, clock_, sanity_, log_);
+  p.LoadCache();
+  p.RunDue();
+  const auto snap = p.Latest();
+  ASSERT_EQ(snap->items.size(), 1u);
+  const feed::Shelter& s = snap->items[0]->alert.shelters.at(0);
+  EXPECT_TRUE(s.resolved);
+  EXPECT_EQ(s.name.plain("ja"), "城山公園");
+  EXPECT_EQ(s.status, feed::ShelterStatus::kOpen);
+  EXPECT_EQ(feed::ShelterSuits(s, feed::Hazard::kTsunami), feed::Suitability::kSuits);
   std::filesystem::remove_all(dir);
 }
 

@@ -79,11 +79,33 @@ float DrawEvacuateStrip(Canvas& c, const feed::Item& item, const SlideContext& c
   return h;
 }
 
-float DrawShelterList(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box,
-                      float u, float px, int columns) {
+bool DetailedShelterList(const feed::Item& item) {
+  return std::any_of(
+      item.alert.shelters.begin(), item.alert.shelters.end(), [&](const feed::Shelter& s) {
+        return !s.address.empty() ||
+               feed::ShelterSuits(s, item.alert.hazard) != feed::Suitability::kUnknown;
+      });
+}
+
+namespace {
+
+float ShelterRowHeight(bool detailed, float u, float px) {
+  return detailed ? px * 1.5f + px * 0.7f * 1.35f + 18 * u : px * 1.7f;
+}
+
+}  // namespace
+
+float ShelterListHeight(const feed::Item& item, float u, float px, size_t rows) {
+  return px * 0.85f * 1.2f + 14 * u +
+         float(rows) * ShelterRowHeight(DetailedShelterList(item), u, px);
+}
+
+std::vector<const feed::Shelter*> SortedShelters(const feed::Item& item) {
   std::vector<const feed::Shelter*> list;
   for (const auto& s : item.alert.shelters) list.push_back(&s);
-  // Open first, then full, unknown, closed; stable within a status (feed order).
+  const feed::Hazard hazard = item.alert.hazard;
+  // Open first, then full, unknown, closed; within a status, those designated for the alert's
+  // hazard before unknown ones before those that are not; stable within that (feed order).
   auto rank = [](feed::ShelterStatus s) {
     switch (s) {
       case feed::ShelterStatus::kOpen:
@@ -97,17 +119,42 @@ float DrawShelterList(Canvas& c, const feed::Item& item, const SlideContext& ctx
     }
     return 4;
   };
-  std::stable_sort(list.begin(), list.end(),
-                   [&](auto* a, auto* b) { return rank(a->status) < rank(b->status); });
+  auto suit_rank = [&](const feed::Shelter* s) {
+    switch (feed::ShelterSuits(*s, hazard)) {
+      case feed::Suitability::kSuits:
+        return 0;
+      case feed::Suitability::kUnknown:
+        return 1;
+      case feed::Suitability::kNotDesignated:
+        return 2;
+    }
+    return 3;
+  };
+  std::stable_sort(list.begin(), list.end(), [&](auto* a, auto* b) {
+    const int ra = rank(a->status), rb = rank(b->status);
+    return ra != rb ? ra < rb : suit_rank(a) < suit_rank(b);
+  });
+  return list;
+}
+
+float DrawShelterList(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box,
+                      float u, float px, int columns) {
+  const std::vector<const feed::Shelter*> list = SortedShelters(item);
+  const feed::Hazard hazard = item.alert.hazard;
   if (list.empty() || box.h < px * 2) return 0;
   const std::string& lang = ctx.lang;
+  // A second line (designation for this hazard, address) when the feed or the register says more
+  // than the name.
+  const bool detailed = DetailedShelterList(item);
   const float head_px = px * 0.85f;
   Fit hf = Lines(head_px, head_px, 1, 1.0f);
   c.Text(L(Label::kShelters, lang), {box.x, box.y, box.w, head_px * 1.2f}, hf,
          StyleOf("label", lang, theme::kInkMuted, true));
   const float top = box.y + head_px * 1.2f + 14 * u;
-  const float row_h = px * 1.7f;
-  const int rows_fit = std::max(0, int((box.bottom() - top) / row_h));
+  const float px2 = px * 0.7f;
+  const float row_h = ShelterRowHeight(detailed, u, px);
+  // A box sized by ShelterListHeight holds exactly its rows: no float rounding may drop one.
+  const int rows_fit = std::max(0, int((box.bottom() - top) / row_h + 0.01f));
   columns = std::max(1, columns);
   const size_t capacity = size_t(rows_fit) * columns;
   const size_t shown = std::min(list.size(), capacity);
@@ -118,8 +165,10 @@ float DrawShelterList(Canvas& c, const feed::Item& item, const SlideContext& ctx
     const int col = int(i) / std::max(1, rows), row = int(i) % std::max(1, rows);
     RectF r{box.x + col * (col_w + 32 * u), top + row * row_h, col_w, row_h - 10 * u};
     c.FillRoundedRect("shelter", r, 10 * u, theme::kCard);
+    // The first line: status icon, name, status word.
+    const float line1_h = detailed ? px * 1.5f + 4 * u : r.h;
     const float icon_r = px * 0.55f;
-    DrawShelterStatusIcon(c, sh.status, r.x + 16 * u + icon_r, r.y + r.h / 2, icon_r);
+    DrawShelterStatusIcon(c, sh.status, r.x + 16 * u + icon_r, r.y + line1_h / 2, icon_r);
     const std::string status = ShelterStatusLabel(sh.status, lang);
     const Color status_color = sh.status == feed::ShelterStatus::kOpen     ? theme::kOpen
                                : sh.status == feed::ShelterStatus::kClosed ? theme::kClosed
@@ -130,12 +179,30 @@ float DrawShelterList(Canvas& c, const feed::Item& item, const SlideContext& ctx
     Fit sf = Lines(px, px, 1, 1.0f);
     sf.valign_center = true;
     sf.align = Align::kRight;
-    c.Text(status, {r.right() - 20 * u - sw, r.y, sw, r.h}, sf, st);
+    c.Text(status, {r.right() - 20 * u - sw, r.y, sw, line1_h}, sf, st);
     const float nx = r.x + 32 * u + 2 * icon_r;
     Fit nf = Lines(px, px * 0.7f, 1, 1.0f);
     nf.valign_center = true;
-    c.Text(sh.name, lang, {nx, r.y, r.right() - 40 * u - sw - nx, r.h}, nf,
+    c.Text(sh.name, lang, {nx, r.y, r.right() - 40 * u - sw - nx, line1_h}, nf,
            StyleOf("body", lang, theme::kInk, sh.status == feed::ShelterStatus::kOpen));
+    if (!detailed) continue;
+    // The second line: designated for this hazard or not (never guessed), then the address.
+    const feed::Suitability suits = feed::ShelterSuits(sh, hazard);
+    const std::string suit = ShelterSuitabilityLabel(suits, hazard, lang);
+    const Color suit_color = suits == feed::Suitability::kSuits           ? theme::kOpen
+                             : suits == feed::Suitability::kNotDesignated ? theme::kFull
+                                                                          : theme::kUnknown;
+    const TextStyle ss = StyleOf("shelter-suits", lang, suit_color, true);
+    const float y2 = r.y + line1_h;
+    const float line2_h = r.bottom() - y2 - 6 * u;
+    Fit f2 = Lines(px2, px2 * 0.8f, 1, 1.0f);
+    f2.valign_center = true;
+    const float suit_w = std::min(c.TextWidth(suit, px2, ss) + 2, r.right() - 20 * u - nx);
+    c.Text(suit, {nx, y2, suit_w, line2_h}, f2, ss);
+    const float ax = nx + suit_w + 24 * u;
+    if (!sh.address.empty() && r.right() - 20 * u - ax > px2 * 3)
+      c.Text(sh.address, lang, {ax, y2, r.right() - 20 * u - ax, line2_h}, f2,
+             StyleOf("shelter-address", lang, theme::kInkMuted));
   }
   if (shown < list.size()) {
     std::string more = IsJapanese(lang) ? "ほか" + std::to_string(list.size() - shown) + "か所"

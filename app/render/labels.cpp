@@ -55,6 +55,8 @@ std::string L(Label l, std::string_view lang) {
       return ja ? "有効期限" : "Valid until";
     case Label::kNoLevel:
       return ja ? "警報" : "Alert";
+    case Label::kContact:
+      return ja ? "問い合わせ" : "Contact";
   }
   return "";
 }
@@ -135,6 +137,20 @@ std::string ShelterStatusLabel(feed::ShelterStatus s, std::string_view lang) {
       return ja ? "満員" : "Full";
     case S::kUnknown:
       return ja ? "状況不明" : "Unknown";
+  }
+  return "";
+}
+
+std::string ShelterSuitabilityLabel(feed::Suitability s, feed::Hazard h, std::string_view lang) {
+  const bool ja = IsJapanese(lang);
+  const std::string hazard = HazardLabel(h, lang);
+  switch (s) {
+    case feed::Suitability::kSuits:
+      return ja ? hazard + "に対応" : hazard + ": designated";
+    case feed::Suitability::kNotDesignated:
+      return ja ? hazard + "は対象外" : hazard + ": not designated";
+    case feed::Suitability::kUnknown:
+      return ja ? "対応する災害は不明" : "Hazards not known";
   }
   return "";
 }

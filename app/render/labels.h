@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "feed/model.h"
+#include "feed/shelter_refs.h"
 
 namespace machikado::render {
 
@@ -34,6 +35,7 @@ enum class Label {
   kKeyActions,
   kExpires,
   kNoLevel,
+  kContact,
 };
 
 bool IsJapanese(std::string_view lang);
@@ -42,6 +44,9 @@ std::string KindLabel(feed::Kind k, std::string_view lang);      // ニュース
 std::string HazardLabel(feed::Hazard h, std::string_view lang);  // 洪水 / Flood …
 std::string LevelName(int level, std::string_view lang);         // 避難指示 / Evacuation …
 std::string ShelterStatusLabel(feed::ShelterStatus s, std::string_view lang);
+// Whether a shelter suits the alert's hazard: 「洪水に対応」 / 「洪水は対象外」 /
+// 「対応する災害は不明」.
+std::string ShelterSuitabilityLabel(feed::Suitability s, feed::Hazard h, std::string_view lang);
 
 // "11月23日(月) 14:05" / "Mon 23 Nov 14:05" in local time at `utc_offset_s`.
 std::string FormatDateTime(UnixSeconds t, int utc_offset_s, std::string_view lang);

@@ -32,8 +32,11 @@ void DrawAlertSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
       side = {a.x + a.w * 0.56f + s.gutter / 2, y, a.w * 0.44f - s.gutter / 2, bottom - y};
       main.w = a.w * 0.56f - s.gutter / 2;
     } else {
-      const float side_h = std::min(
-          main.h * 0.45f, 96 * u + std::min<size_t>(item.alert.shelters.size(), 6) * 40 * u * 1.7f);
+      const size_t rows = std::min<size_t>(item.alert.shelters.size(), 6);
+      const float list_h = DetailedShelterList(item)
+                               ? 40 * u + ShelterListHeight(item, u, 36 * u, rows)
+                               : 96 * u + rows * 40 * u * 1.7f;
+      const float side_h = std::min(main.h * 0.45f, list_h);
       side = {a.x, bottom - side_h, a.w, side_h};
       main.h -= side_h + 32 * u;
     }

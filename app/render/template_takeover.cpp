@@ -38,9 +38,11 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
       side = {a.x + a.w * 0.55f + s.gutter / 2, y, a.w * 0.45f - s.gutter / 2, bottom - y};
       main.w = a.w * 0.55f - s.gutter / 2;
     } else {
-      const float side_h =
-          std::min(main.h * 0.48f,
-                   100 * u + std::min<size_t>(item.alert.shelters.size(), 7) * 42 * u * 1.7f);
+      const size_t rows = std::min<size_t>(item.alert.shelters.size(), 7);
+      const float list_h = DetailedShelterList(item)
+                               ? 40 * u + ShelterListHeight(item, u, 40 * u, rows)
+                               : 100 * u + rows * 42 * u * 1.7f;
+      const float side_h = std::min(main.h * 0.48f, list_h);
       side = {a.x, bottom - side_h, a.w, side_h};
       main.h -= side_h + 32 * u;
     }

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "feed/model.h"
 #include "render/canvas.h"
@@ -36,9 +37,17 @@ float DrawLevelBand(Canvas& c, const feed::Item& item, const SlideContext& ctx, 
 // 「警戒レベル4までに必ず避難！」 strip for levels 4 and 5; returns the height used (0 otherwise).
 float DrawEvacuateStrip(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box,
                         float unit);
-// Shelters, open first, each with icon + name + status word; returns height used.
+// Shelters, open first (and within a status, those designated for the alert's hazard first), each
+// with icon + name + status word, and — when any shelter has an address or known designations — a
+// second line: 「洪水に対応」 / 「洪水は対象外」 and the address; returns height used.
 float DrawShelterList(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box,
                       float unit, float px, int columns);
+// The alert's shelters in the order DrawShelterList shows them.
+std::vector<const feed::Shelter*> SortedShelters(const feed::Item& item);
+// Whether DrawShelterList draws the second line (designation, address) for this alert.
+bool DetailedShelterList(const feed::Item& item);
+// The height DrawShelterList needs for the heading and `rows` rows (one column).
+float ShelterListHeight(const feed::Item& item, float unit, float px, size_t rows);
 // "発表: … · 発表時刻 … · 最終確認 …" line(s); returns height used.
 float DrawIssuerLine(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box,
                      float unit, float px, Color ink);

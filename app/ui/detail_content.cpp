@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "feed/shelter_refs.h"
 #include "render/chrome.h"
 #include "render/labels.h"
 #include "render/templates.h"
@@ -114,7 +115,8 @@ float EventPanel(Canvas& c, const feed::Item& item, std::string_view lang, RectF
   std::vector<Row> rows;
   const std::string when = EventWhen(e, lang);
   if (!when.empty()) rows.push_back({Label::kDate, {{when, ""}}, std::string(lang)});
-  for (auto [label, text] : {std::pair{Label::kPlace, &e.place}, std::pair{Label::kFee, &e.fee}})
+  for (auto [label, text] : {std::pair{Label::kPlace, &e.place}, std::pair{Label::kFee, &e.fee},
+                             std::pair{Label::kContact, &e.contact}})
     if (const feed::LocalizedString* v = text->pick(lang))
       rows.push_back({label, v->segments, v->lang});
   if (rows.empty()) return 0;
@@ -206,8 +208,8 @@ float DrawDetailColumn(Canvas& c, const feed::Item& item, const render::SlideCon
     }
     if (!a.shelters.empty()) {
       // Every shelter, open first; the list's own heading names it.
-      const float px = body_px, head = px * 0.85f * 1.2f + 14 * u, row = px * 1.7f;
-      const float need = head + row * float(a.shelters.size()) + 2;
+      const float px = body_px;
+      const float need = render::ShelterListHeight(item, u, px, a.shelters.size()) + 2;
       y += render::DrawShelterList(c, item, ctx, {0, y, width, std::min(need, room())}, u, px, 1) +
            36 * u;
     }
@@ -256,42 +258,70 @@ float DrawDetailColumn(Canvas& c, const feed::Item& item, const render::SlideCon
   return std::min(max_h, y + 24 * u);
 }
 
+namespace {
+
+// A card at the bottom of the side panel (ending at `bottom`): the QR code of `content`, `caption`
+// beside (or under) it, and `shown` in small text for visitors without a phone camera. Returns the
+// new bottom of the free room above it (unchanged when nothing could be encoded).
+float DrawQrCard(Canvas& c, std::string_view content, const std::string& caption,
+                 std::string_view shown, std::string_view lang, RectF side, float bottom, float u,
+                 double dpi) {
+  auto qr = EncodeQr(content);
+  if (!qr.ok()) return bottom;
+  const int modules = qr->size;
+  const float preferred = std::min(side.w * 0.62f, 380 * u);
+  const int mpx = QrModulePx(modules, dpi, preferred);
+  const float qside = float((modules + 2 * kQrQuietModules) * mpx);
+  const float pad = 16 * u, url_h = 24 * u * 1.3f;
+  // Side by side (QR left, caption right) when the panel is wide enough; else stacked.
+  const bool stacked = qside + 220 * u > side.w;
+  const float caption_h = stacked ? 28 * u * 1.35f * 2 : 0;
+  const float card_h = pad + qside + caption_h + url_h + pad + (stacked ? 8 * u : 0);
+  RectF card{side.x, bottom - card_h, side.w, card_h};
+  c.FillRoundedRect("qr-card", card, 16 * u, theme::kCard);
+  if (stacked) {
+    DrawQr(c, *qr, side.x + (side.w - qside) / 2, card.y + pad, mpx);
+    c.Text(caption, {card.x + 24 * u, card.y + pad + qside, card.w - 48 * u, caption_h},
+           Lines(28 * u, 22 * u, 2, 1.35f), StyleOf("qr-caption", lang, theme::kInk));
+  } else {
+    const float qx = card.x + pad;
+    DrawQr(c, *qr, qx, card.y + pad, mpx);
+    const float tx = qx + qside + 16 * u;
+    RectF box{tx, card.y + pad + 24 * u, card.right() - 24 * u - tx, qside - 24 * u};
+    c.Text(caption, box, Lines(32 * u, 24 * u, 5, 1.45f),
+           StyleOf("qr-caption", lang, theme::kInk, true));
+  }
+  c.Text(std::string(shown), {card.x + pad, card.bottom() - pad - url_h, card.w - 2 * pad, url_h},
+         Lines(24 * u, 18 * u, 1, 1.2f), StyleOf("url", "en", theme::kInkMuted));
+  return card.y - 32 * u;
+}
+
+// The first shelter of the list (open and designated for the hazard first) that has a position
+// and is not closed: the one whose map the detail view offers as a QR code.
+const feed::Shelter* ShelterForMap(const feed::Item& item) {
+  if (item.kind != feed::Kind::kAlert) return nullptr;
+  for (const feed::Shelter* s : render::SortedShelters(item))
+    if (s->status != feed::ShelterStatus::kClosed && !feed::GeoUri(*s).empty()) return s;
+  return nullptr;
+}
+
+}  // namespace
+
 void DrawDetailSide(Canvas& c, const feed::Item& item, const render::SlideContext& ctx, RectF side,
                     float u, double dpi) {
   const std::string& lang = ctx.lang;
   float bottom = side.bottom();
   // QR code at the bottom of the panel: it never scrolls away.
-  if (!item.url.empty()) {
-    if (auto qr = EncodeQr(item.url); qr.ok()) {
-      const int modules = qr->size;
-      const float preferred = std::min(side.w * 0.62f, 380 * u);
-      const int mpx = QrModulePx(modules, dpi, preferred);
-      const float qside = float((modules + 2 * kQrQuietModules) * mpx);
-      const float pad = 16 * u, url_h = 24 * u * 1.3f;
-      // Side by side (QR left, caption right) when the panel is wide enough; else stacked.
-      const bool stacked = qside + 220 * u > side.w;
-      const float caption_h = stacked ? 28 * u * 1.35f * 2 : 0;
-      const float card_h = pad + qside + caption_h + url_h + pad + (stacked ? 8 * u : 0);
-      RectF card{side.x, bottom - card_h, side.w, card_h};
-      c.FillRoundedRect("qr-card", card, 16 * u, theme::kCard);
-      if (stacked) {
-        DrawQr(c, *qr, side.x + (side.w - qside) / 2, card.y + pad, mpx);
-        c.Text(ChromeText(ChromeLabel::kScanQr, lang),
-               {card.x + 24 * u, card.y + pad + qside, card.w - 48 * u, caption_h},
-               Lines(28 * u, 22 * u, 2, 1.35f), StyleOf("qr-caption", lang, theme::kInk));
-      } else {
-        const float qx = card.x + pad;
-        DrawQr(c, *qr, qx, card.y + pad, mpx);
-        const float tx = qx + qside + 16 * u;
-        RectF caption{tx, card.y + pad + 24 * u, card.right() - 24 * u - tx, qside - 24 * u};
-        c.Text(ChromeText(ChromeLabel::kScanQr, lang), caption, Lines(32 * u, 24 * u, 5, 1.45f),
-               StyleOf("qr-caption", lang, theme::kInk, true));
-      }
-      // The address in text as well, for visitors without a phone camera.
-      c.Text(item.url, {card.x + pad, card.bottom() - pad - url_h, card.w - 2 * pad, url_h},
-             Lines(24 * u, 18 * u, 1, 1.2f), StyleOf("url", "en", theme::kInkMuted));
-      bottom = card.y - 32 * u;
-    }
+  if (!item.url.empty())
+    bottom = DrawQrCard(c, item.url, ChromeText(ChromeLabel::kScanQr, lang), item.url, lang, side,
+                        bottom, u, dpi);
+  // Alerts: the map position (geo: URI, opened by the phone's map app) of the shelter to go to.
+  if (const feed::Shelter* s = ShelterForMap(item); s && bottom - side.y > 420 * u) {
+    const std::string geo = feed::GeoUri(*s);
+    const std::string name = s->name.plain(lang);
+    const std::string caption = render::IsJapanese(lang) ? name + "の場所を地図アプリで開く"
+                                                         : "Open " + name + " in your map app";
+    bottom = DrawQrCard(c, geo, caption, geo, lang, side, bottom, u, dpi);
   }
   // Alerts: the shelters, open first, where the eye lands — the full list is in the column too.
   if (item.kind == feed::Kind::kAlert && !item.alert.shelters.empty() &&

@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
 
+#include "feed/shelter_refs.h"
 #include "render/chrome.h"
 #include "render/theme.h"
 #include "ui/chrome_labels.h"
@@ -56,8 +57,12 @@ std::string ContentKey(const feed::Item& item, const render::SlideContext& ctx,
   mix(item.body);
   for (const auto& s : item.alert.shelters) {
     mix(s.name);
+    mix(s.address);  // from the register when listed by reference
     h = h * 31 + size_t(s.status);
+    for (feed::Hazard hz : s.hazards) h = h * 31 + size_t(hz);
+    h = h * 31 + std::hash<std::string>{}(feed::GeoUri(s));
   }
+  if (item.news.event) mix(item.news.event->contact);
   for (const auto& a : item.preparedness.actions) mix(a);
   mix(item.alert.instructions);
   h = h * 31 + size_t(item.status) + (item.image ? std::hash<std::string>{}(item.image->url) : 0);

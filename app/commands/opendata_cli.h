@@ -1,0 +1,42 @@
+// What `machikado import shelters` and `machikado import events` share: their options, reading
+// each CSV within the cap, printing a file's summary and every skipped row and note (with its line)
+// on stderr, and writing the document to --out atomically or to stdout. Not thread-safe (stdio).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands/commands.h"
+#include "core/status.h"
+#include "opendata/row_problem.h"
+#include "opendata/text_encoding.h"
+
+namespace machikado::opendata_cli {
+
+struct Options {
+  std::string out;  // "" = stdout
+  std::string feed_id;
+  std::string title;
+  std::optional<std::string> district;
+  std::vector<std::string> inputs;
+};
+
+// Parses `args`; returns an exit code (0 = help shown, 2 = usage error) when the command must stop.
+// `allow_district`: whether --district is an option of this kind.
+std::optional<int> ParseOptions(const Args& args, const char* help, bool allow_district,
+                                Options* options);
+
+// The bytes of one input ("-" = stdin) within the CSV cap, or why not.
+Result<std::string> ReadInput(const std::string& path);
+
+// "0081.csv: UTF-8 with BOM, header on line 7, 943 rows: 942 imported, 1 skipped, 3 notes",
+// then "0081.csv:5564: skipped: …" and "0081.csv:…: note: …" lines.
+void ReportFile(const std::string& path, opendata::SourceEncoding encoding, size_t header_line,
+                size_t rows, size_t imported, const std::vector<opendata::RowProblem>& skipped,
+                const std::vector<opendata::RowProblem>& notes);
+
+// Writes `document` to options.out (atomically) or stdout; false (after saying why) on failure.
+bool WriteOutput(const Options& options, const std::string& document, const char* command);
+
+}  // namespace machikado::opendata_cli
