@@ -59,7 +59,8 @@ std::vector<std::pair<double, double>> ParsePoints(const std::string& text) {
     if (end == a.c_str() || *end) return {};
     const double lon = std::strtod(b.c_str(), &end);
     if (end == b.c_str() || *end) return {};
-    if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return {};
+    // Polygons near the antimeridian are written past ±180 (GDACS: -180.434).
+    if (!(lat >= -90 && lat <= 90 && lon >= -360 && lon <= 360)) return {};
     out.emplace_back(lat, lon);
   }
   return out;
