@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "commands/feed_source.h"
+#include "core/file_system.h"
 #include "feed/datetime.h"
 #include "ingest/alert_feed.h"
 #include "ingest/alert_state.h"
@@ -82,20 +83,6 @@ void NoteLocalGovernmentCode(const std::string& code) {
                "note: --area %s looks like a 6-digit 全国地方公共団体コード; JMA names that "
                "municipality %s00 (市町村等). Both forms are matched as given.\n",
                code.c_str(), code.substr(0, 5).c_str());
-}
-
-Status WriteOut(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) return Status::Io("cannot write " + tmp + ": " + std::strerror(errno));
-    f << text;
-    f.flush();
-    if (!f) return Status::Io("cannot write " + tmp + ": " + std::strerror(errno));
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0)
-    return Status::Io("cannot rename " + tmp + " to " + path + ": " + std::strerror(errno));
-  return Status::Ok();
 }
 
 }  // namespace
@@ -240,7 +227,7 @@ int RunOfficialImport(const OfficialImportKind& kind, const Args& args) {
   const std::string text = ingest::WriteAlertFeed(alerts, fo);
   if (opt.out.empty()) {
     std::fputs(text.c_str(), stdout);
-  } else if (Status s = WriteOut(opt.out, text); !s.ok()) {
+  } else if (Status s = PosixFileSystem().WriteFileAtomic(opt.out, text); !s.ok()) {
     std::fprintf(stderr, "machikado import %s: %s\n", kind.name, s.message().c_str());
     return 1;
   }

@@ -31,7 +31,8 @@ Result<std::vector<AtomEntry>> ParseAtomFeed(std::string_view bytes) {
     AtomEntry e;
     e.id = ChildText(entry, kAtom, "id");
     e.title = ChildText(entry, kAtom, "title");
-    if (auto t = feed::ParseRfc3339(ChildText(entry, kAtom, "updated")); t.ok()) e.updated = t->unix;
+    if (auto t = feed::ParseRfc3339(ChildText(entry, kAtom, "updated")); t.ok())
+      e.updated = t->unix;
     for (const auto& link : Children(entry, kAtom, "link")) {
       const std::string href = link.attribute("href").value();
       const std::string rel = link.attribute("rel").value();

@@ -1,6 +1,6 @@
 // ParseAtomFeed: JMA's Atom pull feeds (高頻度/長期 regular, extra, eqvol, other) → their entries:
-// id, title (the message's Control/Title, e.g. 「気象特別警報・警報・注意報」), updated and the link
-// to the XML document. Read through ParseXmlSafely like every message. Pure; thread-safe.
+// id, title (the message's Control/Title, e.g. 「気象特別警報・警報・注意報」), updated and the
+// link to the XML document. Read through ParseXmlSafely like every message. Pure; thread-safe.
 #pragma once
 
 #include <string>
@@ -19,7 +19,8 @@ struct AtomEntry {
   std::string link;  // http(s) URL of the message
 };
 
-// Errors: not an Atom <feed>, unreadable XML. Entries without an id or an http(s) link are left out.
+// Errors: not an Atom <feed>, unreadable XML. Entries without an id or an http(s) link are left
+// out.
 Result<std::vector<AtomEntry>> ParseAtomFeed(std::string_view bytes);
 
 // True for the entry titles (Control/Title) whose messages `import jma` can turn into alerts; the

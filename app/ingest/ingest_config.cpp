@@ -52,9 +52,9 @@ Result<IngestConfig> ParseIngestConfig(std::string_view text) {
   IngestConfig c;
   for (Status s : {StringList(j, "jma_feeds", &c.jma_feeds, true),
                    StringList(j, "cap_feeds", &c.cap_feeds, true),
-                   StringList(j, "areas", &c.areas.codes, false),
-                   Str(j, "state_dir", &c.state_dir), Str(j, "out", &c.out),
-                   Str(j, "feed_id", &c.feed_id), Int(j, "poll_seconds", 60, 86400, &c.poll_seconds),
+                   StringList(j, "areas", &c.areas.codes, false), Str(j, "state_dir", &c.state_dir),
+                   Str(j, "out", &c.out), Str(j, "feed_id", &c.feed_id),
+                   Int(j, "poll_seconds", 60, 86400, &c.poll_seconds),
                    Int(j, "retention_days", 1, 365, &c.retention_days),
                    Int(j, "max_entries_per_poll", 1, 1000, &c.max_entries_per_poll)})
     if (!s.ok()) return s;

@@ -18,8 +18,8 @@ struct IngestConfig {
   std::string state_dir;               // what was seen and what is in force; required
   std::string out;                     // the published alerts feed (written atomically); required
   std::string feed_id = "official-alerts";
-  int poll_seconds = 60;    // JMA's high-frequency feeds change at most once a minute: ≥ 60
-  int retention_days = 7;   // stored messages older than this are dropped (≥ 1)
+  int poll_seconds = 60;          // JMA's high-frequency feeds change at most once a minute: ≥ 60
+  int retention_days = 7;         // stored messages older than this are dropped (≥ 1)
   int max_entries_per_poll = 50;  // at most this many new documents fetched per poll
 };
 

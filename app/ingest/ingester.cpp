@@ -17,13 +17,17 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr size_t kMaxSeen = 20'000;                // entry ids remembered (JMA's long feeds hold ~2,000)
-constexpr uint64_t kMaxIndexBytes = 16u << 20;     // index.json
+constexpr size_t kMaxSeen = 20'000;  // entry ids remembered (JMA's long feeds hold ~2,000)
+constexpr uint64_t kMaxIndexBytes = 16u << 20;  // index.json
 constexpr int kJst = 9 * 3600;
 
-MessageParser ParserFor(bool cap) { return cap ? &ParseCapMessage : &ParseJmaMessage; }
+MessageParser ParserFor(bool cap) {
+  return cap ? &ParseCapMessage : &ParseJmaMessage;
+}
 
-std::string Time(UnixSeconds t) { return t ? feed::FormatRfc3339(t, kJst) : ""; }
+std::string Time(UnixSeconds t) {
+  return t ? feed::FormatRfc3339(t, kJst) : "";
+}
 
 }  // namespace
 

@@ -1,9 +1,9 @@
-// Ingester: the state and one poll of `machikado ingest`. A poll asks each configured Atom feed with
-// If-Modified-Since, fetches every new entry whose title is a warning kind (oldest first, one at a
-// time, at most max_entries_per_poll), keeps each message's bytes on disk, applies it to the
+// Ingester: the state and one poll of `machikado ingest`. A poll asks each configured Atom feed
+// with If-Modified-Since, fetches every new entry whose title is a warning kind (oldest first, one
+// at a time, at most max_entries_per_poll), keeps each message's bytes on disk, applies it to the
 // in-force model and publishes the alerts feed atomically when what is in force changed. The state
-// on disk (index.json: feeds' Last-Modified, the entries seen, the messages kept; messages/*.xml) is
-// written before the feed is published, and on start every kept message is replayed through the
+// on disk (index.json: feeds' Last-Modified, the entries seen, the messages kept; messages/*.xml)
+// is written before the feed is published, and on start every kept message is replayed through the
 // same model, so a restart neither repeats a fetch nor forgets a warning. A message that cannot be
 // fetched is tried again at the next poll; one that cannot be read is recorded and skipped.
 // Not thread-safe: one owner (the ingest command's loop).
