@@ -16,7 +16,7 @@ bool Has(std::string_view s, std::string_view part) {
 }  // namespace
 
 bool IsWarningTitle(std::string_view t) {
-  if (Has(t, "噴火") || Has(t, "火山") || Has(t, "降灰")) return false;
+  if (Has(t, "噴火") || Has(t, "火山") || Has(t, "降灰") || Has(t, "緊急地震速報")) return false;
   return Has(t, "警報") || Has(t, "注意報") || Has(t, "土砂災害警戒情報") || Has(t, "洪水予報") ||
          Has(t, "震度速報") || Has(t, "震源・震度");
 }

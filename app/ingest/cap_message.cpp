@@ -28,6 +28,23 @@ bool Has(const std::string& lower, std::string_view part) {
 
 feed::Hazard HazardOf(const std::string& event, const std::string& category) {
   const std::string e = Lower(event), c = Lower(category);
+  // Japanese publishers write the event in Japanese.
+  for (const auto& [word, hazard] : std::initializer_list<std::pair<const char*, feed::Hazard>>{
+           {"津波", feed::Hazard::kTsunami},
+           {"地震", feed::Hazard::kEarthquake},
+           {"土砂", feed::Hazard::kLandslide},
+           {"高潮", feed::Hazard::kStormSurge},
+           {"内水", feed::Hazard::kInlandFlood},
+           {"洪水", feed::Hazard::kFlood},
+           {"氾濫", feed::Hazard::kFlood},
+           {"噴火", feed::Hazard::kVolcano},
+           {"火山", feed::Hazard::kVolcano},
+           {"火災", feed::Hazard::kFire},
+           {"大雪", feed::Hazard::kSnow},
+           {"暴風", feed::Hazard::kStorm},
+           {"台風", feed::Hazard::kStorm},
+           {"熱中症", feed::Hazard::kHeat}})
+    if (Has(e, word)) return hazard;
   if (Has(e, "tsunami")) return feed::Hazard::kTsunami;
   if (Has(e, "earthquake") || Has(e, "quake")) return feed::Hazard::kEarthquake;
   if (Has(e, "landslide") || Has(e, "mudslide") || Has(e, "debris"))

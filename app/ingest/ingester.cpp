@@ -47,15 +47,19 @@ Status Ingester::Load(UnixSeconds now) {
     Json j = Json::parse(*index, nullptr, false);
     if (j.is_discarded() || !j.is_object())
       return Status::Corrupt(config_.state_dir + "/index.json is not the ingest state");
-    for (const auto& [url, lm] : j.value("last_modified", Json::object()).items())
+    // Named copies: iterating a temporary's items() would dangle.
+    const Json last_modified = j.value("last_modified", Json::object());
+    const Json seen = j.value("seen", Json::array());
+    const Json messages = j.value("messages", Json::array());
+    for (const auto& [url, lm] : last_modified.items())
       if (lm.is_string()) last_modified_[url] = lm.get<std::string>();
-    for (const auto& id : j.value("seen", Json::array()))
+    for (const auto& id : seen)
       if (id.is_string() && seen_.insert(id.get<std::string>()).second)
         seen_order_.push_back(id.get<std::string>());
-    for (const auto& m : j.value("messages", Json::array())) {
+    for (const auto& m : messages) {
       if (!m.is_object()) continue;
       Kept k{m.value("file", ""), m.value("source", ""), m.value("cap", false),
-             m.value("report_time", UnixSeconds{0})};
+             m.value("report_time", UnixSeconds{0}), m.value("fetched", UnixSeconds{0})};
       if (k.file.empty() || k.file.find('/') != std::string::npos) continue;
       kept_.push_back(std::move(k));
     }
@@ -102,7 +106,7 @@ Status Ingester::FetchEntry(const std::string& link, bool cap, UnixSeconds now) 
   ++status_.entries_fetched;
   status_.last_entry = now;
   if (state_.Apply(*e) == AlertState::Applied::kStale) return Status::Ok();
-  Kept k{HashHex(link) + ".xml", link, cap, e->report_time};
+  Kept k{HashHex(link) + ".xml", link, cap, e->report_time, now};
   if (Status s = fs_.WriteFileAtomic(config_.state_dir + "/messages/" + k.file, r.response.body);
       !s.ok())
     return s;
@@ -163,7 +167,7 @@ void Ingester::Prune(UnixSeconds now) {
   const UnixSeconds horizon = now - static_cast<UnixSeconds>(config_.retention_days) * 86400;
   std::vector<Kept> keep;
   for (auto& k : kept_) {
-    if (k.report_time >= horizon) {
+    if (k.fetched >= horizon) {
       keep.push_back(std::move(k));
     } else {
       (void)fs_.Remove(config_.state_dir + "/messages/" + k.file);
@@ -179,8 +183,11 @@ Status Ingester::SaveIndex() {
   j["seen"] = seen_order_;
   j["messages"] = Json::array();
   for (const auto& k : kept_)
-    j["messages"].push_back(
-        {{"file", k.file}, {"source", k.source}, {"cap", k.cap}, {"report_time", k.report_time}});
+    j["messages"].push_back({{"file", k.file},
+                             {"source", k.source},
+                             {"cap", k.cap},
+                             {"report_time", k.report_time},
+                             {"fetched", k.fetched}});
   return fs_.WriteFileAtomic(config_.state_dir + "/index.json", j.dump(1));
 }
 

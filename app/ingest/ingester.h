@@ -52,6 +52,7 @@ class Ingester {
     std::string source;
     bool cap = false;
     UnixSeconds report_time = 0;
+    UnixSeconds fetched = 0;  // retention counts from here
   };
   Status PollFeed(const std::string& url, bool cap, UnixSeconds now);
   Status FetchEntry(const std::string& link, bool cap, UnixSeconds now);

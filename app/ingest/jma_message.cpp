@@ -44,7 +44,8 @@ const char* FamilyName(Family f) {
 // The kind of message, from Control/Title alone: a 取消 has nothing else to go by.
 Family FamilyOf(std::string_view control_title) {
   // 噴火警報 carries 噴火警戒レベル, which is not the 警戒レベル of evacuation: not read here.
-  if (Has(control_title, "噴火") || Has(control_title, "火山") || Has(control_title, "降灰"))
+  if (Has(control_title, "噴火") || Has(control_title, "火山") || Has(control_title, "降灰") ||
+      Has(control_title, "緊急地震速報"))
     return Family::kOther;
   if (Has(control_title, "津波警報・注意報・予報")) return Family::kTsunami;
   if (Has(control_title, "震度速報") || Has(control_title, "震源・震度")) return Family::kQuake;

@@ -32,14 +32,14 @@ class LevelEquivalentTest : public ::testing::Test {
 };
 RenderRig* LevelEquivalentTest::rig_ = nullptr;
 
-// The texts drawn inside the level band (or the banner), joined.
+// The level texts (role "level") drawn inside the level band (or the banner), joined.
 std::string BandText(const LayoutRecord& rec, const char* box_role) {
   auto band =
       std::find_if(rec.boxes.begin(), rec.boxes.end(), [&](auto& b) { return b.role == box_role; });
   if (band == rec.boxes.end()) return "";
   std::string out;
   for (const auto& t : rec.texts)
-    if (band->rect.Contains(t.rect, 1.0f)) out += t.text + "|";
+    if (t.role == "level" && band->rect.Contains(t.rect, 1.0f)) out += t.text + "|";
   return out;
 }
 
