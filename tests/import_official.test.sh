@@ -80,6 +80,15 @@ grep -q "hostile.xml: .*document type or entity declaration" "$dir/err" || fail 
 grep -q '"jma-landslide-0133100"' "$dir/mixed.json" || fail "the good input was not converted"
 "$bin" validate "$dir/mixed.json" >/dev/null || fail "validate mixed"
 
+# A 100 MB document is refused from its size, before it is read (a sparse file: no disk used).
+truncate -s 100M "$dir/huge.xml"
+set +e
+"$bin" import jma --area 0133100 "$dir/huge.xml" >/dev/null 2>"$dir/err"
+rc=$?
+set -e
+[ "$rc" = 1 ] || fail "huge input: exit $rc, expected 1"
+grep -q "huge.xml: it is larger than 4194304 bytes" "$dir/err" || fail "huge: $(cat "$dir/err")"
+
 # Usage errors: 2.
 for args in "" "--area 1311200" "$jma/17_02_01_190529_VXWW50.xml" "--bogus x.xml"; do
   set +e; "$bin" import jma $args >/dev/null 2>&1; rc=$?; set -e
