@@ -21,6 +21,11 @@ constexpr size_t kMaxSeen = 20'000;  // entry ids remembered (JMA's long feeds h
 constexpr uint64_t kMaxIndexBytes = 16u << 20;  // index.json
 constexpr int kJst = 9 * 3600;
 
+// net/'s messages usually name the URL already; say it once.
+std::string FetchMessage(const std::string& url, const std::string& message) {
+  return message.find(url) != std::string::npos ? message : url + ": " + message;
+}
+
 MessageParser ParserFor(bool cap) {
   return cap ? &ParseCapMessage : &ParseJmaMessage;
 }
@@ -41,6 +46,8 @@ void Ingester::Fail(const std::string& message) {
 
 Status Ingester::Load(UnixSeconds now) {
   if (Status s = fs_.MakeDirs(config_.state_dir + "/messages"); !s.ok()) return s;
+  if (const size_t slash = config_.out.rfind('/'); slash != std::string::npos && slash > 0)
+    if (Status s = fs_.MakeDirs(config_.out.substr(0, slash)); !s.ok()) return s;
   Result<std::string> index = fs_.ReadFile(config_.state_dir + "/index.json", kMaxIndexBytes);
   if (!index.ok() && index.status().code() != StatusCode::kNotFound) return index.status();
   if (index.ok()) {
@@ -95,7 +102,7 @@ Status Ingester::FetchEntry(const std::string& link, bool cap, UnixSeconds now) 
   req.expect = net::ExpectedContent::kAny;
   req.max_body_bytes = XmlLimits{}.max_bytes;
   net::FetchResult r = http_.Fetch(req);
-  if (!r.ok()) return Status::Network(link + ": " + r.error.message);
+  if (!r.ok()) return Status::Network(FetchMessage(link, r.error.message));
   Result<MessageEffect> e = ReadMessage(r.response.body, ParserFor(cap));
   if (!e.ok()) {
     // Unreadable: recorded, never fetched again, and it changes nothing in force.
@@ -123,8 +130,8 @@ Status Ingester::PollFeed(const std::string& url, bool cap, UnixSeconds now) {
     req.if_modified_since = it->second;
   net::FetchResult r = http_.Fetch(req);
   if (!r.ok()) {
-    Fail(url + ": " + r.error.message);
-    return Status::Network(url + ": " + r.error.message);
+    Fail(FetchMessage(url, r.error.message));
+    return Status::Network(FetchMessage(url, r.error.message));
   }
   if (r.response.not_modified()) return Status::Ok();
   Result<std::vector<AtomEntry>> entries = ParseAtomFeed(r.response.body);
