@@ -9,7 +9,7 @@
 
 #include "commands/commands.h"
 #include "core/status.h"
-#include "ingest/official_alert.h"
+#include "ingest/convert.h"
 
 namespace machikado {
 
@@ -18,7 +18,7 @@ struct OfficialImportKind {
   const char* help;       // the full --help text
   const char* feed_id;    // default feed id
   bool cap_area_options;  // --all-areas and --point are accepted
-  Result<ingest::MessageEffect> (*parse)(const pugi::xml_document& doc);
+  ingest::MessageParser parse;
 };
 
 int RunOfficialImport(const OfficialImportKind& kind, const Args& args);

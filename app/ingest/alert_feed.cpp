@@ -4,6 +4,7 @@
 
 #include "feed/datetime.h"
 #include "feed/field_reader.h"
+#include "feed/url.h"
 
 namespace machikado::ingest {
 namespace {
@@ -76,7 +77,7 @@ std::string WriteAlertFeed(const std::vector<OfficialAlert>& alerts, const Alert
     item["title"] = std::move(title);
     if (Json s = TextJson(a.summary, kSummaryChars); !s.empty()) item["summary"] = std::move(s);
     if (Json b = TextJson(a.body, kBodyChars); !b.empty()) item["body"] = std::move(b);
-    if (!a.url.empty()) item["url"] = a.url;
+    if (!a.url.empty() && feed::CheckWebUrl(a.url).ok()) item["url"] = a.url;
     item["published"] = feed::FormatRfc3339(a.issued, kJst);
     item["priority"] = a.priority;
     if (a.status != feed::ItemStatus::kActual) item["status"] = feed::StatusName(a.status);
