@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <thread>
 
 #include "commands/commands.h"
@@ -12,6 +13,7 @@
 #include "ingest/ingest_config.h"
 #include "ingest/ingester.h"
 #include "net/curl_http_client.h"
+#include "trust/minisign_signer.h"
 
 namespace machikado {
 namespace {
@@ -85,8 +87,32 @@ int IngestCommand(const Args& args) {
     std::fprintf(stderr, "machikado ingest: %s\n", curl.status().message().c_str());
     return 1;
   }
+  std::optional<trust::SecretKey> key;
+  if (!config->secret_key_file.empty()) {
+    std::string password;
+    if (!config->secret_key_password_file.empty()) {
+      Result<std::string> p = fs.ReadFile(config->secret_key_password_file, 4096);
+      if (!p.ok()) {
+        std::fprintf(stderr, "machikado ingest: %s: %s\n", config->secret_key_password_file.c_str(),
+                     p.status().message().c_str());
+        return 2;
+      }
+      password = *p;
+      while (!password.empty() && (password.back() == '\n' || password.back() == '\r'))
+        password.pop_back();
+    }
+    Result<std::string> text = fs.ReadFile(config->secret_key_file, 4096);
+    Result<trust::SecretKey> k = text.ok() ? trust::ParseSecretKey(*text, password)
+                                           : Result<trust::SecretKey>(text.status());
+    if (!k.ok()) {
+      std::fprintf(stderr, "machikado ingest: %s: %s\n", config->secret_key_file.c_str(),
+                   k.status().message().c_str());
+      return 2;
+    }
+    key.emplace(std::move(k).value());
+  }
   net::CurlHttpClient http;
-  ingest::Ingester ingester(std::move(config).value(), http, fs);
+  ingest::Ingester ingester(std::move(config).value(), http, fs, key ? &*key : nullptr);
   if (Status s = ingester.Load(Now()); !s.ok()) {
     std::fprintf(stderr, "machikado ingest: loading the state: %s\n", s.message().c_str());
     return 1;

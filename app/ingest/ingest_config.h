@@ -21,6 +21,9 @@ struct IngestConfig {
   int poll_seconds = 60;          // JMA's high-frequency feeds change at most once a minute: ≥ 60
   int retention_days = 7;         // stored messages older than this are dropped (≥ 1)
   int max_entries_per_poll = 50;  // at most this many new documents fetched per poll
+  // A minisign secret key (`minisign -G`): when set, `out` + ".minisig" is published with the feed.
+  std::string secret_key_file;
+  std::string secret_key_password_file;  // for an encrypted key; "" for a -W key
 };
 
 Result<IngestConfig> ParseIngestConfig(std::string_view json);

@@ -36,8 +36,9 @@ std::string Time(UnixSeconds t) {
 
 }  // namespace
 
-Ingester::Ingester(IngestConfig config, net::HttpClient& http, FileSystem& fs)
-    : config_(std::move(config)), http_(http), fs_(fs) {}
+Ingester::Ingester(IngestConfig config, net::HttpClient& http, FileSystem& fs,
+                   const trust::SecretKey* key)
+    : config_(std::move(config)), http_(http), fs_(fs), key_(key) {}
 
 void Ingester::Fail(const std::string& message) {
   ++status_.errors;
@@ -208,7 +209,17 @@ Status Ingester::Publish(UnixSeconds now, bool force) {
   Status s;
   if (force || items != published_items_) {
     o.generated = now;
-    s = fs_.WriteFileAtomic(config_.out, WriteAlertFeed(alerts, o));
+    const std::string body = WriteAlertFeed(alerts, o);
+    s = fs_.WriteFileAtomic(config_.out, body);
+    // The signature right after the feed: a kiosk that reads the two between the writes rejects
+    // that pair and keeps its last good feed until its next poll.
+    if (s.ok() && key_) {
+      const size_t slash = config_.out.rfind('/');
+      const std::string name =
+          slash == std::string::npos ? config_.out : config_.out.substr(slash + 1);
+      s = fs_.WriteFileAtomic(config_.out + ".minisig",
+                              trust::SignMinisign(*key_, body, name, now));
+    }
     if (s.ok()) {
       published_items_ = items;
       ++status_.publishes;

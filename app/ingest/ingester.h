@@ -18,6 +18,7 @@
 #include "ingest/alert_state.h"
 #include "ingest/ingest_config.h"
 #include "net/http_client.h"
+#include "trust/minisign_signer.h"
 
 namespace machikado::ingest {
 
@@ -34,7 +35,9 @@ struct IngestStatus {
 
 class Ingester {
  public:
-  Ingester(IngestConfig config, net::HttpClient& http, FileSystem& fs);
+  // `key` (may be null: publish unsigned) must outlive the ingester.
+  Ingester(IngestConfig config, net::HttpClient& http, FileSystem& fs,
+           const trust::SecretKey* key = nullptr);
 
   // Reads the state directory (creating it when missing) and replays the kept messages. Publishes
   // the feed once, so a restarted service serves what was in force at once.
@@ -64,6 +67,7 @@ class Ingester {
   IngestConfig config_;
   net::HttpClient& http_;
   FileSystem& fs_;
+  const trust::SecretKey* key_;
   AlertState state_;
   std::map<std::string, std::string> last_modified_;  // feed URL → Last-Modified
   std::set<std::string> seen_;                        // entry ids fetched (or unreadable)

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <map>
 #include <mutex>
 
@@ -13,6 +14,8 @@
 #include "ingest/ingest_test_util.h"
 #include "loopback_server.h"
 #include "net/curl_http_client.h"
+#include "trust/minisign.h"
+#include "trust/minisign_signer.h"
 
 namespace machikado::ingest {
 namespace {
@@ -231,6 +234,30 @@ TEST_F(IngesterTest, AnUnreadableDocumentIsRecordedAndChangesNothing) {
       << ingester->status().last_error;
   ingester->PollOnce(kNow + 60);
   EXPECT_EQ(jma_.Hits("/data/broken.xml"), 1u) << "an unreadable document is not fetched again";
+}
+
+TEST_F(IngesterTest, PublishesASignatureKiosksVerifyWhenAKeyIsConfigured) {
+  if (std::system("command -v minisign >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "minisign is not on PATH";
+  const std::string cmd =
+      "cd '" + dir_.path() + "' && minisign -G -W -p k.pub -s k.key </dev/null >/dev/null 2>&1";
+  ASSERT_EQ(0, std::system(cmd.c_str()));
+  auto key = trust::ParseSecretKey(fs_.ReadFile(dir_.file("k.key"), 4096).value());
+  ASSERT_TRUE(key.ok()) << key.status().message();
+  auto pub = trust::ParsePublicKey(fs_.ReadFile(dir_.file("k.pub"), 4096).value());
+  ASSERT_TRUE(pub.ok());
+  jma_.Add("landslide", "土砂災害警戒情報", "2013-08-23T06:15:14Z",
+           Jma("17_02_01_190529_VXWW50.xml"));
+  Ingester ingester(config_, http_, fs_, &*key);
+  ASSERT_TRUE(ingester.Load(kNow).ok());
+  ASSERT_TRUE(ingester.PollOnce(kNow).ok());
+  const std::string body = fs_.ReadFile(config_.out, 4 << 20).value();
+  const std::string sig = fs_.ReadFile(config_.out + ".minisig", 4096).value();
+  trust::SignatureError err;
+  auto v = trust::VerifySignature(body, sig, {*pub}, &err);
+  ASSERT_TRUE(v.has_value()) << err.message;
+  EXPECT_NE(v->trusted_comment.find("file:alerts.json"), std::string::npos);
+  EXPECT_NE(body.find("jma-landslide-0133100"), std::string::npos);
 }
 
 TEST(IngestConfigTest, ReadsAndChecksKeys) {
