@@ -68,7 +68,8 @@ Result<SecretKey> ParseSecretKey(std::string_view text, std::string_view passwor
           "the secret key is encrypted: give its password (or make a key "
           "without one, minisign -G -W, readable only by the service)");
     std::array<uint8_t, 104> stream{};
-    if (memlimit > (1ull << 32) || opslimit > (1ull << 32) ||
+    // minisign uses libsodium's "sensitive" limits (1 GiB, 2^25 operations): allow those, no more.
+    if (memlimit > (1ull << 30) || opslimit > (1ull << 26) ||
         crypto_pwhash_scryptsalsa208sha256(stream.data(), stream.size(), password.data(),
                                            password.size(), salt, opslimit, memlimit) != 0)
       return Status::Invalid("cannot derive the key from the password (scrypt limits too high)");
