@@ -11,6 +11,8 @@ PACKAGES=(
   libcurl4-openssl-dev nlohmann-json3-dev libunibreak-dev libicu-dev libqrencode-dev libsodium-dev zlib1g-dev
   # the CSV reader of the open-data imports (app/opendata/)
   libcsv-dev
+  # XML of official warnings (JMA disaster-information XML, CAP 1.2): no DTD/entity expansion, no network
+  libpugixml-dev
   # fonts
   fonts-morisawa-bizud-gothic fonts-noto-cjk fonts-noto-color-emoji
   # tests

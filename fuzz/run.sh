@@ -54,6 +54,14 @@ for f in sorted(feeds.rglob("*.json")):
         (out / f"item_{f.stem}_{i}.json").write_text(json.dumps(one, ensure_ascii=False), encoding="utf-8")
 PY
       fi ;;
+    ingest_xml)
+      # The real JMA and CAP samples beside the project (when present), each as a JMA (first byte
+      # 0) and a CAP (first byte 1) input.
+      for f in "$root"/../shared/testdata/jma/*.xml "$root"/../shared/testdata/cap/*.xml; do
+        [ -f "$f" ] || continue
+        { printf '\000'; cat "$f"; } >"$dir/jma_$(basename "$f")"
+        { printf '\001'; cat "$f"; } >"$dir/cap_$(basename "$f")"
+      done ;;
     config)
       find "$root/deploy" -type f -name '*.json' 2>/dev/null |
         while read -r f; do cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; done ;;
@@ -66,6 +74,7 @@ max_len_for() {
   case "$1" in
     minisig_fuzz) echo 8192 ;;
     text_layout_fuzz | ruby_fuzz) echo 4096 ;;  # feed texts are at most 4000 code points
+    ingest_xml_fuzz) echo 65536 ;;              # the JMA samples are up to 83 KB; most under 64
     *) echo 16384 ;;
   esac
 }
@@ -73,6 +82,7 @@ max_len_for() {
 dict_for() {
   case "$1" in
     feed_parse_fuzz | config_fuzz) echo "-dict=$here/dicts/json.dict" ;;
+    ingest_xml_fuzz) echo "-dict=$here/dicts/xml.dict" ;;
   esac
 }
 

@@ -49,6 +49,9 @@ enum class Hazard {
   kFire, kStorm, kSnow, kHeat, kVolcano, kOther,
 };
 enum class ShelterStatus { kOpen, kClosed, kFull, kUnknown };
+// Whose level an alert's `level` is: the municipality's own 警戒レベル (issued), or a 警戒レベル相当情報
+// from JMA or a prefecture (equivalent), which every rendering marks 「相当」 / "equivalent".
+enum class LevelBasis { kIssued, kEquivalent };
 
 std::string_view KindName(Kind k);            // "news", "preparedness", "alert", "project"
 std::string_view HazardName(Hazard h);        // "flood", "inland_flood", …
@@ -107,6 +110,7 @@ struct Shelter {
 
 struct AlertPart {
   std::optional<int> level;  // 警戒レベル 1–5; absent outside the level system
+  LevelBasis level_basis = LevelBasis::kIssued;  // "level_basis": "equivalent" → 警戒レベル○相当
   Hazard hazard = Hazard::kOther;
   UnixSeconds issued = 0;
   std::optional<UnixSeconds> expires;  // already defaulted to valid_until when absent

@@ -168,6 +168,19 @@ void ParseAlertPart(FieldReader& r, const Json& item, const std::string& ptr,
                     std::optional<UnixSeconds> valid_until, AlertPart* out) {
   if (auto level = r.Integer(item, ptr, "level", 1, kMaxAlertLevel, Need::kOptional))
     out->level = static_cast<int>(*level);
+  if (const Json* basis = r.Field(item, ptr, "level_basis", Need::kOptional)) {
+    const std::string basis_ptr = ChildPointer(ptr, "level_basis");
+    const bool equivalent = basis->is_string() && *basis == "equivalent";
+    if (!equivalent && !(basis->is_string() && *basis == "issued"))
+      r.Error(basis_ptr,
+              "level_basis must be \"issued\" (the municipality's own 警戒レベル) or \"equivalent\" "
+              "(警戒レベル相当情報 from JMA or the prefecture), but it is " +
+                  DescribeJson(*basis));
+    else if (!item.contains("level"))
+      r.Error(basis_ptr, "level_basis says whose level this is, but the alert has no level");
+    else if (equivalent)
+      out->level_basis = LevelBasis::kEquivalent;
+  }
   if (auto h = r.HazardField(item, ptr, "hazard", Need::kRequired)) out->hazard = *h;
   const auto issued = r.Date(item, ptr, "issued", Need::kRequired);
   if (issued) out->issued = issued->unix;

@@ -48,7 +48,15 @@ float DrawLevelBand(Canvas& c, const feed::Item& item, const SlideContext& ctx, 
     const float num_w = c.TextWidth(num, num_px, ws) + 2;
     c.Text(num, {x, band.y, num_w, h}, centered(num_px, num_px, 1), ws);
     x += num_w + 36 * u;
-    name = LevelName(level, lang);
+    // A 警戒レベル相当情報 (JMA, prefecture) says so right after the number: 「警戒レベル4相当」.
+    if (item.alert.level_basis == feed::LevelBasis::kEquivalent) {
+      x -= 26 * u;
+      const std::string eq = L(Label::kLevelEquivalent, lang);
+      const float eq_w = c.TextWidth(eq, word_px, ws) + 2;
+      c.Text(eq, {x, band.y, eq_w, h}, centered(word_px, word_px, 1), ws);
+      x += eq_w + 36 * u;
+    }
+    name = LevelNameFor(level, item.alert.level_basis, lang);
   } else {
     name = L(Label::kNoLevel, lang);
   }

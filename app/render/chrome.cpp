@@ -272,8 +272,8 @@ void DrawAlertBanner(Canvas& c, const ScreenLayout& s, const SlideContext& ctx) 
     x = chip.right() + 24 * u;
   }
   // Level number and name in text, always (never colour alone).
-  std::string head = level > 0 ? L(Label::kAlertLevel, lang) + (IsJapanese(lang) ? "" : " ") +
-                                     std::to_string(level) + "  " + LevelName(level, lang)
+  std::string head = level > 0 ? LevelHeading(level, a.alert.level_basis, lang) + "  " +
+                                     LevelNameFor(level, a.alert.level_basis, lang)
                                : L(Label::kNoLevel, lang);
   head += "  " + HazardLabel(a.alert.hazard, lang);
   const TextStyle head_style{"level", lang, ink, true};

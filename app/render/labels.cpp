@@ -57,6 +57,10 @@ std::string L(Label l, std::string_view lang) {
       return ja ? "警報" : "Alert";
     case Label::kContact:
       return ja ? "問い合わせ" : "Contact";
+    case Label::kLevelEquivalent:
+      return ja ? "相当" : "equivalent";
+    case Label::kLevelEquivalentInfo:
+      return ja ? "警戒レベル相当情報" : "Level-equivalent information";
   }
   return "";
 }
@@ -123,6 +127,19 @@ std::string LevelName(int level, std::string_view lang) {
       return ja ? "早期注意情報" : "Early warning information";
   }
   return "";
+}
+
+std::string LevelHeading(int level, feed::LevelBasis basis, std::string_view lang) {
+  const bool ja = IsJapanese(lang);
+  std::string s = L(Label::kAlertLevel, lang) + (ja ? "" : " ") + std::to_string(level);
+  if (basis == feed::LevelBasis::kEquivalent)
+    s += (ja ? "" : " ") + L(Label::kLevelEquivalent, lang);
+  return s;
+}
+
+std::string LevelNameFor(int level, feed::LevelBasis basis, std::string_view lang) {
+  if (basis == feed::LevelBasis::kEquivalent) return L(Label::kLevelEquivalentInfo, lang);
+  return LevelName(level, lang);
 }
 
 std::string ShelterStatusLabel(feed::ShelterStatus s, std::string_view lang) {

@@ -36,6 +36,8 @@ enum class Label {
   kExpires,
   kNoLevel,
   kContact,
+  kLevelEquivalent,      // 「相当」 after the level number of a 警戒レベル相当情報
+  kLevelEquivalentInfo,  // the band's name line for an equivalent level (never 避難指示 etc.)
 };
 
 bool IsJapanese(std::string_view lang);
@@ -43,6 +45,13 @@ std::string L(Label l, std::string_view lang);
 std::string KindLabel(feed::Kind k, std::string_view lang);      // ニュース / News …
 std::string HazardLabel(feed::Hazard h, std::string_view lang);  // 洪水 / Flood …
 std::string LevelName(int level, std::string_view lang);         // 避難指示 / Evacuation …
+// 「警戒レベル4」 / "Alert Level 4", or 「警戒レベル4相当」 / "Alert Level 4 equivalent" for a
+// 警戒レベル相当情報 (feed level_basis "equivalent"). Every text that names an alert's level goes
+// through this.
+std::string LevelHeading(int level, feed::LevelBasis basis, std::string_view lang);
+// LevelName for the municipality's own levels; 「警戒レベル相当情報」 for equivalents, which are
+// not the municipality's 避難指示 or 緊急安全確保.
+std::string LevelNameFor(int level, feed::LevelBasis basis, std::string_view lang);
 std::string ShelterStatusLabel(feed::ShelterStatus s, std::string_view lang);
 // Whether a shelter suits the alert's hazard: 「洪水に対応」 / 「洪水は対象外」 /
 // 「対応する災害は不明」.
