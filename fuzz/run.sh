@@ -54,6 +54,10 @@ for f in sorted(feeds.rglob("*.json")):
         (out / f"item_{f.stem}_{i}.json").write_text(json.dumps(one, ensure_ascii=False), encoding="utf-8")
 PY
       fi ;;
+    image_gate)
+      # The demo's pictures (PNG) as well as the committed small and hostile headers.
+      find "$root/feeds" -type f \( -name '*.png' -o -name '*.jpg' -o -name '*.gif' \) -size -16k 2>/dev/null |
+        while read -r f; do cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; done ;;
     config)
       find "$root/deploy" -type f -name '*.json' 2>/dev/null |
         while read -r f; do cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; done ;;
