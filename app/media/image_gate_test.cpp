@@ -59,6 +59,21 @@ TEST(ImageGate, RefusesAGifFrameLargerThanItsSmallLogicalScreen) {
             "a frame of the GIF is 65000×30000 px; at most 4096×4096 are allowed");
 }
 
+// Found by fuzz/image_gate_fuzz.cpp: a 96-byte GIF of 4×4 px whose frame's LZW minimum code
+// size was 243 made SDL_image's decoder ask for 4.28 GB.
+TEST(ImageGate, RefusesAGifFrameWithAnImpossibleLzwCodeSize) {
+  std::string gif = TinyGif(4, 4, 1, 1);
+  ASSERT_EQ(gif[29], '\x02');  // the code size after the 10-byte descriptor
+  for (char size : {'\x00', '\x01', '\x09', '\xF3'}) {
+    gif[29] = size;
+    Result<ImageInfo> r = CheckImage(gif);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.status().message().find("LZW code size"), std::string::npos) << r.status().message();
+  }
+  gif[29] = '\x08';
+  EXPECT_TRUE(CheckImage(gif).ok());
+}
+
 TEST(ImageGate, RefusesAGifWithTooManyFrames) {
   std::string gif = TinyGif(4, 4, 1, 1);
   gif.pop_back();  // the trailer

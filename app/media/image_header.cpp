@@ -151,7 +151,12 @@ Result<ImageHeader> ReadGif(Bytes b, uint32_t max_frames) {
       p += 9;
       if (packed & 0x80) p += 3u << ((packed & 7) + 1);  // local colour table
       if (p >= n) break;
-      ++p;  // LZW minimum code size
+      // The LZW minimum code size: 2–8 in the GIF89a specification. SDL_image's decoder takes
+      // larger ones too and then asks for gigabytes (found by fuzz/image_gate_fuzz.cpp).
+      const uint8_t code_size = At(b, p++);
+      if (code_size < 2 || code_size > 8)
+        return Bad("GIF", "a frame's LZW code size is " + std::to_string(code_size) +
+                              "; the GIF specification allows 2 to 8");
       if (!skip_sub_blocks()) break;
     } else {
       return Bad("GIF", "an unknown block 0x" + std::string(1, "0123456789abcdef"[block >> 4]) +
