@@ -68,7 +68,8 @@ TEST(ImageGate, RefusesAGifFrameWithAnImpossibleLzwCodeSize) {
     gif[29] = size;
     Result<ImageInfo> r = CheckImage(gif);
     ASSERT_FALSE(r.ok());
-    EXPECT_NE(r.status().message().find("LZW code size"), std::string::npos) << r.status().message();
+    EXPECT_NE(r.status().message().find("LZW code size"), std::string::npos)
+        << r.status().message();
   }
   gif[29] = '\x08';
   EXPECT_TRUE(CheckImage(gif).ok());
