@@ -62,6 +62,10 @@ PY
         { printf '\000'; cat "$f"; } >"$dir/jma_$(basename "$f")"
         { printf '\001'; cat "$f"; } >"$dir/cap_$(basename "$f")"
       done ;;
+    image_gate)
+      # The demo's pictures (PNG) as well as the committed small and hostile headers.
+      find "$root/feeds" -type f \( -name '*.png' -o -name '*.jpg' -o -name '*.gif' \) -size -16k 2>/dev/null |
+        while read -r f; do cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; done ;;
     config)
       find "$root/deploy" -type f -name '*.json' 2>/dev/null |
         while read -r f; do cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; done ;;

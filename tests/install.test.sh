@@ -13,7 +13,10 @@ for f in usr/local/bin/machikado etc/machikado/config.json etc/systemd/system/ma
   [ -e "$root/$f" ] || { echo "missing after install: $f"; exit 1; }
 done
 grep -q '^ExecStart=/usr/bin/cage -- /usr/local/bin/machikado run' "$root/etc/systemd/system/machikado.service"
-grep -q '^WatchdogSec=' "$root/etc/systemd/system/machikado.service"
+# The fences of issue 22: memory, tasks and the watchdog are set.
+for key in WatchdogSec MemoryHigh MemoryMax TasksMax; do
+  grep -q "^$key=" "$root/etc/systemd/system/machikado.service" || { echo "unit lacks $key="; exit 1; }
+done
 "$binary" check-config "$root/etc/machikado/config.json"
 
 if command -v systemd-analyze >/dev/null && [ -x /usr/bin/cage ]; then
@@ -21,7 +24,11 @@ if command -v systemd-analyze >/dev/null && [ -x /usr/bin/cage ]; then
   mkdir -p "$root/verify"
   sed "s|/usr/local/bin/machikado|$root/usr/local/bin/machikado|" \
     "$root/etc/systemd/system/machikado.service" > "$root/verify/machikado.service"
-  systemd-analyze verify --man=no "$root/verify/machikado.service"
+  # verify exits 0 on settings it cannot parse or does not know: its warnings must be empty too.
+  systemd-analyze verify --man=no "$root/verify/machikado.service" 2>"$root/verify/warnings"
+  if grep -E "Unknown (key|section)|Failed to parse|Invalid|ignoring" "$root/verify/warnings"; then
+    echo "systemd-analyze verify warned about the unit"; exit 1
+  fi
 else
   echo "systemd-analyze or cage missing: unit not verified" >&2
   exit 1

@@ -16,6 +16,7 @@
 #include "feed/datetime.h"
 #include "feed/parse.h"
 #include "feed/shelter_refs.h"
+#include "net/file_source.h"
 #include "render/font_set.h"
 #include "render/offscreen.h"
 #include "render/preview_plan.h"
@@ -70,10 +71,11 @@ std::optional<std::string> ReadFile(const std::string& path, std::string* err) {
   return ss.str();
 }
 
+// Local images only (render has no network); the canvas reads and checks them through the image
+// gate (render/image_decoder.h), and a refused one is reported on stderr and left out.
 std::string ResolveImage(const std::string& url) {
-  if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) return "";  // no network here
-  if (url.rfind("file://", 0) == 0) return url.substr(7);
-  return url;
+  if (!net::IsLocalSource(url)) return "";
+  return net::LocalPath(url).value_or("");
 }
 
 }  // namespace

@@ -159,6 +159,8 @@ int RunCommand(const Args& args) {
   if (run_for > 0) o.run_for_ms = static_cast<int64_t>(run_for * 1000);
   o.kiosk_lock = !o.config.display.windowed_w.has_value();
   o.report_first_frame = std::getenv("MACHIKADO_REPORT_FIRST_FRAME") != nullptr;
+  // Tests of the quarantine only (docs/operations.md): abort when preparing this item.
+  if (const char* id = std::getenv("MACHIKADO_TEST_ABORT_ITEM")) o.test_abort_item = id;
   // Months of uptime: keep freed textures from pinning heap memory (before any thread starts).
   if (!platform::TuneAllocator()) log.info("allocator: default settings (not glibc)");
   kiosk::App app(std::move(o), log);

@@ -166,6 +166,9 @@ struct Item {
 
   // Which feed this item came from (the feed's `id`); set by the parser.
   std::string feed_id;
+  // A digest of the item as published (FNV-1a 64 of its JSON, 16 hex digits); set by the parser,
+  // changes whenever anything in the item does (the kiosk's quarantine of poison items keys on it).
+  std::string content_hash;
 };
 
 struct Feed {

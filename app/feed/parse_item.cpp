@@ -1,6 +1,9 @@
 // ParseItem: the fields every item has (FEED-v1 "Item: common fields"), then its kind's part.
 #include "feed/parse_internal.h"
 
+#include <cstdint>
+#include <cstdio>
+
 namespace machikado::feed {
 namespace {
 
@@ -17,6 +20,15 @@ std::optional<Image> ReadImage(FieldReader& r, const Json& item, const std::stri
   if (!url) return std::nullopt;
   image.url = std::move(*url);
   return image;
+}
+
+// FNV-1a, 64 bits: a change detector, not a defence (whoever can change the item can change it).
+std::string ContentHash(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
 }
 
 }  // namespace
@@ -92,6 +104,7 @@ std::optional<Item> ParseItem(const Json& v, size_t index, std::optional<std::st
     }
   }
   if (!r.ok() || !kind) return std::nullopt;
+  item.content_hash = ContentHash(v.dump(-1, ' ', false, Json::error_handler_t::replace));
   return item;
 }
 

@@ -54,6 +54,9 @@ Status App::Impl::Setup() {
   std::string metrics_path =
       cfg.metrics_path.empty() ? options.state_dir + "/machikado.prom" : cfg.metrics_path;
   metrics_publisher = std::make_unique<ops::FilePublisher>(metrics_path, fs, log);
+  quarantine = std::make_unique<ops::ItemQuarantine>(options.state_dir + "/quarantine", fs, log,
+                                                     ops::ReadBootId(fs));
+  quarantine->Open(system_clock.now());
 
   // Schedule.
   schedule_config = schedule::ScheduleConfigFrom(cfg);
@@ -185,7 +188,14 @@ void App::Impl::TakeSnapshot() {
       shift_by_feed[f.feed_id] = feed::DemoShiftSeconds(f.generated, clock.now());
   std::vector<feed::Item> items;
   items.reserve(snapshot->items.size());
+  std::vector<ops::QuarantineKey> present;
+  std::vector<std::string> feeds_with_content;
+  for (const auto& f : snapshot->feeds)
+    if (!f.feed_id.empty()) feeds_with_content.push_back(f.feed_id);
+  for (const auto& p : snapshot->items) present.push_back({p->feed_id, p->id, p->content_hash});
+  quarantine->Retain(present, feeds_with_content, system_clock.now());
   for (const auto& p : snapshot->items) {
+    if (quarantine->Contains({p->feed_id, p->id, p->content_hash})) continue;
     items.push_back(*p);
     if (options.demo) {
       feed::Feed one;
@@ -210,10 +220,14 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
   ctx.asset_dirs = {data_dir + "/assets"};
   // Local feeds name image files; remote images arrive as bytes in the snapshot (image_bytes).
   auto snap_for_images = snapshot;
+  // Either way the canvas decodes through the image gate (render/image_decoder.h).
   ctx.resolve_image = [snap_for_images](const std::string& url) -> std::string {
-    if (url.rfind("file://", 0) == 0) return url.substr(7);
-    if (url.find("://") == std::string::npos) return url;  // a plain path
-    if (snap_for_images && snap_for_images->images.count(url)) return url;
+    if (snap_for_images) {
+      if (snap_for_images->images.count(url)) return url;       // checked bytes in memory
+      if (snap_for_images->image_errors.count(url)) return "";  // refused: why is in status.json
+    }
+    // A local image the pipeline has not read yet: the canvas reads the file (under the cap).
+    if (net::IsLocalSource(url)) return net::LocalPath(url).value_or("");
     return "";  // not fetched (yet): the item shows without its image
   };
   if (const std::string& name = options.config.center_name; !name.empty())
@@ -416,6 +430,7 @@ int App::Impl::Run() {
     }
     notifier.Stopping();
     CloseShowing(clock.monotonic_ms());
+    if (quarantine) quarantine->Clear();  // a clean exit blames no item
   }
   first_slide.reset();  // joins the worker (a failed Setup may leave it running)
   if (pipeline) pipeline->Stop();

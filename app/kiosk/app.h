@@ -32,6 +32,9 @@ struct AppOptions {
   bool report_first_frame = false;
   // Soak runs only (bench/soak): time runs fast (kiosk/acceleration.h). Unset on a kiosk.
   std::optional<Acceleration> acceleration;
+  // Tests of the quarantine only (tests/quarantine.test.sh, via $MACHIKADO_TEST_ABORT_ITEM): the
+  // process aborts when it starts preparing the item with this id, as a renderer crash would.
+  std::string test_abort_item;
 };
 
 class App {

@@ -1,6 +1,8 @@
 // What the screen shows now (Decide: mode, item, context, keys), shared by every frame and by the
 // launch's first slide, which a worker draws from that decision while the display comes up
 // (DrawFirstSlide) and the first frame takes if it is still due (AdoptFirstSlide).
+#include <cstdlib>
+
 #include "kiosk/app_impl.h"
 #include "schedule/quiet_hours.h"
 
@@ -90,6 +92,21 @@ App::Impl::Decision App::Impl::Decide() {
   return d;
 }
 
+void App::Impl::BeforePreparing(const feed::Item& item) {
+  quarantine->Mark({item.feed_id, item.id, item.content_hash}, "preparing");
+  if (!options.test_abort_item.empty() && item.id == options.test_abort_item) {
+    log.error("test hook: aborting while preparing " + item.id + " ($MACHIKADO_TEST_ABORT_ITEM)");
+    std::abort();
+  }
+}
+
+void App::Impl::NowShowing(const feed::Item* item) {
+  if (item)
+    quarantine->Mark({item->feed_id, item->id, item->content_hash}, "showing");
+  else
+    quarantine->Clear();
+}
+
 bool App::Impl::AdoptFirstSlide(const Decision& d, std::string* shown_key) {
   if (!first_slide) return false;
   const auto& drawn = first_slide->drawn();
@@ -114,7 +131,9 @@ std::optional<FirstSlide::Drawn> App::Impl::DrawFirstSlide(render::SlideRenderer
   out.key = d.key;
   out.content_key = d.content_key;
   if (d.item) {
+    BeforePreparing(*d.item);
     out.record = r.Draw(*d.item, d.ctx, d.slide_mode);
+    NowShowing(d.item);
     out.item_id = d.item->id;
   } else {
     out.record = r.DrawIdle(d.ctx);

@@ -54,6 +54,7 @@ void App::Impl::Frame(int64_t* sleep_ms) {
   if (mode == schedule::Mode::kIdle) {
     // Quiet hours: the screen is blanked (a takeover alert would have made the mode emergency).
     first_slide.reset();  // it drew nothing: quiet was decided the same way
+    NowShowing(nullptr);
     if (key != current_key || need_redraw) {
       RecordShowing(nullptr, lang, now.mono_ms);
       current_key = key;
@@ -81,12 +82,14 @@ void App::Impl::Frame(int64_t* sleep_ms) {
         log.info("prepare " + current.item_id + " " + std::to_string(current.prepare_ms) +
                  " ms (first slide, drawn while the display came up)");
     } else if (item) {
+      BeforePreparing(*item);
       renderer->Prepare(*item, ctx, slide_mode, current);
       if (options.report_first_frame)
         log.info("prepare " + item->id + " " + std::to_string(current.prepare_ms) + " ms");
     } else {
       renderer->PrepareIdle(ctx, current);
     }
+    NowShowing(item);
     const bool new_showing = !showing || !item || showing->item_id != item->id ||
                              showing->lang != lang || showing->mode != ModeString(mode);
     if (new_showing) RecordShowing(item, lang, now.mono_ms);
@@ -125,7 +128,9 @@ void App::Impl::Frame(int64_t* sleep_ms) {
         // Not before the first slide is on screen: launch shows content first, and the next
         // slide is prepared on the following wake-up, long before its crossfade.
         if (nkey != next_key && drawn_once) {
+          BeforePreparing(*next_item);
           renderer->Prepare(*next_item, nctx, render::SlideMode::kRotation, next);
+          NowShowing(item);
           if (options.report_first_frame)
             log.info("prepare " + next_item->id + " " + std::to_string(next.prepare_ms) + " ms");
           next_key = nkey;
@@ -152,6 +157,7 @@ void App::Impl::Frame(int64_t* sleep_ms) {
       const feed::Item* detail_item = nullptr;
       for (const auto& it : rotation.items())
         if (it.id == input->state().detail_item_id) detail_item = &it;
+      NowShowing(detail_item ? detail_item : item);
       ui::DetailFrame f{detail_item,
                         &input->state(),
                         input->pointer(),
@@ -180,6 +186,20 @@ void App::Impl::Frame(int64_t* sleep_ms) {
       display->RequestFullscreen();
     }
   }
+
+  if (redraw && !current.valid()) {
+    // No slide could be prepared (e.g. no memory for its texture): the last-resort screen, drawn
+    // straight to the screen — never a black screen while the process lives.
+    if (!last_resort_shown) log.error("no slide could be prepared: showing the last-resort screen");
+    last_resort_shown = true;
+    display->BeginFrame();
+    renderer->DrawLastResort(ctx);
+    display->Present();
+    need_redraw = false;
+  } else if (current.valid()) {
+    last_resort_shown = false;
+  }
+  if (!overlay) NowShowing(item);
 
   std::optional<platform::SlideStatus> slide;
   if (item) slide = platform::SlideStatus{item->id, std::string(feed::KindName(item->kind))};
@@ -239,7 +259,11 @@ void App::Impl::WriteStatus(const std::optional<platform::SlideStatus>& slide) {
       if (f.content_fetched_at > 0) fs_.age_s = clock.now() - f.content_fetched_at;
       st.feeds.push_back(std::move(fs_));
     }
+    // Every image of the current items the gate refused (the pipeline checks local files too).
+    for (const auto& [url, why] : snapshot->image_errors) st.refused_images.push_back({url, why});
   }
+  for (const ops::QuarantineEntry& q : quarantine->entries())
+    st.quarantined.push_back({q.key.feed, q.key.id, q.key.hash, q.phase, q.since});
   pipeline::ClockReport cr = sanity.Report();
   st.clock.now = clock.now();
   st.clock.source = ToClockSourceValue(cr.source);
@@ -279,6 +303,9 @@ void App::Impl::MaybeWriteMetrics(int64_t mono_ms) {
     m.renderer_path = display->renderer_choice().path == RendererPath::kGpu ? "gpu" : "software";
     m.renderer_reason = display->renderer_choice().reason;
   }
+  m.quarantined_items = quarantine->entries().size();
+  m.quarantined_this_run = quarantine->quarantined_this_run();
+  if (snapshot) m.refused_images = snapshot->image_errors.size();
   if (snapshot) {
     for (const auto& f : snapshot->feeds) {
       ops::FeedMetrics fm;

@@ -20,6 +20,7 @@
 #include "net/curl_http_client.h"
 #include "net/file_source.h"
 #include "ops/file_publisher.h"
+#include "ops/item_quarantine.h"
 #include "ops/metrics.h"
 #include "ops/play_log.h"
 #include "ops/process_stats.h"
@@ -114,6 +115,8 @@ struct App::Impl {
   std::unique_ptr<net::CurlHttpClient> http;
   std::unique_ptr<net::SourceClient> source_client;  // local paths from disk, http(s) through curl
   std::unique_ptr<pipeline::FeedPipeline> pipeline;
+  // Items the previous run died on, skipped until they change (ops/item_quarantine.h).
+  std::unique_ptr<ops::ItemQuarantine> quarantine;
   std::shared_ptr<const pipeline::Snapshot> snapshot;
   uint64_t content_version = ~0ull;
 
@@ -129,6 +132,7 @@ struct App::Impl {
   ProgressPacer progress_pacer{1000};  // how often a still slide moves its progress bar
   int64_t min_frame_ms = 0;  // software renderer: crossfades at most 20 frames a second
   bool drawn_once = false;
+  bool last_resort_shown = false;  // the last frame was the last-resort screen
   bool need_redraw = true;
 
   // What to show.
@@ -216,6 +220,10 @@ struct App::Impl {
   void Wake();
   void WaitForWork(int64_t sleep_ms);
   void WriteStatus(const std::optional<platform::SlideStatus>& slide);
+  // The quarantine's marker: `item` is about to be prepared (and the test hook may abort here),
+  // or is what the screen shows (nullptr: nothing risky is going on).
+  void BeforePreparing(const feed::Item& item);
+  void NowShowing(const feed::Item* item);
   void MaybeWriteMetrics(int64_t mono_ms);
   // Live SDL textures by owner (machikado_textures): what each cache and view holds now.
   std::map<std::string, uint64_t> LiveTextures() const;

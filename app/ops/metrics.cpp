@@ -98,6 +98,15 @@ std::string FormatMetrics(const KioskMetrics& m) {
     w.Sample("machikado_mode", std::string("mode=\"") + mode + "\"", m.mode == mode ? 1 : 0);
   w.Header("machikado_clock_trusted", "gauge", "1 when the wall clock is believed correct.");
   w.Sample("machikado_clock_trusted", "", m.clock_trusted ? 1 : 0);
+  w.Header("machikado_quarantined_items", "gauge",
+           "Items skipped because the kiosk died while preparing or showing them.");
+  w.Sample("machikado_quarantined_items", "", static_cast<double>(m.quarantined_items));
+  w.Header("machikado_quarantined_at_start", "gauge",
+           "Items quarantined at this start (the previous run died on them).");
+  w.Sample("machikado_quarantined_at_start", "", static_cast<double>(m.quarantined_this_run));
+  w.Header("machikado_refused_images", "gauge",
+           "Images of current items refused by the image gate (shown without them).");
+  w.Sample("machikado_refused_images", "", static_cast<double>(m.refused_images));
   w.Header("machikado_slides_shown_total", "counter", "Slides shown since start, by kind.");
   for (const auto& [kind, n] : m.slides_by_kind)
     w.Sample("machikado_slides_shown_total", "kind=\"" + Escape(kind) + "\"",

@@ -87,3 +87,20 @@ TEST(MetricsTest, RendererIsAnInfoMetricWithItsReason) {
 
 }  // namespace
 }  // namespace machikado::ops
+
+namespace machikado::ops {
+namespace {
+
+TEST(MetricsTest, ExportsQuarantinedItemsAndRefusedImages) {
+  KioskMetrics m;
+  m.quarantined_items = 2;
+  m.quarantined_this_run = 1;
+  m.refused_images = 3;
+  const std::string text = FormatMetrics(m);
+  EXPECT_NE(text.find("\nmachikado_quarantined_items 2\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\nmachikado_quarantined_at_start 1\n"), std::string::npos);
+  EXPECT_NE(text.find("\nmachikado_refused_images 3\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace machikado::ops

@@ -339,8 +339,8 @@ void FeedPipeline::RefreshImages() {
     // The cache first: it costs no network and works offline.
     if (store_) {
       Result<std::string> bytes = store_->LoadImage(url);
-      Result<ImageInfo> info =
-          bytes.ok() ? ProbeImage(*bytes, config_.image_limits) : Result<ImageInfo>(bytes.status());
+      Result<media::ImageInfo> info = bytes.ok() ? media::CheckImage(*bytes, config_.image_limits)
+                                                 : Result<media::ImageInfo>(bytes.status());
       if (info.ok() && image_memory_bytes_ + bytes->size() <= config_.max_image_memory_bytes) {
         image_memory_bytes_ += bytes->size();
         images_[url] = std::make_shared<const ImageData>(
@@ -372,7 +372,7 @@ bool FeedPipeline::FetchOneImage(const std::string& url) {
     return fail(r.error.message);
   }
   if (r.response.not_modified()) return fail("unexpected 304 for an unconditional request");
-  Result<ImageInfo> info = ProbeImage(r.response.body, config_.image_limits);
+  Result<media::ImageInfo> info = media::CheckImage(r.response.body, config_.image_limits);
   if (!info.ok()) return fail(info.status().message());
   if (image_memory_bytes_ + r.response.body.size() > config_.max_image_memory_bytes) {
     return fail("the images of all items together exceed the memory budget");

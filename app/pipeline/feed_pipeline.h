@@ -3,7 +3,8 @@
 // feed::ParseFeed, stores them through FeedStore and publishes immutable Snapshots. A failed or
 // rejected fetch never replaces the last good content. At start it loads every feed from the store
 // FIRST and publishes that at once, before any network attempt completes. Item images are fetched,
-// checked (bytes, pixels) and cached the same way; a bad image only drops that image.
+// checked by the image gate (media/image_gate.h: bytes, format, pixels) and cached the same way; a
+// bad image only drops that image.
 //
 // Threads: Start() runs everything on one worker thread (which alone uses the HttpClient and the
 // store); Latest()/handoff() may be called from any thread; Stop() joins promptly (condition
@@ -29,11 +30,11 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "feed/parse.h"
+#include "media/image_gate.h"
 #include "net/http_client.h"
 #include "net/poll_policy.h"
 #include "pipeline/clock_sanity.h"
 #include "pipeline/feed_store.h"
-#include "pipeline/image_probe.h"
 #include "pipeline/snapshot.h"
 
 namespace machikado::pipeline {
@@ -46,7 +47,7 @@ struct PipelineConfig {
   net::HttpRequest request;
   feed::FeedLimits limits;   // FEED-v1 limits; limits.max_body_bytes is the feed byte cap
   bool fetch_images = true;  // false: items show without images (tools, tests)
-  ImageLimits image_limits;  // 8 MiB, 4096×4096 px per image
+  media::ImageLimits image_limits;                   // the image gate's caps (docs/caps.md)
   size_t max_image_memory_bytes = 64 * 1024 * 1024;  // all images held for the renderer together
   int image_retry_s = 600;  // a failed image is tried again after this long
   uint64_t seed = 0;        // jitter seed; the App passes std::random_device output

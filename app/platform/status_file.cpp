@@ -91,6 +91,7 @@ bool SameContent(const KioskStatus& a, const KioskStatus& b) {
       a.clock.offset_s != b.clock.offset_s) {
     return false;
   }
+  if (a.refused_images != b.refused_images || a.quarantined != b.quarantined) return false;
   if (a.feeds.size() != b.feeds.size()) return false;
   for (size_t i = 0; i < a.feeds.size(); ++i) {
     const FeedStatus& x = a.feeds[i];
@@ -133,6 +134,20 @@ std::string StatusToJson(const KioskStatus& s, UnixSeconds updated, int64_t pid)
                                       {"preference", s.renderer->preference},
                                       {"reason", s.renderer->reason}}
                                : Json(nullptr);
+  Json refused = Json::array();
+  for (size_t i = 0; i < s.refused_images.size() && i < kMaxRefusedImages; ++i)
+    refused.push_back(
+        Json{{"url", s.refused_images[i].url}, {"reason", s.refused_images[i].reason}});
+  doc["refused_images"] = std::move(refused);
+  doc["refused_images_total"] = s.refused_images.size();
+  Json quarantined = Json::array();
+  for (const QuarantinedItem& q : s.quarantined)
+    quarantined.push_back(Json{{"feed", q.feed},
+                               {"id", q.id},
+                               {"content_hash", q.hash},
+                               {"phase", q.phase},
+                               {"since", Time(q.since)}});
+  doc["quarantined"] = std::move(quarantined);
   doc["version"] = s.version;
   doc["updated"] = Time(updated);
   doc["pid"] = pid;

@@ -76,12 +76,32 @@ struct RendererStatus {
   bool operator==(const RendererStatus&) const = default;
 };
 
+// An image an item names that the kiosk refused (image gate: too large, wrong format…) or could not
+// read; the item is shown without it.
+struct RefusedImage {
+  std::string url;
+  std::string reason;
+  bool operator==(const RefusedImage&) const = default;
+};
+
+// An item skipped because the kiosk died while preparing or showing it (ops/item_quarantine.h).
+struct QuarantinedItem {
+  std::string feed;   // the feed's id
+  std::string id;     // the item's id
+  std::string hash;   // the item's content hash: a changed item is shown again
+  std::string phase;  // "preparing" or "showing"
+  UnixSeconds since = 0;
+  bool operator==(const QuarantinedItem&) const = default;
+};
+
 struct KioskStatus {
   KioskMode mode = KioskMode::kIdle;
   std::optional<SlideStatus> slide;  // nullopt when nothing is shown
   std::vector<FeedStatus> feeds;     // in configuration order
   ClockStatus clock;
   std::optional<RendererStatus> renderer;  // nullopt until the display is open
+  std::vector<RefusedImage> refused_images;  // at most kMaxRefusedImages, by URL
+  std::vector<QuarantinedItem> quarantined;
   std::string version = MACHIKADO_VERSION;
   bool operator==(const KioskStatus&) const = default;
 };
@@ -89,6 +109,9 @@ struct KioskStatus {
 // True when a and b differ only in the fields that tick by themselves (clock.now, feeds[].age_s):
 // such a change alone does not rewrite the file.
 bool SameContent(const KioskStatus& a, const KioskStatus& b);
+
+// status.json lists at most this many refused images (and says how many there were).
+inline constexpr size_t kMaxRefusedImages = 50;
 
 // The JSON document of docs/status-file.md, pretty-printed, ending in a newline. Invalid UTF-8
 // in strings (e.g. an error message quoting a server) is replaced, never thrown.

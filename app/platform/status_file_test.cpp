@@ -80,6 +80,7 @@ TEST(StatusJsonTest, HasTheDocumentedShape) {
       nlohmann::ordered_json::parse(StatusToJson(Sample(), 0, 1));
   for (auto& [k, v] : ordered.items()) keys.push_back(k);
   EXPECT_EQ(keys, (std::vector<std::string>{"mode", "slide", "feeds", "clock", "renderer",
+                                            "refused_images", "refused_images_total", "quarantined",
                                             "version", "updated", "pid"}));
   EXPECT_EQ(ok.size(), 9u);
 }
@@ -345,6 +346,47 @@ TEST_F(StatusFileWriterTest, UpdateNeverWaitsForAStuckDiskAndTheNewestStatusWins
   writer.Flush();
   EXPECT_EQ(ReadBack()["slide"]["id"], "slide-999");
   EXPECT_LE(writer.stats().written, 2u);  // the intermediate states were skipped
+}
+
+}  // namespace
+}  // namespace machikado::platform
+
+namespace machikado::platform {
+namespace {
+
+TEST(StatusJsonTest, ListsRefusedImagesAndQuarantinedItems) {
+  KioskStatus s;
+  s.refused_images = {
+      {"file:///srv/big.png", "the image is 20000×20000 px; at most 4096×4096 are allowed"}};
+  s.quarantined = {{"news", "n-7", "00000000000000aa", "preparing", 1795392000}};
+  json j = json::parse(StatusToJson(s, 0, 1));
+  ASSERT_EQ(j["refused_images"].size(), 1u);
+  EXPECT_EQ(j["refused_images"][0]["url"], "file:///srv/big.png");
+  EXPECT_EQ(j["refused_images"][0]["reason"],
+            "the image is 20000×20000 px; at most 4096×4096 are allowed");
+  EXPECT_EQ(j["refused_images_total"], 1);
+  ASSERT_EQ(j["quarantined"].size(), 1u);
+  EXPECT_EQ(j["quarantined"][0]["feed"], "news");
+  EXPECT_EQ(j["quarantined"][0]["id"], "n-7");
+  EXPECT_EQ(j["quarantined"][0]["content_hash"], "00000000000000aa");
+  EXPECT_EQ(j["quarantined"][0]["phase"], "preparing");
+  EXPECT_EQ(j["quarantined"][0]["since"], "2026-11-23T00:00:00Z");
+  // Both are content: a change rewrites the file.
+  KioskStatus t = s;
+  t.quarantined.clear();
+  EXPECT_FALSE(SameContent(s, t));
+  t = s;
+  t.refused_images[0].reason = "other";
+  EXPECT_FALSE(SameContent(s, t));
+}
+
+TEST(StatusJsonTest, TheListOfRefusedImagesIsCapped) {
+  KioskStatus s;
+  for (size_t i = 0; i < kMaxRefusedImages + 20; ++i)
+    s.refused_images.push_back({"https://example.jp/" + std::to_string(i) + ".png", "too large"});
+  json j = json::parse(StatusToJson(s, 0, 1));
+  EXPECT_EQ(j["refused_images"].size(), kMaxRefusedImages);
+  EXPECT_EQ(j["refused_images_total"], kMaxRefusedImages + 20);
 }
 
 }  // namespace

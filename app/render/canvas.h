@@ -1,6 +1,7 @@
 // Canvas: the drawing surface templates paint on. Draws filled (rounded) rectangles, circles,
-// polygons, text laid out by text::LayoutText (with ruby), and images (PNG/JPEG/SVG rasterised at
-// the needed size), and records every filled box and text line into a LayoutRecord as it draws, so
+// polygons, text laid out by text::LayoutText (with ruby), content images (PNG/JPEG/GIF/BMP, each
+// through the image gate: render/image_decoder.h) and our own assets (SVG rasterised at the needed
+// size), and records every filled box and text line into a LayoutRecord as it draws, so
 // layout.json is exact. Borrows the SDL_Renderer, FontSet and caches from its owner
 // (SlideRenderer); render thread only.
 #pragma once
@@ -18,6 +19,7 @@
 #include "feed/model.h"
 #include "render/color.h"
 #include "render/font_set.h"
+#include "render/image_decoder.h"
 #include "render/layout_record.h"
 #include "render/polygon_bands.h"
 #include "render/texture_cache.h"
@@ -91,9 +93,17 @@ class Canvas {
   // Width of a single line of text at px.
   float TextWidth(std::string_view s, float px, const TextStyle& style);
 
-  // Draws an image file (PNG/JPEG/SVG…) fitted inside r (aspect kept, centred). Returns the rect
-  // drawn, or an empty rect when the file cannot be loaded (logged once per path).
+  // Draws a content image fitted inside r (aspect kept, centred): the bytes SetImageBytes gives
+  // for `path`, else the local file `path`, checked by the image gate before decoding (a refused
+  // or broken image is drawn as nothing). Returns the rect drawn, or an empty rect when the image
+  // was refused or cannot be loaded (logged once per path; failed_images() says why).
   RectF Image(const std::string& path, RectF r, std::string_view role);
+  // Draws one of our own bundled assets (the data dir's SVG pictograms, PNGs) the same way; SVG is
+  // rasterised at the size drawn. Never for content from feeds: SVG is not a content format.
+  RectF Asset(const std::string& path, RectF r, std::string_view role);
+  // Why each image path that failed was refused or could not be loaded (bounded, see above).
+  const std::map<std::string, std::string>& failed_images() const { return failed_images_; }
+  void set_image_limits(const media::ImageLimits& limits) { image_limits_ = limits; }
   // Draws a texture rotated by `degrees` around its centre placed at (cx, cy); for the exercise
   // mark.
   void RotatedText(std::string_view s, float cx, float cy, float px, float degrees,
@@ -115,6 +125,11 @@ class Canvas {
                    uint8_t alpha);
   void DrawLayout(const text::Layout& layout, RectF box, const Fit& fit, const TextStyle& style);
   void SetColor(Color c);
+  void RememberFailure(const std::string& path, const std::string& why);
+  // `s` scaled down (aspect kept) to fit max_w×max_h, or `s` itself when it fits; nullptr on error.
+  static SurfacePtr FitWithin(SurfacePtr s, int max_w, int max_h);
+  const CachedTexture* Upload(const std::string& key, SDL_Surface* s);
+  RectF DrawFitted(const CachedTexture& t, RectF r, std::string_view role);
 
   SDL_Renderer* renderer_;
   FontSet& fonts_;
@@ -124,7 +139,8 @@ class Canvas {
   LayoutRecord record_;
   Color background_;
   std::map<FontStyle, std::unique_ptr<TtfMeasurer>> measurers_;
-  std::map<std::string, bool> failed_images_;
+  std::map<std::string, std::string> failed_images_;
+  media::ImageLimits image_limits_;
   std::function<const std::string*(const std::string&)> image_bytes_;
 };
 

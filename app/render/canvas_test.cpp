@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include "core/temp_dir.h"
+#include "media/hostile_images_test_util.h"
 #include "render/offscreen.h"
 
 namespace machikado::render {
@@ -51,6 +55,39 @@ TEST_F(CanvasTest, TheMemoryOfFailedImagesIsBounded) {
     canvas_->Image("/nonexistent/machikado/" + std::to_string(i) + ".png", box, "");
   EXPECT_LE(canvas_->failed_image_count(), Canvas::kMaxFailedImages);
   EXPECT_GT(canvas_->failed_image_count(), 0u);
+}
+
+}  // namespace
+}  // namespace machikado::render
+
+namespace machikado::render {
+namespace {
+
+TEST_F(CanvasTest, AHostileImageFileIsRefusedWithItsReasonAndNothingIsDrawn) {
+  ScopedTempDir dir;
+  const std::string path = dir.file("tiny.gif");
+  std::ofstream(path, std::ios::binary) << media::testing::HostileGif();
+  EXPECT_EQ(canvas_->Image(path, {0, 0, 32, 32}, "news").w, 0);
+  ASSERT_EQ(canvas_->failed_images().count(path), 1u);
+  EXPECT_NE(canvas_->failed_images().at(path).find("65000×65000"), std::string::npos);
+  EXPECT_EQ(image_cache_.stats().entries, 0u);
+  for (const auto& b : canvas_->record().boxes) EXPECT_NE(b.role, "news:image");
+}
+
+TEST_F(CanvasTest, SvgIsNotAContentFormatButIsAnAssetFormat) {
+  const std::string svg = std::string(MACHIKADO_SOURCE_DIR) + "/assets/pictograms/hazard-flood.svg";
+  EXPECT_GT(canvas_->Asset(svg, {0, 0, 32, 32}, "").w, 0);
+  EXPECT_EQ(canvas_->Image(svg, {0, 0, 32, 32}, "").w, 0);
+}
+
+TEST_F(CanvasTest, AnImageLargerThanThePictureIsKeptAtThePicturesSize) {
+  // 2000×1000 decoded would be an 8 MB texture; on a 64×64 canvas it is kept at 64×32.
+  const std::string png = media::testing::BlackPng(2000, 1000);
+  canvas_->SetImageBytes([&](const std::string& url) { return url == "mem:big" ? &png : nullptr; });
+  RectF drawn = canvas_->Image("mem:big", {0, 0, 64, 64}, "news");
+  EXPECT_FLOAT_EQ(drawn.w, 64);
+  EXPECT_FLOAT_EQ(drawn.h, 32);
+  EXPECT_LE(image_cache_.stats().bytes, size_t{64} * 32 * 4);
 }
 
 }  // namespace

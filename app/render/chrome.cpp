@@ -239,7 +239,7 @@ void DrawHazardPictogram(Canvas& c, const SlideContext& ctx, feed::Hazard h, Rec
                          std::string_view role) {
   std::string path =
       FindAsset(ctx, "pictograms/hazard-" + std::string(feed::HazardName(h)) + ".svg");
-  if (!path.empty() && c.Image(path, q, role).w > 0) return;
+  if (!path.empty() && c.Asset(path, q, role).w > 0) return;
   // Own fallback drawing: a rounded tile with a warning triangle.
   c.FillRoundedRect(role, q, q.w * 0.12f, theme::kCard);
   c.StrokeRect({q.x, q.y, q.w, q.h}, std::max(2.f, q.w * 0.03f), theme::kInk);

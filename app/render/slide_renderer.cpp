@@ -65,6 +65,20 @@ LayoutRecord SlideRenderer::DrawIdle(const SlideContext& ctx) {
   return canvas_.TakeRecord();
 }
 
+LayoutRecord SlideRenderer::DrawLastResort(const SlideContext& ctx) {
+  canvas_.Begin(ctx.width, ctx.height, theme::kPage);
+  canvas_.SetImageBytes({});
+  const ScreenLayout s = ComputeScreenLayout(ctx.width, ctx.height, false);
+  DrawHeader(canvas_, s, ctx);
+  Fit f = Lines(64 * s.unit, 32 * s.unit, 2, 1.3f);
+  f.align = Align::kCenter;
+  f.valign_center = true;
+  canvas_.Text(IsJapanese(ctx.lang) ? "ただいま準備中です" : "Getting ready — please wait",
+               s.content, f, StyleOf("title", ctx.lang, theme::kInk, true));
+  canvas_.FillRect("footer", s.footer, theme::kHeader);
+  return canvas_.TakeRecord();
+}
+
 bool SlideRenderer::EnsureTarget(const SlideContext& ctx, SlideTexture& into) {
   if (into.texture && into.width == ctx.width && into.height == ctx.height) return true;
   // Slides are opaque: no alpha channel. SDL's software blitter then crossfades them on its
