@@ -125,8 +125,7 @@ Status Display::CreateRenderer() {
   if (!renderer_) {
     // Set, not forced: an operator's SDL_FRAMEBUFFER_ACCELERATION in the environment still wins.
     // It must be set before the window's framebuffer is first made (SDL decides that once).
-    if (choice_.unaccelerated_framebuffer)
-      SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    if (choice_.unaccelerated_framebuffer) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
   }
   if (!renderer_) return Status::Io(std::string("cannot create a renderer: ") + SDL_GetError());

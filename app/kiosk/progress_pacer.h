@@ -1,8 +1,9 @@
 // ProgressPacer: how often a slide that is otherwise still may be redrawn to move its progress bar,
-// from what a frame costs on this machine. A budget, not a fixed rate: a frame that costs 2 ms (SDL's
-// software renderer) may come once a second, one that costs 20 ms (OpenGL emulated on the CPU) every
-// eight, so a static slide stays within ~0.25 % of a core on any renderer; a real GPU (well under a
-// millisecond) gets its floor of 100 ms. Pure: the App feeds it the CPU time of each still frame.
+// from what a frame costs on this machine. A budget, not a fixed rate: a frame that costs 2 ms
+// (SDL's software renderer) may come once a second, one that costs 20 ms (OpenGL emulated on the
+// CPU) every eight, so a static slide stays within ~0.25 % of a core on any renderer; a real GPU
+// (well under a millisecond) gets its floor of 100 ms. Pure: the App feeds it the CPU time of each
+// still frame.
 #pragma once
 
 #include <cstdint>

@@ -23,7 +23,7 @@ TEST(ProgressPacerTest, CheapFramesKeepTheFloor) {
 
 TEST(ProgressPacerTest, CostlyFramesComeLessOftenWithinTheBudget) {
   ProgressPacer llvmpipe(100);
-  llvmpipe.AddFrameCost(20.0);  // OpenGL emulated on the CPU
+  llvmpipe.AddFrameCost(20.0);              // OpenGL emulated on the CPU
   EXPECT_EQ(llvmpipe.interval_ms(), 8000);  // 20 ms every 8 s = 0.25 % of a core
   ProgressPacer huge(1000);
   huge.AddFrameCost(500.0);

@@ -19,7 +19,8 @@ RendererChoice Software(const RendererFacts& facts, std::string reason) {
   c.path = RendererPath::kSoftware;
   c.unaccelerated_framebuffer = HasNativeFramebuffer(facts.video_driver);
   if (!c.unaccelerated_framebuffer && !facts.video_driver.empty())
-    reason += " (the " + facts.video_driver + " video driver has no framebuffer of its own: "
+    reason += " (the " + facts.video_driver +
+              " video driver has no framebuffer of its own: "
               "frames reach the screen through an OpenGL texture)";
   c.reason = std::move(reason);
   return c;
@@ -39,9 +40,15 @@ bool IsSoftwareGl(std::string_view gl_renderer) {
   // Mesa: "llvmpipe (LLVM 15.0.6, 256 bits)", "softpipe", "Mesa X11"/"Software Rasterizer"
   // (swrast); Google's SwiftShader; Mesa's lavapipe under zink ("zink (lavapipe)"); Windows' and
   // macOS's fallbacks for completeness.
-  static constexpr std::array<std::string_view, 9> kSoftware = {
-      "llvmpipe", "softpipe", "swrast", "software rasterizer", "swiftshader",
-      "lavapipe", "software renderer", "basic render driver", "gdi generic"};
+  static constexpr std::array<std::string_view, 9> kSoftware = {"llvmpipe",
+                                                                "softpipe",
+                                                                "swrast",
+                                                                "software rasterizer",
+                                                                "swiftshader",
+                                                                "lavapipe",
+                                                                "software renderer",
+                                                                "basic render driver",
+                                                                "gdi generic"};
   const std::string s = Lower(gl_renderer);
   if (s.empty()) return true;  // a context that cannot name its renderer is not trusted as a GPU
   return std::any_of(kSoftware.begin(), kSoftware.end(),

@@ -2,8 +2,8 @@
 // finds, never left to environment variables. OpenGL done on the CPU (Mesa's llvmpipe, softpipe,
 // swrast, SwiftShader, lavapipe, …) costs several times the CPU of SDL's own software renderer
 // writing into an unaccelerated window framebuffer, so `auto` takes the GPU renderer only when a
-// GPU does the work. Pure: Display gathers the facts (configuration, the operator's SDL_* variables,
-// the video driver, DRM devices, the GL_RENDERER string) and applies the result.
+// GPU does the work. Pure: Display gathers the facts (configuration, the operator's SDL_*
+// variables, the video driver, DRM devices, the GL_RENDERER string) and applies the result.
 #pragma once
 
 #include <optional>

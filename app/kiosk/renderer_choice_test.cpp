@@ -20,8 +20,9 @@ TEST(RendererChoiceTest, NamesSoftwareRasterisersAsReportedByTheirDrivers) {
   EXPECT_TRUE(IsSoftwareGl("Software Rasterizer"));
   EXPECT_TRUE(IsSoftwareGl("Mesa DRI swrast"));
   EXPECT_TRUE(IsSoftwareGl("Google SwiftShader"));
-  EXPECT_TRUE(IsSoftwareGl("ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), "
-                           "SwiftShader driver)"));
+  EXPECT_TRUE(
+      IsSoftwareGl("ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), "
+                   "SwiftShader driver)"));
   EXPECT_TRUE(IsSoftwareGl("zink (llvmpipe (LLVM 15.0.6, 256 bits))"));
   EXPECT_TRUE(IsSoftwareGl("zink (lavapipe)"));
   EXPECT_TRUE(IsSoftwareGl("Microsoft Basic Render Driver"));
