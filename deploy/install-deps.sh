@@ -18,6 +18,8 @@ PACKAGES=(
   # tests
   googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   xvfb xdotool imagemagick zbar-tools nginx-light minisign
+  # peak RSS of a command (tests/hostile_images.test.sh: /usr/bin/time -v)
+  time
   # kiosk compositor and service integration. Debian 12's cage 0.1.4 is built with Xwayland and
   # exits at start without /usr/bin/Xwayland, yet its package does not declare it: install it here.
   cage xwayland libsystemd-dev systemd
