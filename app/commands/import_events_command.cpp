@@ -7,6 +7,7 @@
 #include "commands/commands.h"
 #include "commands/opendata_cli.h"
 #include "core/clock.h"
+#include "feed/parse.h"
 #include "opendata/event_import.h"
 #include "opendata/feed_document.h"
 
@@ -71,7 +72,7 @@ int ImportEventsCommand(const Args& args) {
     opendata_cli::ReportFile(path, im->encoding, im->header_line, im->data_rows, imported, skipped,
                              im->notes);
   }
-  constexpr size_t kMaxItems = 1000;  // feed::FeedLimits::max_items
+  const size_t kMaxItems = feed::FeedLimits{}.max_items;  // what the kiosk accepts
   if (all.size() > kMaxItems) {
     std::fprintf(stderr,
                  "machikado import events: %zu events; a feed holds at most %zu items, so the last "

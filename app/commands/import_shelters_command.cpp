@@ -5,6 +5,7 @@
 #include "commands/commands.h"
 #include "commands/opendata_cli.h"
 #include "core/clock.h"
+#include "feed/parse.h"
 #include "opendata/feed_document.h"
 #include "opendata/shelter_import.h"
 
@@ -67,7 +68,7 @@ int ImportSheltersCommand(const Args& args) {
                              im.shelters.size(), im.skipped, im.notes);
     all.insert(all.end(), im.shelters.begin(), im.shelters.end());
   }
-  constexpr size_t kMaxRegister = 5000;  // feed::FeedLimits::max_register_shelters
+  const size_t kMaxRegister = feed::FeedLimits{}.max_register_shelters;  // what the kiosk accepts
   if (all.size() > kMaxRegister) {
     std::fprintf(stderr,
                  "machikado import shelters: %zu shelters; a feed's register holds at most %zu, "

@@ -126,9 +126,11 @@ Status App::Impl::Setup() {
   progress_pacer = ProgressPacer(hardware ? 100 : 1000);
   min_frame_ms = hardware ? 0 : 50;
   const RendererChoice& rc = display->renderer_choice();
+  renderer_status = platform::RendererStatus{display->renderer_name(), PathName(rc.path),
+                                             PreferenceName(cfg.display.renderer), rc.reason};
   log.info("display " + std::to_string(display->logical_width()) + "x" +
-           std::to_string(display->logical_height()) + " renderer " + display->renderer_name() +
-           " (" + (rc.path == RendererPath::kGpu ? "gpu" : "software") + "): " + rc.reason);
+           std::to_string(display->logical_height()) + " renderer " + renderer_status->name + " (" +
+           renderer_status->path + "): " + rc.reason);
   if (first_slide) {
     const render::Color page = render::theme::kPage;
     display->ShowBackground(SDL_Color{page.r, page.g, page.b, 255});

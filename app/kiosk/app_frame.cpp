@@ -269,12 +269,7 @@ void App::Impl::WriteStatus(const std::optional<platform::SlideStatus>& slide) {
   st.clock.source = ToClockSourceValue(cr.source);
   st.clock.trusted = cr.trusted;
   st.clock.offset_s = cr.offset_s;
-  if (display) {
-    const RendererChoice& rc = display->renderer_choice();
-    st.renderer = platform::RendererStatus{
-        display->renderer_name(), rc.path == RendererPath::kGpu ? "gpu" : "software",
-        PreferenceName(options.config.display.renderer), rc.reason};
-  }
+  st.renderer = renderer_status;
   status_writer->Update(st);
   notifier.Status(std::string(platform::ToString(st.mode)) +
                   (slide ? " · " + slide->kind + " " + slide->id : std::string()));
@@ -298,10 +293,10 @@ void App::Impl::MaybeWriteMetrics(int64_t mono_ms) {
   m.slides_by_kind = slides_by_kind;
   m.frames = &frame_times;
   m.clock_trusted = sanity.Report().trusted;
-  if (display) {
-    m.renderer_name = display->renderer_name();
-    m.renderer_path = display->renderer_choice().path == RendererPath::kGpu ? "gpu" : "software";
-    m.renderer_reason = display->renderer_choice().reason;
+  if (renderer_status) {
+    m.renderer_name = renderer_status->name;
+    m.renderer_path = renderer_status->path;
+    m.renderer_reason = renderer_status->reason;
   }
   m.quarantined_items = quarantine->entries().size();
   m.quarantined_this_run = quarantine->quarantined_this_run();

@@ -130,6 +130,8 @@ struct App::Impl {
   std::string current_key, next_key;
   int64_t last_progress_draw_ms = 0;
   ProgressPacer progress_pacer{1000};  // how often a still slide moves its progress bar
+  // What draws the screen and why: fixed once the display is open (status.json, metrics).
+  std::optional<platform::RendererStatus> renderer_status;
   int64_t min_frame_ms = 0;  // software renderer: crossfades at most 20 frames a second
   bool drawn_once = false;
   bool last_resort_shown = false;  // the last frame was the last-resort screen

@@ -73,6 +73,10 @@ const char* PreferenceName(config::RendererPreference p) {
   return "auto";
 }
 
+const char* PathName(RendererPath p) {
+  return p == RendererPath::kGpu ? "gpu" : "software";
+}
+
 RendererChoice ChooseRenderer(const RendererFacts& facts) {
   // The operator's SDL_RENDER_DRIVER wins over everything the program would choose.
   if (!facts.env_render_driver.empty()) {

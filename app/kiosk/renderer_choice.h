@@ -50,5 +50,7 @@ RendererChoice ChooseRenderer(const RendererFacts& facts);
 
 // "auto", "gpu", "software".
 const char* PreferenceName(config::RendererPreference p);
+// "gpu" or "software" (kProbe, never a final choice, reads "software").
+const char* PathName(RendererPath p);
 
 }  // namespace machikado::kiosk

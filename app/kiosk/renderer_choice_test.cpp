@@ -110,6 +110,8 @@ TEST(RendererChoiceTest, PreferenceNamesMatchTheConfiguration) {
   EXPECT_STREQ(PreferenceName(RendererPreference::kAuto), "auto");
   EXPECT_STREQ(PreferenceName(RendererPreference::kGpu), "gpu");
   EXPECT_STREQ(PreferenceName(RendererPreference::kSoftware), "software");
+  EXPECT_STREQ(PathName(RendererPath::kGpu), "gpu");
+  EXPECT_STREQ(PathName(RendererPath::kSoftware), "software");
 }
 
 }  // namespace
