@@ -1,14 +1,24 @@
 // The emergency takeover view (issue: disaster mode): the whole screen for one alert — a slim
 // header with the time, a large level band, 「警戒レベル4までに必ず避難！」, the hazard,
-// instructions, areas, open shelters first, and issuer / issued / last-confirmed along the bottom.
+// instructions, areas, open shelters first with a QR code to the first one's location, and
+// issuer / issued / last-confirmed along the bottom.
 #include <algorithm>
 
 #include "render/chrome.h"
 #include "render/labels.h"
+#include "render/template_shelters.h"
 #include "render/templates.h"
 #include "render/theme.h"
 
 namespace machikado::render {
+namespace {
+
+// Room the shelter map QR card takes under the list (0 without a shelter to point at).
+float TakeoverQrReserve(const feed::Item& item, float u) {
+  return ShelterForMap(item) ? 250 * u + 28 * u + 20 * u + 24 * u : 0;
+}
+
+}  // namespace
 
 void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
   const bool marked = item.status != feed::ItemStatus::kActual;
@@ -42,7 +52,7 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
       const float list_h = DetailedShelterList(item)
                                ? 40 * u + ShelterListHeight(item, u, 40 * u, rows)
                                : 100 * u + rows * 42 * u * 1.7f;
-      const float side_h = std::min(main.h * 0.48f, list_h);
+      const float side_h = std::min(main.h * 0.48f, list_h + TakeoverQrReserve(item, u));
       side = {a.x, bottom - side_h, a.w, side_h};
       main.h -= side_h + 32 * u;
     }
@@ -64,9 +74,12 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
     DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, 40 * u);
   if (has_shelters) {
     c.FillRoundedRect("shelter-panel", side, 18 * u, Rgb(0xECE8DF));
-    DrawShelterList(c, item, ctx,
-                    {side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u}, u, 40 * u,
-                    1);
+    RectF inner{side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u};
+    // The QR code to the first shelter to go to, below the list (template_shelters.cpp).
+    if (const feed::Shelter* sh = ShelterForMap(item))
+      if (const float q = DrawShelterMapQr(c, *sh, ctx, inner, u, 250 * u); q > 0)
+        inner.h -= q + 20 * u;
+    DrawShelterList(c, item, ctx, inner, u, 40 * u, 1);
   }
 }
 
