@@ -127,6 +127,16 @@ std::string FormatDistance(double metres, std::string_view lang) {
   return buf;
 }
 
+std::string FormatCapacity(int64_t people, std::string_view lang) {
+  std::string digits = std::to_string(people < 0 ? 0 : people), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  const Lx l = LangOf(lang);
+  return l == Lx::kJa || l == Lx::kEasy || l == Lx::kZh ? out + "人" : out;
+}
+
 std::string MapQrCaption(std::string_view name, std::string_view lang) {
   const Lx l = LangOf(lang);
   const std::string word = ShelterText(ShelterWord::kMapQr, lang);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,8 @@ std::string ShelterText(ShelterWord w, std::string_view lang);
 std::string ShelterHazardName(feed::Hazard h, std::string_view lang);
 // "約350m" / "350 m" / "約1.2km" / "1.2 km": to 10 m below 1 km, to 0.1 km above.
 std::string FormatDistance(double metres, std::string_view lang);
+// "850人" / "12,000人" (Japanese), "12,000" otherwise.
+std::string FormatCapacity(int64_t people, std::string_view lang);
 // The caption under a shelter's map QR code, naming the shelter.
 std::string MapQrCaption(std::string_view shelter_name, std::string_view lang);
 

@@ -78,11 +78,14 @@ void ExpectWellFormed(const LayoutRecord& rec, const std::string& what) {
     const std::string line = what + ": " + t.role + " \"" + t.text + "\"";
     EXPECT_TRUE(screen.Contains(t.rect, 1.0f)) << line << " leaves the screen";
     EXPECT_TRUE(t.box.Contains(t.rect, 1.0f)) << line << " leaves its box";
-    if (t.role != "ruby") EXPECT_TRUE(text::SatisfiesKinsoku({t.text})) << line;
+    if (t.role != "ruby") {
+      EXPECT_TRUE(text::SatisfiesKinsoku({t.text})) << line;
+    }
     EXPECT_GE(ContrastRatio(t.fg, t.bg), t.role == "ruby" ? 4.5 : 7.0) << line;
     // Legend, distances and names are never cut short.
-    if (t.role == "label" || t.role == "value" || t.role == "title")
+    if (t.role == "label" || t.role == "value" || t.role == "title") {
       EXPECT_EQ(t.text.find("…"), std::string::npos) << line << " is cut";
+    }
   }
 }
 

@@ -15,7 +15,8 @@ namespace machikado::render {
 namespace {
 
 constexpr Color kEmptySlot = Rgb(0xE6E2D9);  // a hazard the site is not designated for
-constexpr float kSlotGap = 8;                // between pictogram slots (× unit)
+constexpr Color kEmptyDash = Rgb(0xA8A296);
+constexpr float kSlotGap = 8;  // between pictogram slots (× unit)
 
 float IconsWidth(float icon, float u) {
   return kShelterHazards.size() * icon + (kShelterHazards.size() - 1) * kSlotGap * u;
@@ -38,10 +39,14 @@ void DrawHazardSlots(Canvas& c, const feed::Shelter& sh, const SlideContext& ctx
   }
   for (size_t i = 0; i < kShelterHazards.size(); ++i) {
     RectF slot{x + i * (icon + kSlotGap * u), y, icon, icon};
-    if (Designated(sh, kShelterHazards[i]))
+    if (Designated(sh, kShelterHazards[i])) {
       DrawHazardPictogram(c, ctx, kShelterHazards[i], slot, "hazard-designated");
-    else
+    } else {
+      // An empty place with a short dash: "not this one", not a picture that failed to load.
       c.FillRoundedRect("hazard-slot", slot, icon * 0.1f, kEmptySlot);
+      c.FillRect("", {slot.x + icon * 0.3f, slot.y + icon * 0.47f, icon * 0.4f, icon * 0.06f},
+                 kEmptyDash);
+    }
   }
 }
 
@@ -101,7 +106,7 @@ void DrawNearbyShelterRow(Canvas& c, const feed::NearbyShelter& n, const SlideCo
   if (st.extra) {
     std::string more;
     if (sh.capacity)
-      more += ShelterText(ShelterWord::kCapacity, lang) + " " + std::to_string(*sh.capacity);
+      more += ShelterText(ShelterWord::kCapacity, lang) + " " + FormatCapacity(*sh.capacity, lang);
     if (!sh.phone.empty())
       more += (more.empty() ? "" : "   ") + ShelterText(ShelterWord::kPhone, lang) + " " + sh.phone;
     y += 4 * u;
@@ -181,16 +186,22 @@ void DrawShelterSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx
   float legend_icon = 52 * u, legend_px = 28 * u;
   const float legend_pad = 24 * u;
   if (!s.portrait) {
-    const float legend_w = 440 * u;
+    const float legend_w = 400 * u;
     list_box = {a.x, y, a.w - legend_w - s.gutter, a.bottom() - y};
     legend_box = {list_box.right() + s.gutter, y, legend_w, a.bottom() - y};
     st.name_px = 40 * u;
     st.address_px = 28 * u;
     st.icon = 56 * u;
+    // The legend's eight rows share the panel's height with the heading and the note.
+    legend_px = 30 * u;
+    const float inner_h = legend_box.h - 2 * legend_pad;
+    const float note_h = NoteHeight(c, ctx, legend_w - 2 * legend_pad, legend_px * 0.92f);
+    legend_icon =
+        std::clamp((inner_h - legend_px * 1.5f - note_h - 8 * u) / 8 - 12 * u, 40 * u, 64 * u);
   } else {
     legend_columns = 4;
-    legend_icon = 56 * u;
-    legend_px = 26 * u;
+    legend_icon = 64 * u;
+    legend_px = 30 * u;
     const float note_h = NoteHeight(c, ctx, a.w - 2 * legend_pad, legend_px * 0.92f);
     const float legend_h = ShelterLegendHeight(u, legend_columns, legend_icon, legend_px, a.w) +
                            note_h + 2 * legend_pad + 4 * u;
@@ -201,8 +212,23 @@ void DrawShelterSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx
     st.icon = 72 * u;
     st.icons_below = true;
   }
-  // As many rows as fit at full size; the rest are in the detail view.
-  const float gap = 16 * u, row_h = ShelterRowHeight(st, u);
+  // Few rows grow (up to a third) to use the room: larger type and pictograms read from further.
+  const float gap = 16 * u;
+  if (!list.empty()) {
+    const float need = list.size() * (ShelterRowHeight(st, u) + gap);
+    const float grow = std::clamp((list_box.h + gap) / need, 1.0f, s.portrait ? 1.5f : 1.33f);
+    st.name_px *= grow;
+    st.address_px *= grow;
+    // Pictograms grow as far as the row's width allows: beside the name (landscape) the name keeps
+    // at least 460 px at 1080p; below it (portrait) the eight slots fill the text column at most.
+    const float text_x = 2 * 18 * u + 184 * u + 24 * u;
+    const float max_icons_w =
+        st.icons_below ? list_box.w - text_x : list_box.w - text_x - 28 * u - 460 * u;
+    const float max_icon = (max_icons_w - 7 * kSlotGap * u) / 8;
+    st.icon = std::max(st.icon, std::min(st.icon * grow, max_icon));
+  }
+  // As many rows as fit; the rest are in the detail view.
+  const float row_h = ShelterRowHeight(st, u);
   const size_t fit = size_t(std::max(0.f, (list_box.h + gap) / (row_h + gap)));
   const size_t shown = std::min(list.size(), fit);
   for (size_t i = 0; i < shown; ++i)
