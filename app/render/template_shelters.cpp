@@ -94,9 +94,17 @@ void DrawNearbyShelterRow(Canvas& c, const feed::NearbyShelter& n, const SlideCo
   float text_h = st.name_px * 1.25f + 6 * u + st.address_px * 1.3f;
   if (st.extra) text_h += st.address_px * 1.3f + 4 * u;
   float y = st.icons_below ? r.y + pad : r.y + (r.h - text_h) / 2;
-  Fit nf = Lines(st.name_px, st.name_px * 0.7f, 1, 1.1f);
-  c.Text(sh.name, lang, {x, y, w, st.name_px * 1.25f}, nf,
-         StyleOf("body", lang, theme::kInk, true));
+  // A long name (often the English one) shrinks a little on one line, or else takes two smaller
+  // lines in the same room, rather than being cut.
+  const TextStyle name_style = StyleOf("body", lang, theme::kInk, true);
+  const float one_line_w = c.TextWidth(sh.name.plain(lang), st.name_px, name_style);
+  const float name_h = st.name_px * 1.25f;
+  Fit nf = Lines(st.name_px, st.name_px * 0.72f, 1, 1.1f);
+  if (one_line_w > 0 && st.name_px * w / one_line_w < st.name_px * 0.72f) {
+    const float px2 = std::min(st.name_px * 0.72f, name_h / (2 * 1.08f));
+    nf = Lines(px2, std::min(px2, 22 * u), 2, 1.08f);
+  }
+  c.Text(sh.name, lang, {x, y, w, name_h}, nf, name_style);
   y += st.name_px * 1.25f + 6 * u;
   if (!sh.address.empty())
     c.Text(sh.address, lang, {x, y, w, st.address_px * 1.3f},
@@ -152,7 +160,8 @@ float DrawShelterLegend(Canvas& c, const SlideContext& ctx, RectF box, float u, 
     const int col = int(i) % columns, row = int(i) / columns;
     const float x = box.x + col * (col_w + gap), ry = y + row * (icon + 12 * u);
     DrawHazardPictogram(c, ctx, kShelterHazards[i], {x, ry, icon, icon}, "legend-pictogram");
-    Fit f = Lines(px, px * 0.65f, 1, 1.0f);
+    // Long names ("Inland flooding", 「まちの しんすい」) take two lines rather than shrink away.
+    Fit f = Lines(px, std::min(px * 0.65f, icon / 2.3f), 2, 1.05f);
     f.valign_center = true;
     c.Text(ShelterHazardName(kShelterHazards[i], lang),
            {x + icon + 12 * u, ry, col_w - icon - 12 * u, icon}, f,
@@ -253,7 +262,7 @@ const feed::Shelter* ShelterForMap(const feed::Item& item) {
 }
 
 float DrawShelterMapQr(Canvas& c, const feed::Shelter& sh, const SlideContext& ctx, RectF box,
-                       float u, float side) {
+                       float u, float side, bool at_bottom) {
   const std::string link = feed::ShelterMapLink(sh, ctx.shelter_map_url);
   if (link.empty()) return 0;
   auto qr = EncodeQr(link);
@@ -262,18 +271,27 @@ float DrawShelterMapQr(Canvas& c, const feed::Shelter& sh, const SlideContext& c
   // Whole pixels per module (sharp edges), never under 5: a phone held close must resolve them.
   const int mpx = std::max(5, int(side / total));
   const float qside = float(total * mpx), pad = 14 * u;
-  const float card_h = qside + 2 * pad;
+  // The caption beside the code when there is room, else under it.
+  const bool beside = box.w - qside - 2 * pad - 20 * u >= 200 * u;
+  const float cap_px = beside ? 32 * u : 26 * u;
+  const float caption_h = beside ? 0 : cap_px * 1.3f * 3;
+  const float card_h = qside + 2 * pad + caption_h;
   if (card_h > box.h || qside + 2 * pad > box.w) return 0;
-  RectF card{box.x, box.bottom() - card_h, box.w, card_h};
+  RectF card{box.x, at_bottom ? box.bottom() - card_h : box.y, box.w, card_h};
   c.FillRoundedRect("qr-card", card, 14 * u, theme::kCard);
-  DrawQr(c, *qr, card.x + pad, card.y + pad, mpx);
-  const float tx = card.x + pad + qside + 20 * u;
-  if (card.right() - pad - tx > 160 * u) {
-    Fit f = Lines(32 * u, 24 * u, 4, 1.35f);
+  const std::string caption = MapQrCaption(sh.name.plain(ctx.lang), ctx.lang);
+  const TextStyle style = StyleOf("qr-caption", ctx.lang, theme::kInk, true);
+  if (beside) {
+    DrawQr(c, *qr, card.x + pad, card.y + pad, mpx);
+    const float tx = card.x + pad + qside + 20 * u;
+    Fit f = Lines(cap_px, 24 * u, 4, 1.35f);
     f.valign_center = true;
-    c.Text(MapQrCaption(sh.name.plain(ctx.lang), ctx.lang),
-           {tx, card.y + pad, card.right() - pad - tx, qside}, f,
-           StyleOf("qr-caption", ctx.lang, theme::kInk, true));
+    c.Text(caption, {tx, card.y + pad, card.right() - pad - tx, qside}, f, style);
+  } else {
+    DrawQr(c, *qr, card.x + (card.w - qside) / 2, card.y + pad, mpx);
+    Fit f = Lines(cap_px, 20 * u, 3, 1.3f);
+    f.align = Align::kCenter;
+    c.Text(caption, {card.x + pad, card.y + pad + qside, card.w - 2 * pad, caption_h}, f, style);
   }
   return card_h;
 }

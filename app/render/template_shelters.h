@@ -36,10 +36,11 @@ float ShelterLegendHeight(float u, int columns, float icon, float px, float widt
 // The shelter whose location a QR code offers: on an alert, the first of SortedShelters that is not
 // closed and has a position; on the shelter slide, the first (nearest) with a position.
 const feed::Shelter* ShelterForMap(const feed::Item& item);
-// A card with the QR code of the shelter's map link (SlideContext::shelter_map_url) and a caption
-// naming it, `side` px square code at most, its bottom at box.bottom(). Returns the height used,
-// 0 when it does not fit in `box` or nothing can be encoded.
+// A card with the QR code of the shelter's map link (SlideContext::shelter_map_url), the code at
+// most `side` px square, and a caption naming the shelter beside it (or under it in a narrow box);
+// at the top of `box`, or its bottom when `at_bottom`. Returns the height used, 0 when it does not
+// fit in `box` or nothing can be encoded.
 float DrawShelterMapQr(Canvas& c, const feed::Shelter& shelter, const SlideContext& ctx, RectF box,
-                       float u, float side);
+                       float u, float side, bool at_bottom);
 
 }  // namespace machikado::render

@@ -13,9 +13,9 @@
 namespace machikado::render {
 namespace {
 
-// Room the shelter map QR card takes under the list (0 without a shelter to point at).
+// Room the shelter map QR card takes under the list in portrait (0 without a shelter to point at).
 float TakeoverQrReserve(const feed::Item& item, float u) {
-  return ShelterForMap(item) ? 250 * u + 28 * u + 20 * u + 24 * u : 0;
+  return ShelterForMap(item) ? 220 * u + 28 * u + 20 * u + 24 * u : 0;
 }
 
 }  // namespace
@@ -57,6 +57,15 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
       main.h -= side_h + 32 * u;
     }
   }
+  // Landscape: the QR code to the first shelter to go to, top right of the main column, the text
+  // beside it; portrait: under the shelter list (template_shelters.cpp).
+  const feed::Shelter* map_shelter = has_shelters ? ShelterForMap(item) : nullptr;
+  if (map_shelter && !s.portrait) {
+    const float qr_w = 250 * u;
+    if (DrawShelterMapQr(c, *map_shelter, ctx, {main.right() - qr_w, main.y, qr_w, main.h}, u,
+                         220 * u, false) > 0)
+      main.w -= qr_w + 28 * u;
+  }
   float my = main.y;
   text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, 240 * u},
                           Lines(68 * u, 44 * u, s.portrait ? 3 : 2, 1.25f),
@@ -71,14 +80,24 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
       Lines(48 * u, 32 * u, 0, 1.5f), StyleOf("body", lang, theme::kInk));
   my += il.height + 32 * u;
   if (areas_h > 0 && main.bottom() - my > 40 * u)
-    DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, 40 * u);
+    my += DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, 40 * u) + 24 * u;
   if (has_shelters) {
     c.FillRoundedRect("shelter-panel", side, 18 * u, Rgb(0xECE8DF));
     RectF inner{side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u};
-    // The QR code to the first shelter to go to, below the list (template_shelters.cpp).
-    if (const feed::Shelter* sh = ShelterForMap(item))
-      if (const float q = DrawShelterMapQr(c, *sh, ctx, inner, u, 250 * u); q > 0)
-        inner.h -= q + 20 * u;
+    // Portrait: under the list when every shelter still fits, else at the foot of the main column.
+    if (map_shelter && s.portrait) {
+      const size_t n = item.alert.shelters.size();
+      const float list_need = DetailedShelterList(item) ? ShelterListHeight(item, u, 40 * u, n)
+                                                        : 100 * u + n * 42 * u * 1.7f;
+      const float qr_need = 220 * u + 28 * u + 20 * u;
+      if (inner.h - qr_need >= list_need) {
+        if (const float q = DrawShelterMapQr(c, *map_shelter, ctx, inner, u, 220 * u, true); q > 0)
+          inner.h -= q + 20 * u;
+      } else if (main.bottom() - my > 0) {
+        DrawShelterMapQr(c, *map_shelter, ctx, {main.x, my, main.w, main.bottom() - my}, u, 220 * u,
+                         true);
+      }
+    }
     DrawShelterList(c, item, ctx, inner, u, 40 * u, 1);
   }
 }
