@@ -11,14 +11,6 @@
 #include "render/theme.h"
 
 namespace machikado::render {
-namespace {
-
-// Room the shelter map QR card takes under the list in portrait (0 without a shelter to point at).
-float TakeoverQrReserve(const feed::Item& item, float u) {
-  return ShelterForMap(item) ? 220 * u + 28 * u + 20 * u + 24 * u : 0;
-}
-
-}  // namespace
 
 void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
   const bool marked = item.status != feed::ItemStatus::kActual;
@@ -52,7 +44,7 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
       const float list_h = DetailedShelterList(item)
                                ? 40 * u + ShelterListHeight(item, u, 40 * u, rows)
                                : 100 * u + rows * 42 * u * 1.7f;
-      const float side_h = std::min(main.h * 0.48f, list_h + TakeoverQrReserve(item, u));
+      const float side_h = std::min(main.h * 0.48f, list_h);
       side = {a.x, bottom - side_h, a.w, side_h};
       main.h -= side_h + 32 * u;
     }
@@ -84,19 +76,16 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
   if (has_shelters) {
     c.FillRoundedRect("shelter-panel", side, 18 * u, Rgb(0xECE8DF));
     RectF inner{side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u};
-    // Portrait: under the list when every shelter still fits, else at the foot of the main column.
-    if (map_shelter && s.portrait) {
+    // Portrait: at the foot of the main column, else under the list when every shelter still fits.
+    if (map_shelter && s.portrait &&
+        DrawShelterMapQr(c, *map_shelter, ctx, {main.x, my, main.w, main.bottom() - my}, u, 190 * u,
+                         true) == 0) {
       const size_t n = item.alert.shelters.size();
       const float list_need = DetailedShelterList(item) ? ShelterListHeight(item, u, 40 * u, n)
                                                         : 100 * u + n * 42 * u * 1.7f;
-      const float qr_need = 220 * u + 28 * u + 20 * u;
-      if (inner.h - qr_need >= list_need) {
-        if (const float q = DrawShelterMapQr(c, *map_shelter, ctx, inner, u, 220 * u, true); q > 0)
+      if (inner.h - (190 * u + 28 * u + 20 * u) >= list_need)
+        if (const float q = DrawShelterMapQr(c, *map_shelter, ctx, inner, u, 190 * u, true); q > 0)
           inner.h -= q + 20 * u;
-      } else if (main.bottom() - my > 0) {
-        DrawShelterMapQr(c, *map_shelter, ctx, {main.x, my, main.w, main.bottom() - my}, u, 220 * u,
-                         true);
-      }
     }
     DrawShelterList(c, item, ctx, inner, u, 40 * u, 1);
   }
