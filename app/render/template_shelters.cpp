@@ -160,11 +160,14 @@ float DrawShelterLegend(Canvas& c, const SlideContext& ctx, RectF box, float u, 
     const int col = int(i) % columns, row = int(i) / columns;
     const float x = box.x + col * (col_w + gap), ry = y + row * (icon + 12 * u);
     DrawHazardPictogram(c, ctx, kShelterHazards[i], {x, ry, icon, icon}, "legend-pictogram");
-    // Long names ("Inland flooding", 「まちの しんすい」) take two lines rather than shrink away.
-    Fit f = Lines(px, std::min(px * 0.65f, icon / 2.3f), 2, 1.05f);
+    // Names of several words ("Inland flooding", 「まちの しんすい」) may take two lines; a single
+    // word ("Earthquake") only shrinks, never breaks inside itself.
+    const std::string name = ShelterHazardName(kShelterHazards[i], lang);
+    const bool words = name.find(' ') != std::string::npos;
+    Fit f = words ? Lines(px, std::min(px * 0.65f, icon / 2.3f), 2, 1.05f)
+                  : Lines(px, px * 0.5f, 1, 1.0f);
     f.valign_center = true;
-    c.Text(ShelterHazardName(kShelterHazards[i], lang),
-           {x + icon + 12 * u, ry, col_w - icon - 12 * u, icon}, f,
+    c.Text(name, {x + icon + 12 * u, ry, col_w - icon - 12 * u, icon}, f,
            StyleOf("label", lang, theme::kInk));
   }
   y += rows * (icon + 12 * u);
