@@ -1,6 +1,7 @@
 // machikado render: draws the slides of feeds at a given time to PNG files with their layout.json
 // and a manifest.json — headless (software renderer on an in-memory surface; no display needed).
 // Staff preview notices with it before publishing; tests check layout with it.
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -14,8 +15,10 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "feed/datetime.h"
+#include "feed/nearby_shelters.h"
 #include "feed/parse.h"
 #include "feed/shelter_refs.h"
+#include "feed/shelter_slide.h"
 #include "net/file_source.h"
 #include "render/font_set.h"
 #include "render/offscreen.h"
@@ -44,6 +47,8 @@ const char kRenderUsage[] =
     "  --include-test       also draw status \"test\" items (marked 試験 / TEST)\n"
     "  --offline-since RFC3339  draw the offline indicator with this information time\n"
     "  --wareki             show the 令和 year in the header\n"
+    "  --near LAT,LON       the kiosk's position for the shelter slide (overrides the config's\n"
+    "                       shelter_slide lat/lon), e.g. 33.8416,132.7657\n"
     "  --detail             also draw each item's detail view (what a tap opens) as\n"
     "                       NNN-<item id>.detail.png with NNN-<item id>.detail.layout.json\n";
 
@@ -53,6 +58,7 @@ struct Options {
   int w = 1920, h = 1080;
   std::optional<feed::DateTime> at, offline_since;
   bool include_test = false, wareki = false, detail = false;
+  std::optional<double> near_lat, near_lon;
 };
 
 int Usage(const std::string& msg) {
@@ -118,6 +124,13 @@ int RenderCommand(const Args& args) {
       o.wareki = true;
     } else if (a == "--detail") {
       o.detail = true;
+    } else if (a == "--near") {
+      double lat = 0, lon = 0;
+      if (!value(v) || std::sscanf(v.c_str(), "%lf,%lf", &lat, &lon) != 2 || std::abs(lat) > 90 ||
+          std::abs(lon) > 180)
+        return Usage("--near needs LAT,LON in degrees, e.g. 33.8416,132.7657");
+      o.near_lat = lat;
+      o.near_lon = lon;
     } else {
       return Usage("unknown option " + a);
     }
@@ -183,6 +196,14 @@ int RenderCommand(const Args& args) {
       items.push_back(&it);
     }
   }
+  // The kiosk's own shelter slide, from the same registers, as the kiosk makes it.
+  if (o.near_lat) {
+    cfg.shelter_slide.lat = o.near_lat;
+    cfg.shelter_slide.lon = o.near_lon;
+  }
+  const std::optional<feed::Item> shelter_slide = feed::MakeShelterSlideItem(
+      feed::SelectNearbyShelters(shelters, config::ToNearbyShelterQuery(cfg.shelter_slide)));
+  if (shelter_slide) items.push_back(&*shelter_slide);
   render::PreviewPlanResult plan = render::PreviewPlan(items, {at, o.district, o.include_test});
 
   std::error_code ec;
@@ -230,6 +251,7 @@ int RenderCommand(const Args& args) {
   ctx.asset_dirs = {std::string(MACHIKADO_DATA_DIR) + "/assets",
                     std::string(MACHIKADO_SOURCE_DIR) + "/assets"};
   ctx.banner_alerts = plan.banner_alerts;
+  ctx.shelter_map_url = cfg.shelter_map_url;
 
   nlohmann::ordered_json manifest = {{"at", feed::FormatRfc3339(at, offset)},
                                      {"width", o.w},
@@ -239,7 +261,8 @@ int RenderCommand(const Args& args) {
   render::SlideTexture tex, detail_tex;
   std::unique_ptr<ui::DetailExporter> detail;
   if (o.detail) {
-    auto d = ui::DetailExporter::Create((*screen)->renderer(), **fonts, log, cfg.display.dpi > 0 ? cfg.display.dpi : 96);
+    auto d = ui::DetailExporter::Create((*screen)->renderer(), **fonts, log,
+                                        cfg.display.dpi > 0 ? cfg.display.dpi : 96);
     if (!d.ok()) {
       std::fprintf(stderr, "machikado render: %s\n", d.status().message().c_str());
       return 1;
@@ -267,12 +290,14 @@ int RenderCommand(const Args& args) {
     std::ofstream(std::filesystem::path(o.out) / (base + ".layout.json")) << tex.record.ToJson();
     if (detail) {
       if (!detail->Prepare(*slide.item, ctx, detail_tex)) return 1;
-      Status ds = (*screen)->SavePng(detail_tex, (std::filesystem::path(o.out) / (base + ".detail.png")).string());
+      Status ds = (*screen)->SavePng(
+          detail_tex, (std::filesystem::path(o.out) / (base + ".detail.png")).string());
       if (!ds.ok()) {
         std::fprintf(stderr, "machikado render: %s\n", ds.message().c_str());
         return 1;
       }
-      std::ofstream(std::filesystem::path(o.out) / (base + ".detail.layout.json")) << detail_tex.record.ToJson();
+      std::ofstream(std::filesystem::path(o.out) / (base + ".detail.layout.json"))
+          << detail_tex.record.ToJson();
     }
     manifest["slides"].push_back({{"index", index},
                                   {"id", slide.item->id},

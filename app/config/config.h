@@ -62,9 +62,21 @@ struct QuietHours {
   QuietMode mode = QuietMode::kBlank;  // what "quiet" does to the screen
 };
 
+// The shelter slide 「この近くの指定緊急避難場所」 (docs/open-data.md): which shelters of the
+// register (the top-level `shelters` of any feed read) it lists. Without `ids` and without a
+// position there is no such slide.
+struct ShelterSlide {
+  std::optional<double> lat;  // the kiosk's position (WGS 84); both or neither
+  std::optional<double> lon;
+  std::vector<std::string> ids;  // the district's shelters by register id, in this order; wins
+  int count = 4;                 // at most this many (1–8); the nearest when no ids
+  int max_distance_m = 3000;  // the nearest only within this straight-line distance (100–50000)
+};
+
 struct Config {
   std::vector<FeedSource> feeds;  // empty = the bundled demo feeds
-  std::string state_dir;  // "" = $STATE_DIRECTORY, $XDG_STATE_HOME/machikado, … (platform/state_dir.h)
+  std::string
+      state_dir;  // "" = $STATE_DIRECTORY, $XDG_STATE_HOME/machikado, … (platform/state_dir.h)
   std::string district;     // this kiosk's district id; "" = only items without a districts list
   std::string center_name;  // shown in the header; "" = the first feed's title
   std::string language = "ja";  // default language of the screen
@@ -81,7 +93,11 @@ struct Config {
   // The kiosk's local time as a fixed offset from UTC in seconds (no daylight saving; Japan has
   // none). Used for quiet hours and the header clock. Default +09:00, Asia/Tokyo.
   int utc_offset_s = 9 * 3600;
-  QuietHours quiet_hours;  // default: never quiet
+  QuietHours quiet_hours;      // default: never quiet
+  ShelterSlide shelter_slide;  // default: no shelter slide
+  // Where a shelter's QR code leads: "" = its geo: URI (a phone opens its map app); else an
+  // http(s) URL template with {lat}, {lon}, {name}, {id} (feed::ShelterMapLink).
+  std::string shelter_map_url;
 };
 
 }  // namespace machikado::config

@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <functional>
 #include <set>
 
+#include "feed/shelter_refs.h"
 #include "trust/minisign.h"
 
 namespace machikado::config {
@@ -319,6 +321,34 @@ void ReadRest(Reader& r, const json& root, Config* c) {
   }
 }
 
+void ReadShelterSlide(Reader& r, const json& root, Config* c) {
+  r.String(root, "shelter_map_url", "", &c->shelter_map_url);
+  if (!c->shelter_map_url.empty())
+    if (std::string why = feed::CheckMapUrlTemplate(c->shelter_map_url); !why.empty())
+      r.Error("/shelter_map_url", why);
+  if (!root.contains("shelter_slide")) return;
+  const json& d = root["shelter_slide"];
+  const std::string ptr = "/shelter_slide";
+  if (!d.is_object()) return r.Error(ptr, "must be an object");
+  r.CheckKeys(d, ptr, {"lat", "lon", "ids", "count", "max_distance_m"});
+  auto degrees = [&](const char* key, double limit, std::optional<double>* out) {
+    if (!d.contains(key)) return;
+    const json& v = d[key];
+    if (!v.is_number() || std::abs(v.get<double>()) > limit)
+      return r.Error(ptr + "/" + key, "must be a number of degrees between " +
+                                          std::to_string(int(-limit)) + " and " +
+                                          std::to_string(int(limit)));
+    *out = v.get<double>();
+  };
+  degrees("lat", 90, &c->shelter_slide.lat);
+  degrees("lon", 180, &c->shelter_slide.lon);
+  if (c->shelter_slide.lat.has_value() != c->shelter_slide.lon.has_value())
+    r.Error(ptr, "give both \"lat\" and \"lon\" (the kiosk's position), or neither");
+  r.Strings(d, "ids", ptr, &c->shelter_slide.ids);
+  r.Int(d, "count", ptr, 1, 8, &c->shelter_slide.count);
+  r.Int(d, "max_distance_m", ptr, 100, 50000, &c->shelter_slide.max_distance_m);
+}
+
 }  // namespace
 
 bool IsLoopbackUrl(std::string_view url) {
@@ -371,6 +401,16 @@ std::optional<int> ParseUtcOffset(std::string_view text) {
   return s;
 }
 
+feed::NearbyShelterQuery ToNearbyShelterQuery(const ShelterSlide& s) {
+  feed::NearbyShelterQuery q;
+  q.lat = s.lat;
+  q.lon = s.lon;
+  q.ids = s.ids;
+  q.count = size_t(s.count);
+  q.max_distance_m = s.max_distance_m;
+  return q;
+}
+
 ConfigOutcome ParseConfig(std::string_view json_text) {
   ConfigOutcome out;
   Reader r(&out.problems);
@@ -385,14 +425,16 @@ ConfigOutcome ParseConfig(std::string_view json_text) {
     r.Error("", "the configuration must be a JSON object { … }");
     return out;
   }
-  r.CheckKeys(root, "",
-              {"feeds", "state_dir", "district", "center_name", "language", "show_wareki",
-               "idle_return_s", "durations", "display", "font_paths", "public_keys", "exit_chord",
-               "metrics_path", "utc_offset", "quiet_hours", "quiet_mode"});
+  r.CheckKeys(
+      root, "",
+      {"feeds", "state_dir", "district", "center_name", "language", "show_wareki", "idle_return_s",
+       "durations", "display", "font_paths", "public_keys", "exit_chord", "metrics_path",
+       "utc_offset", "quiet_hours", "quiet_mode", "shelter_slide", "shelter_map_url"});
   try {
     ReadFeeds(r, root, &out.config);
     ReadRest(r, root, &out.config);
     ReadQuietHours(r, root, &out.config);
+    ReadShelterSlide(r, root, &out.config);
   } catch (const std::exception& e) {
     r.Error("", std::string("could not read the configuration: ") + e.what());
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "feed/nearby_shelters.h"
 
 namespace machikado::config {
 
@@ -38,6 +39,9 @@ std::optional<int> ParseClockMinutes(std::string_view text, bool allow_24);
 
 // "+09:00", "-05:30" or "Z" → seconds east of UTC, within -12:00 … +14:00.
 std::optional<int> ParseUtcOffset(std::string_view text);
+
+// The shelter slide's choice (config shelter_slide) as the query feed::SelectNearbyShelters takes.
+feed::NearbyShelterQuery ToNearbyShelterQuery(const ShelterSlide& s);
 
 }  // namespace machikado::config
 

@@ -13,8 +13,9 @@
 
 namespace machikado::feed {
 
-// One piece of a text string after ruby markup is parsed: `{漢字|かんじ}` → {base "漢字", ruby "かんじ"};
-// plain runs have an empty ruby. `{{`/`}}` are already unescaped into literal braces in `base`.
+// One piece of a text string after ruby markup is parsed: `{漢字|かんじ}` → {base "漢字", ruby
+// "かんじ"}; plain runs have an empty ruby. `{{`/`}}` are already unescaped into literal braces in
+// `base`.
 struct RubySegment {
   std::string base;
   std::string ruby;
@@ -45,17 +46,28 @@ struct Text {
 enum class Kind { kNews, kPreparedness, kAlert, kProject };
 enum class ItemStatus { kActual, kExercise, kTest };
 enum class Hazard {
-  kFlood, kInlandFlood, kLandslide, kStormSurge, kTsunami, kEarthquake,
-  kFire, kStorm, kSnow, kHeat, kVolcano, kOther,
+  kFlood,
+  kInlandFlood,
+  kLandslide,
+  kStormSurge,
+  kTsunami,
+  kEarthquake,
+  kFire,
+  kStorm,
+  kSnow,
+  kHeat,
+  kVolcano,
+  kOther,
 };
 enum class ShelterStatus { kOpen, kClosed, kFull, kUnknown };
-// Whose level an alert's `level` is: the municipality's own 警戒レベル (issued), or a 警戒レベル相当情報
-// from JMA or a prefecture (equivalent), which every rendering marks 「相当」 / "equivalent".
+// Whose level an alert's `level` is: the municipality's own 警戒レベル (issued), or a
+// 警戒レベル相当情報 from JMA or a prefecture (equivalent), which every rendering marks 「相当」 /
+// "equivalent".
 enum class LevelBasis { kIssued, kEquivalent };
 
-std::string_view KindName(Kind k);            // "news", "preparedness", "alert", "project"
-std::string_view HazardName(Hazard h);        // "flood", "inland_flood", …
-std::string_view StatusName(ItemStatus s);    // "actual", "exercise", "test"
+std::string_view KindName(Kind k);          // "news", "preparedness", "alert", "project"
+std::string_view HazardName(Hazard h);      // "flood", "inland_flood", …
+std::string_view StatusName(ItemStatus s);  // "actual", "exercise", "test"
 std::string_view ShelterStatusName(ShelterStatus s);
 std::optional<Kind> KindFromName(std::string_view s);
 std::optional<Hazard> HazardFromName(std::string_view s);
@@ -70,7 +82,8 @@ struct Image {
 struct Event {
   std::optional<UnixSeconds> start;
   std::optional<UnixSeconds> end;
-  // Offset of `start` as written (seconds east of UTC), so "9:00" is shown as the publisher meant it.
+  // Offset of `start` as written (seconds east of UTC), so "9:00" is shown as the publisher meant
+  // it.
   int start_offset_s = 9 * 3600;
   Text place;
   Text fee;
@@ -81,11 +94,6 @@ struct Event {
 struct NewsPart {
   std::optional<Event> event;
   Text source;
-};
-
-struct PreparednessPart {
-  std::optional<Hazard> hazard;
-  std::vector<Text> actions;  // 1–6
 };
 
 struct Shelter {
@@ -106,6 +114,21 @@ struct Shelter {
   std::optional<UnixSeconds> updated;
   std::string phone;  // as written, e.g. "(047)371-6100"
   std::string url;    // absolute http(s)
+};
+
+// A register entry chosen for the kiosk's shelter slide, with its distance from the kiosk when the
+// kiosk's position is configured (feed/nearby_shelters.h).
+struct NearbyShelter {
+  Shelter shelter;
+  std::optional<double> distance_m;
+};
+
+struct PreparednessPart {
+  std::optional<Hazard> hazard;
+  std::vector<Text> actions;  // 1–6
+  // Only on the kiosk's own shelter slide 「この近くの指定緊急避難場所」 (feed/shelter_slide.h):
+  // never read from a feed. Non-empty selects the shelter template.
+  std::vector<NearbyShelter> nearby_shelters;
 };
 
 struct AlertPart {

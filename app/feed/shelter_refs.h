@@ -22,6 +22,8 @@ class ShelterRegister {
   void Add(const std::vector<Shelter>& shelters);
   const Shelter* Find(std::string_view id) const;
   size_t size() const { return by_id_.size(); }
+  // Every entry, ordered by id (a stable order for choosing among equals).
+  std::vector<const Shelter*> Entries() const;
 
  private:
   std::unordered_map<std::string, Shelter> by_id_;
@@ -45,5 +47,13 @@ Suitability ShelterSuits(const Shelter& shelter, Hazard alert_hazard);
 
 // "geo:33.841993,132.761854" (RFC 5870), or "" without a position.
 std::string GeoUri(const Shelter& shelter);
+
+// The link a QR code for the shelter's location carries: GeoUri when `map_url_template` is empty,
+// else the template with {lat} and {lon} (decimal degrees, 6 places), {name} (the Japanese name,
+// percent-encoded UTF-8) and {id} (percent-encoded) filled in. "" without a position.
+std::string ShelterMapLink(const Shelter& shelter, std::string_view map_url_template);
+// Why a map URL template cannot be used ("" when it can): it must be an http(s) URL naming
+// {lat} and {lon}, or {name}, and no other {placeholder}.
+std::string CheckMapUrlTemplate(std::string_view map_url_template);
 
 }  // namespace machikado::feed

@@ -11,6 +11,9 @@
 #include <cstdlib>
 #include <random>
 
+#include "config/config_loader.h"
+#include "feed/nearby_shelters.h"
+#include "feed/shelter_slide.h"
 #include "feed/time_shift.h"
 #include "kiosk/app_impl.h"
 #include "platform/data_dir.h"
@@ -206,6 +209,11 @@ void App::Impl::TakeSnapshot() {
       items.back() = std::move(one.items.front());
     }
   }
+  // The kiosk's own shelter slide, from the registers of all feeds (docs/open-data.md).
+  if (snapshot->shelters)
+    if (auto slide = feed::MakeShelterSlideItem(feed::SelectNearbyShelters(
+            *snapshot->shelters, config::ToNearbyShelterQuery(options.config.shelter_slide))))
+      items.push_back(std::move(*slide));
   rotation.Update(std::move(items), NowForSchedule());
   current_key.clear();  // content may have changed: prepare again
   next_key.clear();
@@ -220,6 +228,7 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
   ctx.show_wareki = options.config.show_wareki;
   ctx.utc_offset_s = options.config.utc_offset_s;
   ctx.asset_dirs = {data_dir + "/assets"};
+  ctx.shelter_map_url = options.config.shelter_map_url;
   // Local feeds name image files; remote images arrive as bytes in the snapshot (image_bytes).
   auto snap_for_images = snapshot;
   // Either way the canvas decodes through the image gate (render/image_decoder.h).

@@ -399,9 +399,11 @@ void FeedPipeline::Publish() {
   snap->made_at = sanity_.CorrectedNow();
   snap->clock = sanity_.Report();
   // Alerts may list shelters by reference to the register of any feed (config order wins).
-  feed::ShelterRegister shelters;
+  auto merged = std::make_shared<feed::ShelterRegister>();
+  feed::ShelterRegister& shelters = *merged;
   for (const auto& slot : slots_)
     if (slot->feed) shelters.Add(slot->feed->shelters);
+  snap->shelters = merged;
   for (const auto& slot : slots_) {
     snap->feeds.push_back(slot->report);
     if (!slot->feed) continue;

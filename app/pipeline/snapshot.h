@@ -18,6 +18,7 @@
 
 #include "core/clock.h"
 #include "feed/model.h"
+#include "feed/shelter_refs.h"
 #include "pipeline/clock_sanity.h"
 
 namespace machikado::pipeline {
@@ -43,10 +44,10 @@ struct FeedReport {
       0;                    // when the shown content was fetched (age = now - this); 0 = none
   std::string cache_error;  // the last failure to write the cache ("" = fine)
   int consecutive_failures = 0;
-  UnixSeconds generated = 0;     // the shown content's `generated` (0 = no content)
-  feed::Text title;              // the shown content's `title` (e.g. the center's name)
-  uint64_t fetches = 0;          // attempts since start (metrics)
-  uint64_t not_modified = 0;     // of which answered 304
+  UnixSeconds generated = 0;  // the shown content's `generated` (0 = no content)
+  feed::Text title;           // the shown content's `title` (e.g. the center's name)
+  uint64_t fetches = 0;       // attempts since start (metrics)
+  uint64_t not_modified = 0;  // of which answered 304
   std::map<std::string, uint64_t> errors_by_kind;  // failed attempts by last_error_kind
 };
 std::string_view FeedStateName(FeedReport::State s);  // "ok", "offline", "rejected"
@@ -69,6 +70,9 @@ struct Snapshot {
   std::map<std::string, std::shared_ptr<const ImageData>> images;  // by absolute image URL
   std::map<std::string, std::string> image_errors;  // image URL → why its item shows without it
   ClockReport clock;
+  // The shelter registers of all feeds merged (config order wins): what the kiosk's shelter slide
+  // chooses from. Never null once published.
+  std::shared_ptr<const feed::ShelterRegister> shelters;
 
   // The checked image of `item`, or nullptr: the item is shown without an image.
   const ImageData* image_for(const feed::Item& item) const;

@@ -55,6 +55,8 @@ struct SlideContext {
   std::function<const std::string*(const std::string&)> image_bytes;
   // Directories searched for assets (pictograms): the install's and the source tree's assets/.
   std::vector<std::string> asset_dirs;
+  // Where a shelter's QR code leads (config shelter_map_url): "" = its geo: URI.
+  std::string shelter_map_url;
 };
 
 // Full path of an asset ("pictograms/hazard-flood.svg") in ctx.asset_dirs, or "" when absent.

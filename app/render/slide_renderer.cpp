@@ -2,8 +2,10 @@
 
 #include <chrono>
 
+#include "feed/shelter_slide.h"
 #include "render/chrome.h"
 #include "render/labels.h"
+#include "render/template_shelters.h"
 #include "render/templates.h"
 #include "render/theme.h"
 
@@ -34,7 +36,10 @@ LayoutRecord SlideRenderer::Draw(const feed::Item& item, const SlideContext& ctx
         DrawNewsSlide(canvas_, item, ctx, s);
         break;
       case feed::Kind::kPreparedness:
-        DrawPreparednessSlide(canvas_, item, ctx, s);
+        if (feed::IsShelterSlide(item))
+          DrawShelterSlide(canvas_, item, ctx, s);
+        else
+          DrawPreparednessSlide(canvas_, item, ctx, s);
         break;
       case feed::Kind::kAlert:
         DrawAlertSlide(canvas_, item, ctx, s);
@@ -84,8 +89,8 @@ bool SlideRenderer::EnsureTarget(const SlideContext& ctx, SlideTexture& into) {
   // Slides are opaque: no alpha channel. SDL's software blitter then crossfades them on its
   // SIMD constant-alpha path — 1.9 ms instead of 9.2 ms per 1920×1080 frame (measured with SDL
   // 2.26 on this project's 2-core machine) — and shows them with a plain row copy.
-  into.texture.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGB888,
-                                       SDL_TEXTUREACCESS_TARGET, ctx.width, ctx.height));
+  into.texture.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET,
+                                       ctx.width, ctx.height));
   if (!into.texture) {
     log_.error(std::string("cannot create slide texture: ") + SDL_GetError());
     return false;

@@ -1,10 +1,12 @@
 // The emergency takeover view (issue: disaster mode): the whole screen for one alert — a slim
 // header with the time, a large level band, 「警戒レベル4までに必ず避難！」, the hazard,
-// instructions, areas, open shelters first, and issuer / issued / last-confirmed along the bottom.
+// instructions, areas, open shelters first with a QR code to the first one's location, and
+// issuer / issued / last-confirmed along the bottom.
 #include <algorithm>
 
 #include "render/chrome.h"
 #include "render/labels.h"
+#include "render/template_shelters.h"
 #include "render/templates.h"
 #include "render/theme.h"
 
@@ -47,6 +49,15 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
       main.h -= side_h + 32 * u;
     }
   }
+  // Landscape: the QR code to the first shelter to go to, top right of the main column, the text
+  // beside it; portrait: under the shelter list (template_shelters.cpp).
+  const feed::Shelter* map_shelter = has_shelters ? ShelterForMap(item) : nullptr;
+  if (map_shelter && !s.portrait) {
+    const float qr_w = 250 * u;
+    if (DrawShelterMapQr(c, *map_shelter, ctx, {main.right() - qr_w, main.y, qr_w, main.h}, u,
+                         220 * u, false) > 0)
+      main.w -= qr_w + 28 * u;
+  }
   float my = main.y;
   text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, 240 * u},
                           Lines(68 * u, 44 * u, s.portrait ? 3 : 2, 1.25f),
@@ -61,12 +72,22 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
       Lines(48 * u, 32 * u, 0, 1.5f), StyleOf("body", lang, theme::kInk));
   my += il.height + 32 * u;
   if (areas_h > 0 && main.bottom() - my > 40 * u)
-    DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, 40 * u);
+    my += DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, 40 * u) + 24 * u;
   if (has_shelters) {
     c.FillRoundedRect("shelter-panel", side, 18 * u, Rgb(0xECE8DF));
-    DrawShelterList(c, item, ctx,
-                    {side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u}, u, 40 * u,
-                    1);
+    RectF inner{side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u};
+    // Portrait: at the foot of the main column, else under the list when every shelter still fits.
+    if (map_shelter && s.portrait &&
+        DrawShelterMapQr(c, *map_shelter, ctx, {main.x, my, main.w, main.bottom() - my}, u, 190 * u,
+                         true) == 0) {
+      const size_t n = item.alert.shelters.size();
+      const float list_need = DetailedShelterList(item) ? ShelterListHeight(item, u, 40 * u, n)
+                                                        : 100 * u + n * 42 * u * 1.7f;
+      if (inner.h - (190 * u + 28 * u + 20 * u) >= list_need)
+        if (const float q = DrawShelterMapQr(c, *map_shelter, ctx, inner, u, 190 * u, true); q > 0)
+          inner.h -= q + 20 * u;
+    }
+    DrawShelterList(c, item, ctx, inner, u, 40 * u, 1);
   }
 }
 

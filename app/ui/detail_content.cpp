@@ -5,17 +5,22 @@
 #include <cstdio>
 
 #include "feed/shelter_refs.h"
+#include "feed/shelter_slide.h"
 #include "render/chrome.h"
 #include "render/labels.h"
+#include "render/qr_code.h"
+#include "render/shelter_labels.h"
+#include "render/template_shelters.h"
 #include "render/templates.h"
 #include "render/theme.h"
 #include "ui/chrome_labels.h"
-#include "ui/qr_code.h"
 #include "ui/touch_metrics.h"
 
 namespace machikado::ui {
 
 using render::Canvas;
+using render::DrawQr;
+using render::EncodeQr;
 using render::Fit;
 using render::L;
 using render::Label;
@@ -226,6 +231,24 @@ float DrawDetailColumn(Canvas& c, const feed::Item& item, const render::SlideCon
     }
     y += 24 * u;
   }
+  if (feed::IsShelterSlide(item)) {
+    // Every chosen shelter with its designations, capacity and phone, then the legend.
+    render::ShelterRowStyle st;
+    st.name_px = 40 * u;
+    st.address_px = 30 * u;
+    st.icon = 56 * u;
+    st.icons_below = true;
+    st.extra = true;
+    const float row_h = render::ShelterRowHeight(st, u);
+    for (const feed::NearbyShelter& n : item.preparedness.nearby_shelters) {
+      if (room() < row_h) break;
+      render::DrawNearbyShelterRow(c, n, ctx, {0, y, width, row_h}, u, st);
+      y += row_h + 16 * u;
+    }
+    y += 20 * u;
+    if (room() > 200 * u)
+      y += render::DrawShelterLegend(c, ctx, {0, y, width, room()}, u, 2, 52 * u, 30 * u) + 36 * u;
+  }
   if (item.kind == feed::Kind::kProject) {
     if (!item.project.plan.empty()) {
       text::Layout l =
@@ -296,15 +319,6 @@ float DrawQrCard(Canvas& c, std::string_view content, const std::string& caption
   return card.y - 32 * u;
 }
 
-// The first shelter of the list (open and designated for the hazard first) that has a position
-// and is not closed: the one whose map the detail view offers as a QR code.
-const feed::Shelter* ShelterForMap(const feed::Item& item) {
-  if (item.kind != feed::Kind::kAlert) return nullptr;
-  for (const feed::Shelter* s : render::SortedShelters(item))
-    if (s->status != feed::ShelterStatus::kClosed && !feed::GeoUri(*s).empty()) return s;
-  return nullptr;
-}
-
 }  // namespace
 
 void DrawDetailSide(Canvas& c, const feed::Item& item, const render::SlideContext& ctx, RectF side,
@@ -315,13 +329,12 @@ void DrawDetailSide(Canvas& c, const feed::Item& item, const render::SlideContex
   if (!item.url.empty())
     bottom = DrawQrCard(c, item.url, ChromeText(ChromeLabel::kScanQr, lang), item.url, lang, side,
                         bottom, u, dpi);
-  // Alerts: the map position (geo: URI, opened by the phone's map app) of the shelter to go to.
-  if (const feed::Shelter* s = ShelterForMap(item); s && bottom - side.y > 420 * u) {
-    const std::string geo = feed::GeoUri(*s);
-    const std::string name = s->name.plain(lang);
-    const std::string caption = render::IsJapanese(lang) ? name + "の場所を地図アプリで開く"
-                                                         : "Open " + name + " in your map app";
-    bottom = DrawQrCard(c, geo, caption, geo, lang, side, bottom, u, dpi);
+  // Alerts: the map position (a phone opens a geo: URI in its map app) of the shelter to go to;
+  // The shelter slide: the nearest shelter's. The link is its geo: URI or the configured map URL.
+  if (const feed::Shelter* s = render::ShelterForMap(item); s && bottom - side.y > 420 * u) {
+    const std::string link = feed::ShelterMapLink(*s, ctx.shelter_map_url);
+    bottom = DrawQrCard(c, link, render::MapQrCaption(s->name.plain(lang), lang), link, lang, side,
+                        bottom, u, dpi);
   }
   // Alerts: the shelters, open first, where the eye lands — the full list is in the column too.
   if (item.kind == feed::Kind::kAlert && !item.alert.shelters.empty() &&

@@ -11,8 +11,8 @@
 #include "feed/parse.h"
 #include "render/labels.h"
 #include "render/offscreen.h"
+#include "render/qr_code.h"
 #include "ui/detail_export.h"
-#include "ui/qr_code.h"
 #include "ui/touch_metrics.h"
 
 namespace machikado::ui {
@@ -127,7 +127,7 @@ TEST_F(DetailViewTest, QrCodeOnScreenIsTheItemsUrlModuleForModule) {
   const auto rec = Draw(item.id);
   const render::RecordedBox* qr_box = Box(rec, "qr");
   ASSERT_NE(qr_box, nullptr);
-  auto qr = EncodeQr(item.url);
+  auto qr = render::EncodeQr(item.url);
   ASSERT_TRUE(qr.ok());
   const int total = qr->size + 2 * kQrQuietModules;
   const int module = int(qr_box->rect.w) / total;

@@ -3,13 +3,15 @@
 // module size that keeps a code scannable from 40 cm. Pure functions; thread-safe.
 #pragma once
 
+#include "render/qr_code.h"
+
 namespace machikado::ui {
 
 inline constexpr double kFallbackDpi = 96;  // what we assume when nothing better is known
 inline constexpr double kMinTargetMm = 9;  // smallest touch target (ISO 9241-9 / WCAG 2.5.5 spirit)
 inline constexpr double kQrMinMm = 30;     // a QR code narrower than ~3 cm fails from 40 cm
 inline constexpr int kQrMinModulePx = 6;   // below this a phone camera blurs modules together
-inline constexpr int kQrQuietModules = 4;  // the quiet zone the QR standard requires
+inline constexpr int kQrQuietModules = render::kQrQuietModules;
 
 // The DPI to use: `config_dpi` when > 0; else `reported_dpi` when plausible (40–600; Xvfb and some
 // panels report nonsense); else kFallbackDpi.

@@ -1,13 +1,11 @@
-#include "ui/qr_code.h"
+#include "render/qr_code.h"
 
 #include <cmath>
 #include <string>
 
 #include <qrencode.h>
 
-#include "ui/touch_metrics.h"
-
-namespace machikado::ui {
+namespace machikado::render {
 
 Result<QrMatrix> EncodeQr(std::string_view text) {
   if (text.empty()) return Status::Invalid("no URL to encode as a QR code");
@@ -24,13 +22,13 @@ Result<QrMatrix> EncodeQr(std::string_view text) {
   return m;
 }
 
-float DrawQr(render::Canvas& c, const QrMatrix& qr, float x, float y, int module_px) {
+float DrawQr(Canvas& c, const QrMatrix& qr, float x, float y, int module_px) {
   const float side = float((qr.size + 2 * kQrQuietModules) * module_px);
   x = std::round(x);
   y = std::round(y);
-  c.FillRect("qr", {x, y, side, side}, render::Rgb(0xFFFFFF));
+  c.FillRect("qr", {x, y, side, side}, Rgb(0xFFFFFF));
   const float ox = x + kQrQuietModules * module_px, oy = y + kQrQuietModules * module_px;
-  const render::Color ink = render::Rgb(0x000000);
+  const Color ink = Rgb(0x000000);
   for (int row = 0; row < qr.size; ++row) {
     // Runs of dark modules in a row as one rectangle each: fewer draw calls, same pixels.
     int col = 0;
@@ -51,4 +49,4 @@ float DrawQr(render::Canvas& c, const QrMatrix& qr, float x, float y, int module
   return side;
 }
 
-}  // namespace machikado::ui
+}  // namespace machikado::render

@@ -1,6 +1,7 @@
 // QR codes of item URLs (libqrencode, error correction level M, 8-bit mode) and their drawing on a
 // Canvas with the 4-module quiet zone, whole pixels per module so that every module edge is sharp.
-// Pure encoding + drawing functions; thread-safe encoding, render thread for drawing.
+// Pure encoding + drawing functions; thread-safe encoding, render thread for drawing. Lives in
+// render/ because both the slides (the takeover) and ui/ (the detail view) draw codes.
 #pragma once
 
 #include <string_view>
@@ -9,7 +10,9 @@
 #include "core/status.h"
 #include "render/canvas.h"
 
-namespace machikado::ui {
+namespace machikado::render {
+
+inline constexpr int kQrQuietModules = 4;  // the quiet zone the QR standard requires
 
 struct QrMatrix {
   int size = 0;               // modules per side (without the quiet zone)
@@ -22,6 +25,6 @@ Result<QrMatrix> EncodeQr(std::string_view text);
 
 // Draws the code with its quiet zone at (x, y), `module_px` pixels per module; records a box with
 // role "qr" covering code and quiet zone (white). Returns the side length drawn, in px.
-float DrawQr(render::Canvas& c, const QrMatrix& qr, float x, float y, int module_px);
+float DrawQr(Canvas& c, const QrMatrix& qr, float x, float y, int module_px);
 
-}  // namespace machikado::ui
+}  // namespace machikado::render
