@@ -69,6 +69,10 @@ struct Config {
   std::string center_name;  // shown in the header; "" = the first feed's title
   std::string language = "ja";  // default language of the screen
   bool show_wareki = false;     // show 令和 year in the header
+  // Show the bundled demo feeds when `feeds` is empty (trying the kiosk out; never in a lobby:
+  // its drill alert looks real). Without it, a configuration with no feed shows the
+  // not-configured screen.
+  bool demo = false;
   int idle_return_s = 60;       // detail view closes and language resets after this idle time
   Durations durations;
   Display display;

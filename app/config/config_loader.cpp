@@ -8,6 +8,7 @@
 #include <functional>
 #include <set>
 
+#include "feed/json_syntax.h"
 #include "trust/minisign.h"
 
 namespace machikado::config {
@@ -38,6 +39,7 @@ class Reader {
       for (const char* k : known)
         if (Distance(key, k) <= 2) hint = std::string(" — did you mean \"") + k + "\"?";
       Warn(ptr + "/" + key, "unknown setting \"" + key + "\" is ignored" + hint);
+      problems_->back().unknown_key = true;
     }
   }
 
@@ -249,6 +251,7 @@ void ReadRest(Reader& r, const json& root, Config* c) {
   r.String(root, "center_name", "", &c->center_name);
   r.String(root, "language", "", &c->language);
   r.Bool(root, "show_wareki", "", &c->show_wareki);
+  r.Bool(root, "demo", "", &c->demo);
   r.Int(root, "idle_return_s", "", 5, 3600, &c->idle_return_s);
   r.Strings(root, "font_paths", "", &c->font_paths);
   r.Strings(root, "public_keys", "", &c->public_keys);
@@ -377,6 +380,10 @@ ConfigOutcome ParseConfig(std::string_view json_text) {
   json root;
   try {
     root = json::parse(json_text.begin(), json_text.end(), nullptr, true, /*ignore_comments=*/true);
+  } catch (const json::parse_error& e) {
+    r.Error("", "the file is not valid JSON at " +
+                    feed::ExplainJsonSyntaxError(json_text, e.byte, /*comments_allowed=*/true));
+    return out;
   } catch (const json::exception& e) {
     r.Error("", std::string("the file is not valid JSON: ") + e.what());
     return out;
@@ -386,7 +393,7 @@ ConfigOutcome ParseConfig(std::string_view json_text) {
     return out;
   }
   r.CheckKeys(root, "",
-              {"feeds", "state_dir", "district", "center_name", "language", "show_wareki",
+              {"feeds", "demo", "state_dir", "district", "center_name", "language", "show_wareki",
                "idle_return_s", "durations", "display", "font_paths", "public_keys", "exit_chord",
                "metrics_path", "utc_offset", "quiet_hours", "quiet_mode"});
   try {
@@ -397,6 +404,17 @@ ConfigOutcome ParseConfig(std::string_view json_text) {
     r.Error("", std::string("could not read the configuration: ") + e.what());
   }
   return out;
+}
+
+std::string WhyNothingToShow(const ConfigOutcome& outcome) {
+  if (!outcome.config.feeds.empty() || outcome.config.demo) return "";
+  std::string why = "the configuration names no feed";
+  std::string unknown;
+  for (const auto& p : outcome.problems)
+    if (p.unknown_key && p.pointer.find('/', 1) == std::string::npos)
+      unknown += (unknown.empty() ? "" : "; ") + p.message;
+  if (!unknown.empty()) why += " (" + unknown + ")";
+  return why;
 }
 
 }  // namespace machikado::config

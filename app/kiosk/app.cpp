@@ -14,6 +14,7 @@
 #include "feed/time_shift.h"
 #include "kiosk/app_impl.h"
 #include "platform/data_dir.h"
+#include "platform/host_facts.h"
 #include "render/theme.h"
 #include "ui/kiosk_safety.h"
 
@@ -232,6 +233,12 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
     if (net::IsLocalSource(url)) return net::LocalPath(url).value_or("");
     return "";  // not fetched (yet): the item shows without its image
   };
+  if (options.not_configured) {
+    const platform::HostFacts host = platform::ReadHostFacts();
+    ctx.not_configured =
+        render::NotConfigured{*options.not_configured, options.config_path, host.host_name,
+                              host.addresses};
+  }
   if (const std::string& name = options.config.center_name; !name.empty())
     ctx.center_name.variants.push_back({"ja", name, {{name, ""}}});
   if (ctx.center_name.empty() && snapshot)

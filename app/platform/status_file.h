@@ -96,6 +96,9 @@ struct QuarantinedItem {
 
 struct KioskStatus {
   KioskMode mode = KioskMode::kIdle;
+  // Why the mode is idle: "quiet_hours", "not_configured" (no usable feed in the configuration),
+  // "nothing_to_show" (no current item: feeds empty, rejected or all expired). nullopt otherwise.
+  std::optional<std::string> idle_reason;
   std::optional<SlideStatus> slide;  // nullopt when nothing is shown
   std::vector<FeedStatus> feeds;     // in configuration order
   ClockStatus clock;
