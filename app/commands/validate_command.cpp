@@ -12,6 +12,9 @@
 #include "feed/datetime.h"
 #include "feed/lint.h"
 #include "feed/parse.h"
+#include "media/image_gate.h"
+#include "net/file_source.h"
+#include "trust/image_digest.h"
 
 namespace machikado {
 namespace {
@@ -46,9 +49,13 @@ const char kHelp[] =
     "  item's. With --json: \"warnings\": [{\"item\": id, \"field\": \"summary (ja)\",\n"
     "  \"message\": \"…\"}].\n"
     "\n"
+    "local images (paths and file:// URLs) are checked too: they must exist, pass the image\n"
+    "checks (docs/caps.md) and match their image.sha256; each problem is an error of its item.\n"
+    "\n"
     "exit status:\n"
     "  0  every item of every source is valid\n"
-    "  1  some item was skipped, a feed was rejected, or a source could not be read\n"
+    "  1  some item was skipped or names a bad local image, a feed was rejected, or a source\n"
+    "     could not be read\n"
     "  2  usage error (no source given, unknown option)\n";
 
 struct SourceReport {
@@ -69,8 +76,43 @@ SourceReport Check(const std::string& src, UnixSeconds now) {
     return r;
   }
   r.outcome = feed::ParseFeed(*bytes, {}, src == "-" ? std::string_view() : std::string_view(src));
-  if (r.outcome.feed) r.warnings = feed::LintFeed(*r.outcome.feed, now);
+  if (r.outcome.feed) {
+    CheckLocalImages(*r.outcome.feed, &r.outcome);
+    r.warnings = feed::LintFeed(*r.outcome.feed, now);
+  }
   return r;
+}
+
+// Images a feed names by path (or file://): they exist, pass the image gate, and match their
+// sha256 when one is given — each problem an item error (the kiosk would show the item without
+// the image). Remote images are not fetched here.
+void CheckLocalImages(const feed::Feed& f, feed::ParseOutcome* outcome) {
+  for (size_t i = 0; i < f.items.size(); ++i) {
+    const feed::Item& item = f.items[i];
+    if (!item.image || !net::IsLocalSource(item.image->url)) continue;
+    auto problem = [&](const std::string& why) {
+      outcome->errors.push_back({feed::FeedError::Level::kItem, item.id, "",
+                                 "image " + item.image->url + ": " + why +
+                                     " — the kiosk would show this item without it"});
+    };
+    net::HttpRequest req;
+    req.url = item.image->url;
+    req.expect = net::ExpectedContent::kImage;
+    req.max_body_bytes = media::ImageLimits{}.max_bytes;
+    net::FetchResult r = net::ReadLocalSource(req);
+    if (!r.ok()) {
+      problem(r.error.message);
+      continue;
+    }
+    if (auto info = media::CheckImage(r.response.body); !info.ok()) {
+      problem(info.status().message());
+      continue;
+    }
+    if (Status digest =
+            trust::CheckImageDigest(item.image->url, r.response.body, item.image->sha256, {});
+        !digest.ok())
+      problem(digest.message());
+  }
 }
 
 std::string Plural(size_t n, const char* one, const char* many) {
@@ -86,6 +128,9 @@ void PrintHuman(const SourceReport& r) {
     verdict = "REJECTED — the kiosk would not use this feed (it keeps its last good content)";
   } else if (o.ok()) {
     verdict = "OK — " + Plural(o.items_total, "item", "items") + ", all valid";
+  } else if (o.items_valid == o.items_total) {
+    verdict = Plural(o.items_total, "item", "items") + ", all valid, with " +
+              Plural(o.errors.size(), "problem", "problems");
   } else {
     verdict = std::to_string(o.items_valid) + " of " + Plural(o.items_total, "item", "items") +
               " valid, " + std::to_string(o.items_total - o.items_valid) + " skipped";

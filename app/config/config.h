@@ -14,6 +14,9 @@ struct FeedSource {
   std::string url;  // https://…, http://… (loopback or allow_http), file://… or a path
   int poll_interval_s = 300;  // how often to poll; the feed's ttl may lengthen it, never shorten it
   bool allow_http = false;    // plain http to a non-loopback host needs this explicit opt-in
+  // With public_keys set, images without image.sha256 are not shown; this lets the feed's https
+  // and local images go without one (never plain http ones). trust/image_digest.h.
+  bool allow_unhashed_images = false;
 };
 
 struct Durations {

@@ -116,7 +116,7 @@ void ReadFeeds(Reader& r, const json& root, Config* c) {
     if (f.is_string()) {
       src.url = f.get<std::string>();
     } else if (f.is_object()) {
-      r.CheckKeys(f, ptr, {"url", "poll_interval_s", "allow_http"});
+      r.CheckKeys(f, ptr, {"url", "poll_interval_s", "allow_http", "allow_unhashed_images"});
       if (!f.contains("url")) {
         r.Error(ptr, "a feed needs a \"url\"");
         continue;
@@ -124,6 +124,7 @@ void ReadFeeds(Reader& r, const json& root, Config* c) {
       r.String(f, "url", ptr, &src.url);
       r.Int(f, "poll_interval_s", ptr, 5, 86400, &src.poll_interval_s);
       r.Bool(f, "allow_http", ptr, &src.allow_http);
+      r.Bool(f, "allow_unhashed_images", ptr, &src.allow_unhashed_images);
     } else {
       r.Error(ptr, "must be a URL string or an object with \"url\"");
       continue;

@@ -223,14 +223,18 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
   ctx.asset_dirs = {data_dir + "/assets"};
   // Local feeds name image files; remote images arrive as bytes in the snapshot (image_bytes).
   auto snap_for_images = snapshot;
+  // With signatures required, only images the pipeline has checked against their sha256 are
+  // drawn: a local file is not read behind its back (trust/image_digest.h).
+  const bool digests_checked_first = !options.config.public_keys.empty();
   // Either way the canvas decodes through the image gate (render/image_decoder.h).
-  ctx.resolve_image = [snap_for_images](const std::string& url) -> std::string {
+  ctx.resolve_image = [snap_for_images,
+                       digests_checked_first](const std::string& url) -> std::string {
     if (snap_for_images) {
       if (snap_for_images->images.count(url)) return url;       // checked bytes in memory
       if (snap_for_images->image_errors.count(url)) return "";  // refused: why is in status.json
     }
     // A local image the pipeline has not read yet: the canvas reads the file (under the cap).
-    if (net::IsLocalSource(url)) return net::LocalPath(url).value_or("");
+    if (net::IsLocalSource(url) && !digests_checked_first) return net::LocalPath(url).value_or("");
     return "";  // not fetched (yet): the item shows without its image
   };
   if (options.not_configured) {
