@@ -45,9 +45,11 @@ struct Display {
 
 // Quiet hours (display schedule): when the screen is blanked or powered off. A takeover alert
 // always overrides them (schedule::DecideMode); app/schedule/quiet_hours.h evaluates them.
+// Only blanking: Debian 12's cage (0.1.4) offers no output-power protocol
+// (zwlr_output_power_manager_v1), so a kiosk under cage cannot power its display off; the old
+// "dpms" value is read as "blank" with a warning (docs/operations.md, "Quiet hours").
 enum class QuietMode {
   kBlank,  // draw black, keep the display on (works everywhere)
-  kDpms,   // ask the display to power off; falls back to kBlank where the platform can't
 };
 
 // One quiet range in local time, e.g. Mon–Fri 21:00 → 07:00 the next morning. The range starts on

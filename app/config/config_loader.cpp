@@ -184,9 +184,12 @@ void ReadQuietHours(Reader& r, const json& root, Config* c) {
     if (v == "blank")
       c->quiet_hours.mode = QuietMode::kBlank;
     else if (v == "dpms")
-      c->quiet_hours.mode = QuietMode::kDpms;
+      r.Warn("/quiet_mode",
+             "\"dpms\" is no longer offered: under cage (Debian 12) the kiosk cannot power the "
+             "display off, so the screen is blanked instead; write \"blank\", and use the "
+             "display's own power schedule or HDMI-CEC to switch it off (docs/operations.md)");
     else
-      r.Error("/quiet_mode", "must be \"blank\" (black screen) or \"dpms\" (display power off)");
+      r.Error("/quiet_mode", "must be \"blank\" (a black screen during quiet hours)");
   }
   if (!root.contains("quiet_hours")) return;
   const json& list = root["quiet_hours"];
