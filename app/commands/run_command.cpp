@@ -17,10 +17,12 @@ namespace {
 
 const char kUsage[] =
     "usage: machikado run [--config FILE] [--feed URL]... [--state-dir DIR] [--district ID]\n"
-    "                     [--lang L] [--windowed WxH] [--renderer R] [--headless] [--run-for SECONDS]\n"
+    "                     [--lang L] [--windowed WxH] [--renderer R] [--headless] [--run-for "
+    "SECONDS]\n"
     "\n"
     "Runs the kiosk full-screen. Without --config and --feed it shows the bundled demo feeds;\n"
-    "with a --config that names no feed it shows 「この画面は設定されていません」, never the demo.\n"
+    "with a --config that names no feed it shows 「この画面は設定されていません」, never the "
+    "demo.\n"
     "  --config FILE     kiosk configuration (docs/configuration.md; check with check-config)\n"
     "  --feed URL        a feed to show (repeatable; replaces the config's feeds):\n"
     "                    https://, http:// (loopback only), file:// or a path\n"

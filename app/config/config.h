@@ -69,7 +69,8 @@ struct QuietHours {
 
 struct Config {
   std::vector<FeedSource> feeds;  // empty = the bundled demo feeds
-  std::string state_dir;  // "" = $STATE_DIRECTORY, $XDG_STATE_HOME/machikado, … (platform/state_dir.h)
+  std::string
+      state_dir;  // "" = $STATE_DIRECTORY, $XDG_STATE_HOME/machikado, … (platform/state_dir.h)
   std::string district;     // this kiosk's district id; "" = only items without a districts list
   std::string center_name;  // shown in the header; "" = the first feed's title
   std::string language = "ja";  // default language of the screen
@@ -78,7 +79,7 @@ struct Config {
   // its drill alert looks real). Without it, a configuration with no feed shows the
   // not-configured screen.
   bool demo = false;
-  int idle_return_s = 60;       // detail view closes and language resets after this idle time
+  int idle_return_s = 60;  // detail view closes and language resets after this idle time
   Durations durations;
   Display display;
   std::vector<std::string> font_paths;  // extra fonts tried before the bundled/system ones

@@ -6,7 +6,9 @@
 namespace machikado::feed {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 TextPosition PositionOf(std::string_view text, size_t offset) {
   TextPosition p;
@@ -58,8 +60,7 @@ std::string ExplainJsonSyntaxError(std::string_view text, size_t error_byte,
   while (prev > 0 && IsSpace(text[prev - 1])) --prev;
   const char before = prev > 0 ? text[prev - 1] : '\0';
   if ((ch == "}" || ch == "]") && before == ',') {
-    return PositionOf(text, prev - 1).describe() + ": there is a comma before " +
-           std::string(ch) +
+    return PositionOf(text, prev - 1).describe() + ": there is a comma before " + std::string(ch) +
            " (a trailing comma), which JSON does not allow — remove the comma after the last "
            "entry";
   }
@@ -73,8 +74,8 @@ std::string ExplainJsonSyntaxError(std::string_view text, size_t error_byte,
     std::string_view mark, shown;
   };
   static constexpr Mark kFullWidth[] = {
-      {"“", "“"}, {"”", "”"}, {"＂", "＂"}, {"：", "："}, {"，", "，"}, {"｛", "｛"},
-      {"｝", "｝"}, {"［", "［"}, {"］", "］"}, {"‘", "‘"}, {"’", "’"}, {"　", "全角スペース"}};
+      {"“", "“"},   {"”", "”"},   {"＂", "＂"}, {"：", "："}, {"，", "，"}, {"｛", "｛"},
+      {"｝", "｝"}, {"［", "［"}, {"］", "］"}, {"‘", "‘"},   {"’", "’"},   {"　", "全角スペース"}};
   const size_t from = prev > 3 ? prev - 3 : 0;
   const std::string_view nearby = text.substr(from, token + 3 - from);
   for (const Mark& fw : kFullWidth) {

@@ -15,7 +15,6 @@ namespace machikado::feed {
 // parse_error::byte: 1-based index of the last byte read; 0 or past the end = the end).
 // Returns e.g. "line 4, column 3: there is a comma before } (a trailing comma), which JSON does
 // not allow — remove the comma after the last entry".
-std::string ExplainJsonSyntaxError(std::string_view text, size_t error_byte,
-                                   bool comments_allowed);
+std::string ExplainJsonSyntaxError(std::string_view text, size_t error_byte, bool comments_allowed);
 
 }  // namespace machikado::feed

@@ -30,7 +30,8 @@ TEST(JsonSyntax, TrailingCommaNamedAtTheComma) {
 }
 
 TEST(JsonSyntax, CommentsWhereNotAllowed) {
-  ExpectSays(Explain("{\n  // the news feed\n  \"a\": 1}"), "comments (// or /* */) are not allowed");
+  ExpectSays(Explain("{\n  // the news feed\n  \"a\": 1}"),
+             "comments (// or /* */) are not allowed");
   ExpectSays(Explain("{\"a\": 1 /* x */}"), "line 1, column 9");
 }
 

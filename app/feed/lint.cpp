@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 
+#include "core/civil_date.h"
 #include "feed/datetime.h"
 
 namespace machikado::feed {
@@ -14,23 +15,6 @@ constexpr int kJapanOffset = 9 * 3600;
 const char* const kWeekdays[] = {"日", "月", "火", "水", "木", "金", "土"};
 const char* const kWeekdaysEn[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                    "Thursday", "Friday", "Saturday"};
-
-// Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysInMonth(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
 
 // The civil year of an instant read in Japan time.
 int JapanYear(UnixSeconds t) {
@@ -100,15 +84,16 @@ void LintText(const Item& item, const Text& text, const char* field, UnixSeconds
         out->push_back({item.id, where,
                         "「" + d.as_written + "」: there is no such date (" +
                             std::to_string(d.month) + "月 has " +
-                            std::to_string(DaysInMonth(d.year, d.month)) + " days in " +
-                            std::to_string(d.year) + ")"});
+                            std::to_string(DaysInMonth(d.year, static_cast<unsigned>(d.month))) +
+                            " days in " + std::to_string(d.year) + ")"});
       } else if (actual != d.weekday_written) {
         out->push_back({item.id, where,
                         "「" + d.as_written + "」: " + DateText(d.year, d.month, d.day) + " is a " +
                             kWeekdaysEn[actual] + " (" + kWeekdays[actual] + "曜日), not " +
                             kWeekdays[d.weekday_written] + "曜日" +
-                            (d.year_explicit ? "" : " (year " + std::to_string(d.year) +
-                                                        " assumed from the item's dates)")});
+                            (d.year_explicit ? ""
+                                             : " (year " + std::to_string(d.year) +
+                                                   " assumed from the item's dates)")});
       }
     }
   }
@@ -117,10 +102,11 @@ void LintText(const Item& item, const Text& text, const char* field, UnixSeconds
 }  // namespace
 
 int WeekdayOf(int year, int month, int day) {
-  if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) return -1;
-  const int64_t days = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-  // 1970-01-01 was a Thursday (4).
-  return static_cast<int>(((days % 7) + 7 + 4) % 7);
+  if (month < 1 || month > 12 || day < 1 ||
+      day > static_cast<int>(DaysInMonth(year, static_cast<unsigned>(month))))
+    return -1;
+  return WeekdayOfDays(
+      DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
 }
 
 std::vector<WrittenDate> FindDatesWithWeekday(std::string_view text, UnixSeconds reference) {
@@ -156,10 +142,10 @@ std::vector<WrittenDate> FindDatesWithWeekday(std::string_view text, UnixSeconds
       const int64_t ref_days = reference / 86400;
       int64_t best = -1;
       for (int y = ref_year - 1; y <= ref_year + 1; ++y) {
-        const int dd = std::min(d.day, DaysInMonth(y, d.month));
+        const int dd =
+            std::min(d.day, static_cast<int>(DaysInMonth(y, static_cast<unsigned>(d.month))));
         const int64_t dist = std::llabs(
-            DaysFromCivil(y, static_cast<unsigned>(d.month), static_cast<unsigned>(dd)) -
-            ref_days);
+            DaysFromCivil(y, static_cast<unsigned>(d.month), static_cast<unsigned>(dd)) - ref_days);
         if (best < 0 || dist < best) {
           best = dist;
           d.year = y;

@@ -1,6 +1,6 @@
 // Staff lints: things in a valid feed that are almost certainly mistakes, reported by
-// `machikado validate` as warnings (never errors: the kiosk shows the feed as it is). An event that ends before it starts is
-// already an error of the parser, so it is not repeated here.
+// `machikado validate` as warnings (never errors: the kiosk shows the feed as it is). An event that
+// ends before it starts is already an error of the parser, so it is not repeated here.
 //   - a Japanese date with the wrong weekday: 「12月6日(土)」 when 2026-12-06 is a Sunday;
 //     a date that does not exist (「2月30日」);
 //   - valid_until already in the past (the kiosk will never show the item);

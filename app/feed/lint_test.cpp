@@ -11,7 +11,9 @@ namespace {
 
 using testing::J;
 
-UnixSeconds At(const char* rfc3339) { return ParseRfc3339(rfc3339)->unix; }
+UnixSeconds At(const char* rfc3339) {
+  return ParseRfc3339(rfc3339)->unix;
+}
 
 Feed Parsed(const J& doc) {
   ParseOutcome o = ParseFeed(doc.dump());
@@ -42,7 +44,8 @@ TEST(FindDatesWithWeekday, ReadsTheFormsStaffWrite) {
   EXPECT_FALSE(d[0].year_explicit);
 
   // Full-width digits and brackets, 曜日 spelled out, wareki and western years, slashes.
-  d = FindDatesWithWeekday("１２月６日（日曜日）と令和8年12月7日(月)と2026年1月3日土曜日、12/8(火)", ref);
+  d = FindDatesWithWeekday("１２月６日（日曜日）と令和8年12月7日(月)と2026年1月3日土曜日、12/8(火)",
+                           ref);
   ASSERT_EQ(d.size(), 4u);
   EXPECT_EQ(d[0].weekday_written, 0);
   EXPECT_EQ(d[1].year, 2026);

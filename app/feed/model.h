@@ -13,8 +13,9 @@
 
 namespace machikado::feed {
 
-// One piece of a text string after ruby markup is parsed: `{漢字|かんじ}` → {base "漢字", ruby "かんじ"};
-// plain runs have an empty ruby. `{{`/`}}` are already unescaped into literal braces in `base`.
+// One piece of a text string after ruby markup is parsed: `{漢字|かんじ}` → {base "漢字", ruby
+// "かんじ"}; plain runs have an empty ruby. `{{`/`}}` are already unescaped into literal braces in
+// `base`.
 struct RubySegment {
   std::string base;
   std::string ruby;
@@ -45,17 +46,28 @@ struct Text {
 enum class Kind { kNews, kPreparedness, kAlert, kProject };
 enum class ItemStatus { kActual, kExercise, kTest };
 enum class Hazard {
-  kFlood, kInlandFlood, kLandslide, kStormSurge, kTsunami, kEarthquake,
-  kFire, kStorm, kSnow, kHeat, kVolcano, kOther,
+  kFlood,
+  kInlandFlood,
+  kLandslide,
+  kStormSurge,
+  kTsunami,
+  kEarthquake,
+  kFire,
+  kStorm,
+  kSnow,
+  kHeat,
+  kVolcano,
+  kOther,
 };
 enum class ShelterStatus { kOpen, kClosed, kFull, kUnknown };
-// Whose level an alert's `level` is: the municipality's own 警戒レベル (issued), or a 警戒レベル相当情報
-// from JMA or a prefecture (equivalent), which every rendering marks 「相当」 / "equivalent".
+// Whose level an alert's `level` is: the municipality's own 警戒レベル (issued), or a
+// 警戒レベル相当情報 from JMA or a prefecture (equivalent), which every rendering marks 「相当」 /
+// "equivalent".
 enum class LevelBasis { kIssued, kEquivalent };
 
-std::string_view KindName(Kind k);            // "news", "preparedness", "alert", "project"
-std::string_view HazardName(Hazard h);        // "flood", "inland_flood", …
-std::string_view StatusName(ItemStatus s);    // "actual", "exercise", "test"
+std::string_view KindName(Kind k);          // "news", "preparedness", "alert", "project"
+std::string_view HazardName(Hazard h);      // "flood", "inland_flood", …
+std::string_view StatusName(ItemStatus s);  // "actual", "exercise", "test"
 std::string_view ShelterStatusName(ShelterStatus s);
 std::optional<Kind> KindFromName(std::string_view s);
 std::optional<Hazard> HazardFromName(std::string_view s);
@@ -73,7 +85,8 @@ struct Image {
 struct Event {
   std::optional<UnixSeconds> start;
   std::optional<UnixSeconds> end;
-  // Offset of `start` as written (seconds east of UTC), so "9:00" is shown as the publisher meant it.
+  // Offset of `start` as written (seconds east of UTC), so "9:00" is shown as the publisher meant
+  // it.
   int start_offset_s = 9 * 3600;
   Text place;
   Text fee;

@@ -33,7 +33,8 @@ std::optional<Image> ReadImage(FieldReader& r, const Json& item, const std::stri
     } else {
       r.Error(ChildPointer(image_ptr, "sha256"),
               "sha256 must be the 64 hexadecimal digits of the image's SHA-256 (e.g. from "
-              "`sha256sum photo.jpg`), but it is \"" + digest->substr(0, 80) + "\"");
+              "`sha256sum photo.jpg`), but it is \"" +
+                  digest->substr(0, 80) + "\"");
     }
   }
   if (!url) return std::nullopt;

@@ -239,9 +239,8 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
   };
   if (options.not_configured) {
     const platform::HostFacts host = platform::ReadHostFacts();
-    ctx.not_configured =
-        render::NotConfigured{*options.not_configured, options.config_path, host.host_name,
-                              host.addresses};
+    ctx.not_configured = render::NotConfigured{*options.not_configured, options.config_path,
+                                               host.host_name, host.addresses};
   }
   if (const std::string& name = options.config.center_name; !name.empty())
     ctx.center_name.variants.push_back({"ja", name, {{name, ""}}});

@@ -332,9 +332,9 @@ void FeedPipeline::RefreshImages() {
       wanted.insert(item.image->url);
       auto [rule, first] = rules.try_emplace(item.image->url);
       if (first || rule->second.sha256.empty()) rule->second.sha256 = item.image->sha256;
-      rule->second.allow_unhashed = first ? slot->source.allow_unhashed_images
-                                          : rule->second.allow_unhashed &&
-                                                slot->source.allow_unhashed_images;
+      rule->second.allow_unhashed =
+          first ? slot->source.allow_unhashed_images
+                : rule->second.allow_unhashed && slot->source.allow_unhashed_images;
     }
   }
   // A changed rule (a new sha256 in the feed) re-checks the image held for it.

@@ -45,9 +45,9 @@ struct PipelineConfig {
   // Timeouts and low-speed limits for every fetch (url, validators, cap and expect are set per
   // use).
   net::HttpRequest request;
-  feed::FeedLimits limits;   // FEED-v1 limits; limits.max_body_bytes is the feed byte cap
-  bool fetch_images = true;  // false: items show without images (tools, tests)
-  media::ImageLimits image_limits;                   // the image gate's caps (docs/caps.md)
+  feed::FeedLimits limits;          // FEED-v1 limits; limits.max_body_bytes is the feed byte cap
+  bool fetch_images = true;         // false: items show without images (tools, tests)
+  media::ImageLimits image_limits;  // the image gate's caps (docs/caps.md)
   size_t max_image_memory_bytes = 64 * 1024 * 1024;  // all images held for the renderer together
   int image_retry_s = 600;  // a failed image is tried again after this long
   uint64_t seed = 0;        // jitter seed; the App passes std::random_device output

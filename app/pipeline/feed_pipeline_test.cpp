@@ -511,8 +511,8 @@ TEST_F(PipelineTest, ATamperedCachedImageIsNotShownOffline) {
   // The cache holds other bytes than the signed feed names (a disk edited behind the kiosk's
   // back): offline, the item shows without it.
   PipelineConfig c = SignedConfig();
-  store_.StoreFeed({server_.Url("/feed"), FeedWithDigest("/img/ok.png", trust::Sha256Hex("x")),
-                    "", "", kNow});
+  store_.StoreFeed(
+      {server_.Url("/feed"), FeedWithDigest("/img/ok.png", trust::Sha256Hex("x")), "", "", kNow});
   store_.StoreImage(server_.Url("/img/ok.png"), kPng1x1);
   server_.Stop();
   auto p = Make(std::move(c));

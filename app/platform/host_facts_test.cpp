@@ -17,7 +17,9 @@ TEST(HostFacts, NamesTheHostAndSkipsLoopback) {
   }
 }
 
-TEST(HostFacts, HonoursTheLimit) { EXPECT_TRUE(ReadHostFacts(0).addresses.empty()); }
+TEST(HostFacts, HonoursTheLimit) {
+  EXPECT_TRUE(ReadHostFacts(0).addresses.empty());
+}
 
 }  // namespace
 }  // namespace machikado::platform

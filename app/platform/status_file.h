@@ -102,7 +102,7 @@ struct KioskStatus {
   std::optional<SlideStatus> slide;  // nullopt when nothing is shown
   std::vector<FeedStatus> feeds;     // in configuration order
   ClockStatus clock;
-  std::optional<RendererStatus> renderer;  // nullopt until the display is open
+  std::optional<RendererStatus> renderer;    // nullopt until the display is open
   std::vector<RefusedImage> refused_images;  // at most kMaxRefusedImages, by URL
   std::vector<QuarantinedItem> quarantined;
   std::string version = MACHIKADO_VERSION;

@@ -79,9 +79,9 @@ TEST(StatusJsonTest, HasTheDocumentedShape) {
   const nlohmann::ordered_json ordered =
       nlohmann::ordered_json::parse(StatusToJson(Sample(), 0, 1));
   for (auto& [k, v] : ordered.items()) keys.push_back(k);
-  EXPECT_EQ(keys, (std::vector<std::string>{"mode", "idle_reason", "slide", "feeds", "clock", "renderer",
-                                            "refused_images", "refused_images_total", "quarantined",
-                                            "version", "updated", "pid"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"mode", "idle_reason", "slide", "feeds", "clock",
+                                            "renderer", "refused_images", "refused_images_total",
+                                            "quarantined", "version", "updated", "pid"}));
   EXPECT_EQ(ok.size(), 9u);
 }
 

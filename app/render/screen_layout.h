@@ -32,9 +32,9 @@ ScreenLayout ComputeScreenLayout(int width, int height, bool with_banner,
 
 // What the not-configured screen tells whoever stands in front of it (IT staff with a laptop).
 struct NotConfigured {
-  std::string reason;                  // "the configuration names no feed (unknown key \"feds\"…)"
-  std::string config_path;             // the file the kiosk read
-  std::string host_name;               // gethostname()
+  std::string reason;       // "the configuration names no feed (unknown key \"feds\"…)"
+  std::string config_path;  // the file the kiosk read
+  std::string host_name;    // gethostname()
   std::vector<std::string> addresses;  // non-loopback IPv4/IPv6 addresses, at most a few
 };
 

@@ -85,8 +85,8 @@ bool SlideRenderer::EnsureTarget(const SlideContext& ctx, SlideTexture& into) {
   // Slides are opaque: no alpha channel. SDL's software blitter then crossfades them on its
   // SIMD constant-alpha path — 1.9 ms instead of 9.2 ms per 1920×1080 frame (measured with SDL
   // 2.26 on this project's 2-core machine) — and shows them with a plain row copy.
-  into.texture.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGB888,
-                                       SDL_TEXTUREACCESS_TARGET, ctx.width, ctx.height));
+  into.texture.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET,
+                                       ctx.width, ctx.height));
   if (!into.texture) {
     log_.error(std::string("cannot create slide texture: ") + SDL_GetError());
     return false;
