@@ -65,24 +65,6 @@ struct SourceReport {
   std::vector<feed::FeedWarning> warnings;
 };
 
-SourceReport Check(const std::string& src, UnixSeconds now) {
-  SourceReport r{src, {}};
-  Result<std::string> bytes = ReadFeedSource(src);
-  if (!bytes.ok()) {
-    // Too large is a rejection of the feed, not a reading failure.
-    r.unreadable = bytes.status().code() != StatusCode::kLimitExceeded;
-    r.outcome.errors.push_back(
-        {feed::FeedError::Level::kFeed, std::nullopt, "", bytes.status().message()});
-    return r;
-  }
-  r.outcome = feed::ParseFeed(*bytes, {}, src == "-" ? std::string_view() : std::string_view(src));
-  if (r.outcome.feed) {
-    CheckLocalImages(*r.outcome.feed, &r.outcome);
-    r.warnings = feed::LintFeed(*r.outcome.feed, now);
-  }
-  return r;
-}
-
 // Images a feed names by path (or file://): they exist, pass the image gate, and match their
 // sha256 when one is given — each problem an item error (the kiosk would show the item without
 // the image). Remote images are not fetched here.
@@ -113,6 +95,24 @@ void CheckLocalImages(const feed::Feed& f, feed::ParseOutcome* outcome) {
         !digest.ok())
       problem(digest.message());
   }
+}
+
+SourceReport Check(const std::string& src, UnixSeconds now) {
+  SourceReport r{src, {}};
+  Result<std::string> bytes = ReadFeedSource(src);
+  if (!bytes.ok()) {
+    // Too large is a rejection of the feed, not a reading failure.
+    r.unreadable = bytes.status().code() != StatusCode::kLimitExceeded;
+    r.outcome.errors.push_back(
+        {feed::FeedError::Level::kFeed, std::nullopt, "", bytes.status().message()});
+    return r;
+  }
+  r.outcome = feed::ParseFeed(*bytes, {}, src == "-" ? std::string_view() : std::string_view(src));
+  if (r.outcome.feed) {
+    CheckLocalImages(*r.outcome.feed, &r.outcome);
+    r.warnings = feed::LintFeed(*r.outcome.feed, now);
+  }
+  return r;
 }
 
 std::string Plural(size_t n, const char* one, const char* many) {
