@@ -11,7 +11,8 @@
 #                                        package a cross-built binary (deploy/cross-arm64.sh)
 #
 # The version comes from git: `git describe --tags` of a tag vX.Y.Z gives X.Y.Z, and commits after it
-# X.Y.Z+N.gHASH (sorts after X.Y.Z, before the next tag); without tags 0.0.0+git.HASH.
+# X.Y.Z+N.gHASH (sorts after X.Y.Z, before the next tag); without tags the project's version from
+# CMakeLists.txt as a development build, X.Y.Z~git.HASH (sorts before X.Y.Z).
 # Prints the path of the .deb on its last line.
 set -euo pipefail
 
@@ -35,7 +36,10 @@ if [ -n "$describe" ]; then
   # v0.1.0 → 0.1.0; v0.1.0-3-gabc1234 → 0.1.0+3.gabc1234
   version="$(printf '%s' "${describe#v}" | sed -E 's/-([0-9]+)-g([0-9a-f]+)$/+\1.g\2/')"
 else
-  version="0.0.0+git.$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  # No release tag yet: the version CMake gives the program, marked as a development build that
+  # sorts before that release (0.1.0~git.abc1234 < 0.1.0).
+  base="$(sed -n 's/^project(machikado VERSION \([0-9.]*\).*/\1/p' "$here/CMakeLists.txt")"
+  version="${base:-0.0.0}~git.$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 fi
 if ! git -C "$here" diff --quiet HEAD 2>/dev/null; then version="$version.dirty"; fi
 

@@ -11,6 +11,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 command -v dpkg-deb >/dev/null || { echo "SKIP: dpkg-deb is not installed"; exit 77; }
 
 work="$(mktemp -d)"
+chmod 0755 "$work"  # the service user reads the state directory below it
 installed=0
 cleanup() {
   if [ "$installed" = 1 ]; then dpkg --purge machikado >/dev/null 2>&1 || true; fi

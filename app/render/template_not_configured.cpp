@@ -50,14 +50,14 @@ LayoutRecord SlideRenderer::DrawNotConfigured(const SlideContext& ctx) {
   put("担当者の方へ：表示するフィードが設定にありません。", 50, "ja", theme::kInk);
   put(nc.reason, 96, "en", theme::kInk);
   if (!nc.config_path.empty())
-    put("設定ファイル / configuration: " + nc.config_path, 50, "ja", theme::kInkMuted);
+    put("設定ファイル / configuration: " + nc.config_path, 50, "en", theme::kInkMuted);
   std::string where = "端末名 / host: " + (nc.host_name.empty() ? std::string("?") : nc.host_name);
-  put(where, 50, "ja", theme::kInkMuted);
+  put(where, 50, "en", theme::kInkMuted);
   std::string addresses;
   for (const auto& a : nc.addresses) addresses += (addresses.empty() ? "" : "  ") + a;
   put("アドレス / address: " +
           (addresses.empty() ? std::string("（ネットワーク未接続 / no network）") : addresses),
-      50, "ja", theme::kInkMuted);
+      50, "en", theme::kInkMuted);
   put("確認: machikado check-config " +
           (nc.config_path.empty() ? std::string("FILE") : nc.config_path),
       50, "en", theme::kInkMuted);
