@@ -10,6 +10,12 @@ bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+// Characters of a number or literal token (123, -1.5e3, true, null).
+bool IsWordChar(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
+         c == '+' || c == '-';
+}
+
 TextPosition PositionOf(std::string_view text, size_t offset) {
   TextPosition p;
   p.offset = offset;
@@ -44,9 +50,17 @@ std::string ExplainJsonSyntaxError(std::string_view text, size_t error_byte,
   // nlohmann reports the byte just read (1-based); step back to the start of that character.
   size_t at = error_byte == 0 || error_byte > text.size() ? text.size() : error_byte - 1;
   while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-  // Skip back over whitespace the parser may have consumed, to the token it choked on.
+  // The parser reports the end of the token it choked on: step back to the token's start (a
+  // string's opening quote; a number's or literal's first character).
   size_t token = at;
   while (token < text.size() && IsSpace(text[token])) ++token;
+  if (token < text.size() && token > 0 && text[token] == '"') {
+    size_t open = token;
+    while (open > 0 && text[open - 1] != '"' && text[open - 1] != '\n') --open;
+    if (open > 0 && text[open - 1] == '"') token = open - 1;
+  } else if (token < text.size() && IsWordChar(text[token])) {
+    while (token > 0 && IsWordChar(text[token - 1])) --token;
+  }
   const std::string where = PositionOf(text, token).describe() + ": ";
   const std::string_view ch = CharAt(text, token);
 

@@ -54,8 +54,8 @@ TEST(JsonSyntax, EndsTooEarly) {
 }
 
 TEST(JsonSyntax, CountsCharactersNotBytesInTheColumn) {
-  // 「お知らせ」 is 4 characters, 12 bytes: the trailing comma is at column 16, not 24.
-  ExpectSays(Explain("{\"t\": \"お知らせ\",}"), "line 1, column 16");
+  // 「お知らせ」 is 4 characters, 12 bytes: the trailing comma is at column 13, not 21.
+  ExpectSays(Explain("{\"t\": \"お知らせ\",}"), "line 1, column 13");
 }
 
 TEST(JsonSyntax, SomethingElseStillSaysWhere) {
