@@ -41,7 +41,7 @@ stop_x() { kill "$xpid"; wait "$xpid" 2>/dev/null || true; xpid=""; }
 # --- what both sides show -----------------------------------------------------------------------------
 demo="$here/feeds/demo"
 feeds=("$demo/news.json" "$demo/preparedness.json" "$demo/projects.json" "$demo/drill.json")
-echo '{"durations": {"crossfade_ms": 1000}}' >"$work/kiosk.json"  # the demo, with a 1 s crossfade
+echo '{"demo": true, "durations": {"crossfade_ms": 1000}}' >"$work/kiosk.json"  # the demo, with a 1 s crossfade
 # The embedded demo shifts its dates by whole weeks to stay current (feeds/demo/README.md); plan the
 # rotation at the same point of the unshifted week so the page has the slides the kiosk shows now.
 at=$(python3 - "$demo/news.json" <<'PY'

@@ -18,6 +18,8 @@ PACKAGES=(
   # tests
   googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   xvfb xdotool imagemagick zbar-tools nginx-light minisign
+  # the Debian package and the ward's apt repository (tests/package.test.sh, tests/apt_repo.test.sh)
+  dpkg-dev reprepro gnupg
   # peak RSS of a command (tests/hostile_images.test.sh: /usr/bin/time -v)
   time
   # kiosk compositor and service integration. Debian 12's cage 0.1.4 is built with Xwayland and

@@ -106,6 +106,13 @@ sed "s|@BINDIR@|$bindir|g" "$here/deploy/systemd/machikado.service" > "$root$uni
 chmod 0644 "$root$unitdir/machikado.service"
 install -m 0644 "$here/deploy/systemd/machikado.sysusers" "$root$sysusersdir/machikado.conf"
 
+# What the kiosk will make of its configuration (a fresh install names no feed yet: the screen
+# then says 「この画面は設定されていません」 until /etc/machikado/config.json lists the feeds).
+if ! "$root$bindir/machikado" check-config --lenient "$root/etc/machikado/config.json"; then
+  echo "note: edit $root/etc/machikado/config.json (docs/configuration.md), then run:"
+  echo "      machikado check-config /etc/machikado/config.json && systemctl restart machikado"
+fi
+
 if [ $live -eq 1 ]; then
   systemd-sysusers "$sysusersdir/machikado.conf"
   chown -R machikado:machikado /var/lib/machikado

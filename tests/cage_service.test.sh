@@ -3,8 +3,9 @@
 # ExecStart= command line — cage with the kiosk inside, with the unit's Environment= and the
 # STATE_DIRECTORY systemd would give it — run as an ordinary user on wlroots' headless backend
 # (WLR_BACKENDS=headless, WLR_RENDERER=pixman: a stand-in for a kiosk's display). Waits for
-# status.json to show a slide, reads the renderer and mode from it, and stops the service with
-# SIGTERM as systemd would. The same steps are docs/operations.md's check of a fresh install.
+# status.json to name its renderer and say what the screen shows — with the installed default
+# configuration (no feeds yet) the not-configured screen, never the bundled demo — and stops the
+# service with SIGTERM as systemd would. The same steps are docs/operations.md's check of a fresh install.
 # Skips (exit 77) where cage cannot run: cage not installed, or root with no way to make a user.
 set -euo pipefail
 binary="$1"
@@ -24,6 +25,11 @@ trap cleanup EXIT
 root="$work/root"
 MACHIKADO_BUILD_DIR="$(dirname "$binary")" bash "$here/deploy/install.sh" --root "$root" --no-deps >/dev/null
 unit="$root/etc/systemd/system/machikado.service"
+# The installed default configuration names no feed yet: check-config says so (exit 1).
+if "$binary" check-config "$root/etc/machikado/config.json" >"$work/check.log" 2>&1; then
+  cat "$work/check.log"; echo "FAIL: check-config accepted the installed default (no feed)"; exit 1
+fi
+grep -q "names no feed" "$work/check.log" || { cat "$work/check.log"; echo "FAIL: check-config did not say why"; exit 1; }
 
 # The unit's command line, pointed into the scratch root.
 exec_start="$(sed -n 's/^ExecStart=//p' "$unit")"
@@ -63,10 +69,10 @@ setsid "${runas[@]}" env -i PATH=/usr/bin:/bin HOME="$work" XDG_RUNTIME_DIR="$ru
   "${argv[@]}" >"$work/cage.log" 2>&1 &
 cpid=$!
 
-# Liveness, not speed: the first slide usually shows within a second or two.
+# Liveness, not speed: the screen is usually up within a second or two.
 status="$state/status.json"
 for _ in $(seq 600); do
-  if [ -s "$status" ] && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["slide"] and d["renderer"] else 1)' "$status" 2>/dev/null; then
+  if [ -s "$status" ] && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["renderer"] and d["mode"] == "idle" else 1)' "$status" 2>/dev/null; then
     break
   fi
   kill -0 "$cpid" 2>/dev/null || { cat "$work/cage.log"; echo "FAIL: cage exited before a slide was shown"; exit 1; }
@@ -77,10 +83,12 @@ read -r mode slide renderer path reason < <(python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 r = d["renderer"] or {}
-print(d["mode"], (d["slide"] or {}).get("id", "-"), r.get("name", "-"), r.get("path", "-"), r.get("reason", "-").replace(" ", "_"))' "$status")
-[ "$slide" != "-" ] || { cat "$work/cage.log"; cat "$status"; echo "FAIL: no slide on screen after 60 s"; exit 1; }
-[ "$mode" = rotation ] || { cat "$status"; echo "FAIL: mode $mode, expected rotation"; exit 1; }
-echo "ok: under cage: mode $mode, slide $slide, renderer $renderer ($path): ${reason//_/ }"
+print(d["mode"] + "/" + str(d["idle_reason"]), (d["slide"] or {}).get("id", "-"), r.get("name", "-"), r.get("path", "-"), r.get("reason", "-").replace(" ", "_"))' "$status")
+# The installed default names no feed: the not-configured screen, not the demo's slides.
+[ "$mode" = idle/not_configured ] || { cat "$work/cage.log"; cat "$status"; echo "FAIL: mode $mode, expected idle/not_configured"; exit 1; }
+[ "$slide" = "-" ] || { cat "$status"; echo "FAIL: slide $slide shown with no feed configured"; exit 1; }
+grep -q "showing the not-configured screen" "$work/cage.log" || { cat "$work/cage.log"; echo "FAIL: the log does not say why"; exit 1; }
+echo "ok: under cage: mode $mode, renderer $renderer ($path): ${reason//_/ }"
 
 # Stop as systemd does (KillMode=control-group): SIGTERM to every process of the unit at once.
 kill -TERM -- "-$cpid"

@@ -23,7 +23,7 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1
 
 launch() {  # launch NAME ROTATION: a full-screen kiosk on the demo feeds for 3 s
   cat >"$work/$1.json" <<JSON
-{"display": {"rotation_deg": $2}, "state_dir": "$work/state-$1"}
+{"demo": true, "display": {"rotation_deg": $2}, "state_dir": "$work/state-$1"}
 JSON
   # A first run fills the offline cache; the second starts from it, like a restart.
   for run in cache launch; do
@@ -41,6 +41,6 @@ JSON
   echo "ok: $1: $first_prepare"
 }
 
-# The feeds come from the config's default (none): the bundled demo.
+# The config asks for the bundled demo ("demo": true).
 launch landscape 0
 launch portrait 90

@@ -71,7 +71,14 @@ def feed(fid, names):
 feed("a", list(images) + ["good.png"])
 feed("b", list(images))
 PY
-"$bin" validate "$work/a.json" "$work/b.json" >/dev/null
+# validate checks local images too: the feeds are valid, the three images are refused by name.
+if "$bin" validate "$work/a.json" "$work/b.json" >"$work/validate.out"; then
+  cat "$work/validate.out"; echo "FAIL: validate accepted the hostile local images"; exit 1
+fi
+for img in big.png header.jpg tiny.gif; do
+  grep -q "image .*$img: .*the kiosk would show this item without it" "$work/validate.out" ||
+    { cat "$work/validate.out"; echo "FAIL: validate does not name $img"; exit 1; }
+done
 
 peak_kb() { sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$1"; }
 

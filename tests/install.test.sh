@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # deploy/install.sh installs into a scratch root without error, the unit verifies with systemd-analyze,
-# the installed config passes check-config, and --purge removes everything again.
+# the installed default config is reported by check-config as naming no feed yet, and --purge
+# removes everything again.
 set -euo pipefail
 binary="$1"
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,7 +18,11 @@ grep -q '^ExecStart=/usr/bin/cage -- /usr/local/bin/machikado run' "$root/etc/sy
 for key in WatchdogSec MemoryHigh MemoryMax TasksMax; do
   grep -q "^$key=" "$root/etc/systemd/system/machikado.service" || { echo "unit lacks $key="; exit 1; }
 done
-"$binary" check-config "$root/etc/machikado/config.json"
+# The installed default names no feed yet: check-config says so (exit 1), never a silent demo.
+if "$binary" check-config "$root/etc/machikado/config.json" >"$root/check.log"; then
+  cat "$root/check.log"; echo "check-config accepted the installed default with no feed"; exit 1
+fi
+grep -q "names no feed" "$root/check.log" || { cat "$root/check.log"; echo "check-config did not say why"; exit 1; }
 
 if command -v systemd-analyze >/dev/null && [ -x /usr/bin/cage ]; then
   # Verify the unit as installed, with its ExecStart pointing into the scratch root.

@@ -67,7 +67,7 @@ grep -q '^machikado_renderer_info{renderer="software",path="software",' "$work/d
 echo "ok: default: software ($reason)"
 
 # 2. An explicit display.renderer "gpu" is honoured (here: OpenGL on llvmpipe).
-echo '{"display": {"renderer": "gpu"}, "state_dir": "'"$work/gpu"'"}' >"$work/gpu.json"
+echo '{"demo": true, "display": {"renderer": "gpu"}, "state_dir": "'"$work/gpu"'"}' >"$work/gpu.json"
 run gpu --config "$work/gpu.json"
 expect gpu preference gpu
 expect gpu path gpu

@@ -103,7 +103,8 @@ for line in open(f"{folder}/expected.tsv", encoding="utf-8"):
     try:
         d = json.load(open(f"{folder}/{name}.out.json", encoding="utf-8"))
         assert isinstance(d, dict), "one source gives one object"
-        assert list(d) == ["ok", "items_total", "items_valid", "errors"], list(d)
+        assert list(d) == ["ok", "items_total", "items_valid", "errors", "warnings"], list(d)
+        assert isinstance(d["warnings"], list)
         assert isinstance(d["ok"], bool) and d["ok"] == (want_exit == "0"), d["ok"]
         assert isinstance(d["items_total"], int) and isinstance(d["items_valid"], int)
         assert d["items_valid"] <= d["items_total"]

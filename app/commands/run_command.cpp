@@ -1,4 +1,5 @@
-// `machikado run`: the kiosk. With neither --config nor --feed it shows the bundled demo feeds.
+// `machikado run`: the kiosk. With neither --config nor --feed it shows the bundled demo feeds;
+// a configuration without feeds shows the not-configured screen instead (never the demo).
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -16,9 +17,12 @@ namespace {
 
 const char kUsage[] =
     "usage: machikado run [--config FILE] [--feed URL]... [--state-dir DIR] [--district ID]\n"
-    "                     [--lang L] [--windowed WxH] [--renderer R] [--headless] [--run-for SECONDS]\n"
+    "                     [--lang L] [--windowed WxH] [--renderer R] [--headless] [--run-for "
+    "SECONDS]\n"
     "\n"
-    "Runs the kiosk full-screen. Without --config and --feed it shows the bundled demo feeds.\n"
+    "Runs the kiosk full-screen. Without --config and --feed it shows the bundled demo feeds;\n"
+    "with a --config that names no feed it shows 「この画面は設定されていません」, never the "
+    "demo.\n"
     "  --config FILE     kiosk configuration (docs/configuration.md; check with check-config)\n"
     "  --feed URL        a feed to show (repeatable; replaces the config's feeds):\n"
     "                    https://, http:// (loopback only), file:// or a path\n"
@@ -100,6 +104,7 @@ int RunCommand(const Args& args) {
 
   StderrLog log;
   kiosk::AppOptions o;
+  std::string nothing_to_show;  // why the configuration would show nothing, "" when it names feeds
   if (!config_path.empty()) {
     config::ConfigOutcome c = config::LoadConfigFile(config_path);
     for (const auto& p : c.problems)
@@ -111,6 +116,7 @@ int RunCommand(const Args& args) {
       return 1;
     }
     o.config = c.config;
+    nothing_to_show = config::WhyNothingToShow(c);
   }
   if (!feeds.empty()) {
     o.config.feeds.clear();
@@ -123,7 +129,15 @@ int RunCommand(const Args& args) {
       o.config.feeds.push_back(src);
     }
   }
-  if (o.config.feeds.empty()) {
+  if (o.config.feeds.empty() && !config_path.empty() && !o.config.demo) {
+    // A configuration that names no feed (often a typo: "feds") never falls back to the demo,
+    // whose drill alert would look real in a lobby: the not-configured screen says what is missing.
+    o.not_configured = nothing_to_show;
+    o.config_path = config_path;
+    log.error(config_path + ": " + *o.not_configured +
+              " — showing the not-configured screen (check it with: machikado check-config " +
+              config_path + ")");
+  } else if (o.config.feeds.empty()) {
     // The embedded default: the bundled demo feeds, alerts.json excluded (its alerts are "actual").
     auto data = platform::FindDataDir(platform::RealDataDirProbe());
     if (!data) {

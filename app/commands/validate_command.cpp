@@ -3,18 +3,24 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <vector>
 
 #include "commands/commands.h"
 #include "commands/feed_source.h"
+#include "feed/datetime.h"
+#include "feed/lint.h"
 #include "feed/parse.h"
+#include "media/image_gate.h"
+#include "net/file_source.h"
+#include "trust/image_digest.h"
 
 namespace machikado {
 namespace {
 
 const char kHelp[] =
-    "usage: machikado validate [--json] FILE|URL…\n"
+    "usage: machikado validate [--json] [--at RFC3339] FILE|URL…\n"
     "\n"
     "Checks machikado feeds (format machikado-feed/1, see feeds/README.md) before publishing and\n"
     "prints every problem with its place (a JSON Pointer such as /items/3/title/en) and reason.\n"
@@ -34,20 +40,64 @@ const char kHelp[] =
     "items,\n"
     "             e.g. a wrong feed title, which is then ignored). path \"\" means the whole "
     "document.\n"
+    "  --at T     check as of time T (RFC 3339, e.g. 2026-12-01T09:00:00+09:00) instead of now\n"
     "  -h, --help show this help\n"
+    "\n"
+    "warnings (never change the exit status; the kiosk shows the feed as it is):\n"
+    "  a Japanese date with the wrong weekday (「12月6日(土)」 when the 6th is a Sunday) or a\n"
+    "  date that does not exist; valid_until already past; a title identical to another\n"
+    "  item's. With --json: \"warnings\": [{\"item\": id, \"field\": \"summary (ja)\",\n"
+    "  \"message\": \"…\"}].\n"
+    "\n"
+    "local images (paths and file:// URLs) are checked too: they must exist, pass the image\n"
+    "checks (docs/caps.md) and match their image.sha256; each problem is an error of its item.\n"
     "\n"
     "exit status:\n"
     "  0  every item of every source is valid\n"
-    "  1  some item was skipped, a feed was rejected, or a source could not be read\n"
+    "  1  some item was skipped or names a bad local image, a feed was rejected, or a source\n"
+    "     could not be read\n"
     "  2  usage error (no source given, unknown option)\n";
 
 struct SourceReport {
   std::string source;
   feed::ParseOutcome outcome;
   bool unreadable = false;  // the source could not be read at all
+  std::vector<feed::FeedWarning> warnings;
 };
 
-SourceReport Check(const std::string& src) {
+// Images a feed names by path (or file://): they exist, pass the image gate, and match their
+// sha256 when one is given — each problem an item error (the kiosk would show the item without
+// the image). Remote images are not fetched here.
+void CheckLocalImages(const feed::Feed& f, feed::ParseOutcome* outcome) {
+  for (size_t i = 0; i < f.items.size(); ++i) {
+    const feed::Item& item = f.items[i];
+    if (!item.image || !net::IsLocalSource(item.image->url)) continue;
+    auto problem = [&](const std::string& why) {
+      outcome->errors.push_back({feed::FeedError::Level::kItem, item.id, "",
+                                 "image " + item.image->url + ": " + why +
+                                     " — the kiosk would show this item without it"});
+    };
+    net::HttpRequest req;
+    req.url = item.image->url;
+    req.expect = net::ExpectedContent::kImage;
+    req.max_body_bytes = media::ImageLimits{}.max_bytes;
+    net::FetchResult r = net::ReadLocalSource(req);
+    if (!r.ok()) {
+      problem(r.error.message);
+      continue;
+    }
+    if (auto info = media::CheckImage(r.response.body); !info.ok()) {
+      problem(info.status().message());
+      continue;
+    }
+    if (Status digest =
+            trust::CheckImageDigest(item.image->url, r.response.body, item.image->sha256, {});
+        !digest.ok())
+      problem(digest.message());
+  }
+}
+
+SourceReport Check(const std::string& src, UnixSeconds now) {
   SourceReport r{src, {}};
   Result<std::string> bytes = ReadFeedSource(src);
   if (!bytes.ok()) {
@@ -58,6 +108,10 @@ SourceReport Check(const std::string& src) {
     return r;
   }
   r.outcome = feed::ParseFeed(*bytes, {}, src == "-" ? std::string_view() : std::string_view(src));
+  if (r.outcome.feed) {
+    CheckLocalImages(*r.outcome.feed, &r.outcome);
+    r.warnings = feed::LintFeed(*r.outcome.feed, now);
+  }
   return r;
 }
 
@@ -74,6 +128,9 @@ void PrintHuman(const SourceReport& r) {
     verdict = "REJECTED — the kiosk would not use this feed (it keeps its last good content)";
   } else if (o.ok()) {
     verdict = "OK — " + Plural(o.items_total, "item", "items") + ", all valid";
+  } else if (o.items_valid == o.items_total) {
+    verdict = Plural(o.items_total, "item", "items") + ", all valid, with " +
+              Plural(o.errors.size(), "problem", "problems");
   } else {
     verdict = std::to_string(o.items_valid) + " of " + Plural(o.items_total, "item", "items") +
               " valid, " + std::to_string(o.items_total - o.items_valid) + " skipped";
@@ -89,6 +146,8 @@ void PrintHuman(const SourceReport& r) {
     else
       std::printf("  %s: %s\n", where.c_str(), e.message.c_str());
   }
+  for (const auto& w : r.warnings)
+    std::printf("  warning [%s] %s: %s\n", w.item_id.c_str(), w.field.c_str(), w.message.c_str());
 }
 
 nlohmann::ordered_json ToJson(const SourceReport& r, bool with_source) {
@@ -110,6 +169,9 @@ nlohmann::ordered_json ToJson(const SourceReport& r, bool with_source) {
     je["level"] = e.level == feed::FeedError::Level::kFeed ? "feed" : "item";
     j["errors"].push_back(std::move(je));
   }
+  j["warnings"] = nlohmann::ordered_json::array();
+  for (const auto& w : r.warnings)
+    j["warnings"].push_back({{"item", w.item_id}, {"field", w.field}, {"message", w.message}});
   return j;
 }
 
@@ -123,8 +185,10 @@ int Usage(const std::string& problem) {
 int ValidateCommand(const Args& args) {
   bool json = false;
   bool options_done = false;
+  UnixSeconds now = static_cast<UnixSeconds>(std::time(nullptr));
   std::vector<std::string> sources;
-  for (const auto& a : args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
     if (!options_done && a == "--") {
       options_done = true;
     } else if (!options_done && (a == "--help" || a == "-h")) {
@@ -132,6 +196,11 @@ int ValidateCommand(const Args& args) {
       return 0;
     } else if (!options_done && a == "--json") {
       json = true;
+    } else if (!options_done && a == "--at") {
+      if (i + 1 >= args.size()) return Usage("--at needs a time, e.g. 2026-12-01T09:00:00+09:00");
+      auto t = feed::ParseRfc3339(args[++i]);
+      if (!t.ok()) return Usage("--at: " + t.status().message());
+      now = t->unix;
     } else if (!options_done && a.size() > 1 && a[0] == '-') {
       return Usage("unknown option " + a);
     } else {
@@ -142,7 +211,7 @@ int ValidateCommand(const Args& args) {
 
   std::vector<SourceReport> reports;
   reports.reserve(sources.size());
-  for (const auto& s : sources) reports.push_back(Check(s));
+  for (const auto& s : sources) reports.push_back(Check(s, now));
 
   bool all_ok = true;
   for (const auto& r : reports) all_ok = all_ok && r.outcome.ok();
@@ -161,7 +230,7 @@ int ValidateCommand(const Args& args) {
     return all_ok ? 0 : 1;
   }
 
-  size_t ok = 0, partial = 0, rejected = 0, skipped_items = 0;
+  size_t ok = 0, partial = 0, rejected = 0, skipped_items = 0, warnings = 0;
   for (const auto& r : reports) {
     PrintHuman(r);
     if (!r.outcome.feed)
@@ -171,10 +240,12 @@ int ValidateCommand(const Args& args) {
     else
       ++partial;
     if (r.outcome.feed) skipped_items += r.outcome.items_total - r.outcome.items_valid;
+    warnings += r.warnings.size();
   }
-  std::printf("\n%s checked: %zu OK, %zu with problems (%s skipped), %zu rejected.\n",
+  std::printf("\n%s checked: %zu OK, %zu with problems (%s skipped), %zu rejected%s.\n",
               Plural(reports.size(), "feed", "feeds").c_str(), ok, partial,
-              Plural(skipped_items, "item", "items").c_str(), rejected);
+              Plural(skipped_items, "item", "items").c_str(), rejected,
+              warnings ? ("; " + Plural(warnings, "warning", "warnings")).c_str() : "");
   return all_ok ? 0 : 1;
 }
 

@@ -14,6 +14,9 @@ struct FeedSource {
   std::string url;  // https://…, http://… (loopback or allow_http), file://… or a path
   int poll_interval_s = 300;  // how often to poll; the feed's ttl may lengthen it, never shorten it
   bool allow_http = false;    // plain http to a non-loopback host needs this explicit opt-in
+  // With public_keys set, images without image.sha256 are not shown; this lets the feed's https
+  // and local images go without one (never plain http ones). trust/image_digest.h.
+  bool allow_unhashed_images = false;
 };
 
 struct Durations {
@@ -42,9 +45,11 @@ struct Display {
 
 // Quiet hours (display schedule): when the screen is blanked or powered off. A takeover alert
 // always overrides them (schedule::DecideMode); app/schedule/quiet_hours.h evaluates them.
+// Only blanking: Debian 12's cage (0.1.4) offers no output-power protocol
+// (zwlr_output_power_manager_v1), so a kiosk under cage cannot power its display off; the old
+// "dpms" value is read as "blank" with a warning (docs/operations.md, "Quiet hours").
 enum class QuietMode {
   kBlank,  // draw black, keep the display on (works everywhere)
-  kDpms,   // ask the display to power off; falls back to kBlank where the platform can't
 };
 
 // One quiet range in local time, e.g. Mon–Fri 21:00 → 07:00 the next morning. The range starts on
@@ -81,7 +86,11 @@ struct Config {
   std::string center_name;  // shown in the header; "" = the first feed's title
   std::string language = "ja";  // default language of the screen
   bool show_wareki = false;     // show 令和 year in the header
-  int idle_return_s = 60;       // detail view closes and language resets after this idle time
+  // Show the bundled demo feeds when `feeds` is empty (trying the kiosk out; never in a lobby:
+  // its drill alert looks real). Without it, a configuration with no feed shows the
+  // not-configured screen.
+  bool demo = false;
+  int idle_return_s = 60;  // detail view closes and language resets after this idle time
   Durations durations;
   Display display;
   std::vector<std::string> font_paths;  // extra fonts tried before the bundled/system ones

@@ -9,6 +9,7 @@
 #include <functional>
 #include <set>
 
+#include "feed/json_syntax.h"
 #include "feed/shelter_refs.h"
 #include "trust/minisign.h"
 
@@ -40,6 +41,7 @@ class Reader {
       for (const char* k : known)
         if (Distance(key, k) <= 2) hint = std::string(" — did you mean \"") + k + "\"?";
       Warn(ptr + "/" + key, "unknown setting \"" + key + "\" is ignored" + hint);
+      problems_->back().unknown_key = true;
     }
   }
 
@@ -116,7 +118,7 @@ void ReadFeeds(Reader& r, const json& root, Config* c) {
     if (f.is_string()) {
       src.url = f.get<std::string>();
     } else if (f.is_object()) {
-      r.CheckKeys(f, ptr, {"url", "poll_interval_s", "allow_http"});
+      r.CheckKeys(f, ptr, {"url", "poll_interval_s", "allow_http", "allow_unhashed_images"});
       if (!f.contains("url")) {
         r.Error(ptr, "a feed needs a \"url\"");
         continue;
@@ -124,6 +126,7 @@ void ReadFeeds(Reader& r, const json& root, Config* c) {
       r.String(f, "url", ptr, &src.url);
       r.Int(f, "poll_interval_s", ptr, 5, 86400, &src.poll_interval_s);
       r.Bool(f, "allow_http", ptr, &src.allow_http);
+      r.Bool(f, "allow_unhashed_images", ptr, &src.allow_unhashed_images);
     } else {
       r.Error(ptr, "must be a URL string or an object with \"url\"");
       continue;
@@ -183,9 +186,12 @@ void ReadQuietHours(Reader& r, const json& root, Config* c) {
     if (v == "blank")
       c->quiet_hours.mode = QuietMode::kBlank;
     else if (v == "dpms")
-      c->quiet_hours.mode = QuietMode::kDpms;
+      r.Warn("/quiet_mode",
+             "\"dpms\" is no longer offered: under cage (Debian 12) the kiosk cannot power the "
+             "display off, so the screen is blanked instead; write \"blank\", and use the "
+             "display's own power schedule or HDMI-CEC to switch it off (docs/operations.md)");
     else
-      r.Error("/quiet_mode", "must be \"blank\" (black screen) or \"dpms\" (display power off)");
+      r.Error("/quiet_mode", "must be \"blank\" (a black screen during quiet hours)");
   }
   if (!root.contains("quiet_hours")) return;
   const json& list = root["quiet_hours"];
@@ -251,6 +257,7 @@ void ReadRest(Reader& r, const json& root, Config* c) {
   r.String(root, "center_name", "", &c->center_name);
   r.String(root, "language", "", &c->language);
   r.Bool(root, "show_wareki", "", &c->show_wareki);
+  r.Bool(root, "demo", "", &c->demo);
   r.Int(root, "idle_return_s", "", 5, 3600, &c->idle_return_s);
   r.Strings(root, "font_paths", "", &c->font_paths);
   r.Strings(root, "public_keys", "", &c->public_keys);
@@ -417,6 +424,10 @@ ConfigOutcome ParseConfig(std::string_view json_text) {
   json root;
   try {
     root = json::parse(json_text.begin(), json_text.end(), nullptr, true, /*ignore_comments=*/true);
+  } catch (const json::parse_error& e) {
+    r.Error("", "the file is not valid JSON at " +
+                    feed::ExplainJsonSyntaxError(json_text, e.byte, /*comments_allowed=*/true));
+    return out;
   } catch (const json::exception& e) {
     r.Error("", std::string("the file is not valid JSON: ") + e.what());
     return out;
@@ -425,11 +436,11 @@ ConfigOutcome ParseConfig(std::string_view json_text) {
     r.Error("", "the configuration must be a JSON object { … }");
     return out;
   }
-  r.CheckKeys(
-      root, "",
-      {"feeds", "state_dir", "district", "center_name", "language", "show_wareki", "idle_return_s",
-       "durations", "display", "font_paths", "public_keys", "exit_chord", "metrics_path",
-       "utc_offset", "quiet_hours", "quiet_mode", "shelter_slide", "shelter_map_url"});
+  r.CheckKeys(root, "",
+              {"feeds", "demo", "state_dir", "district", "center_name", "language", "show_wareki",
+               "idle_return_s", "durations", "display", "font_paths", "public_keys", "exit_chord",
+               "metrics_path", "utc_offset", "quiet_hours", "quiet_mode", "shelter_slide",
+               "shelter_map_url"});
   try {
     ReadFeeds(r, root, &out.config);
     ReadRest(r, root, &out.config);
@@ -439,6 +450,17 @@ ConfigOutcome ParseConfig(std::string_view json_text) {
     r.Error("", std::string("could not read the configuration: ") + e.what());
   }
   return out;
+}
+
+std::string WhyNothingToShow(const ConfigOutcome& outcome) {
+  if (!outcome.config.feeds.empty() || outcome.config.demo) return "";
+  std::string why = "the configuration names no feed";
+  std::string unknown;
+  for (const auto& p : outcome.problems)
+    if (p.unknown_key && p.pointer.find('/', 1) == std::string::npos)
+      unknown += (unknown.empty() ? "" : "; ") + p.message;
+  if (!unknown.empty()) why += " (" + unknown + ")";
+  return why;
 }
 
 }  // namespace machikado::config

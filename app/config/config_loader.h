@@ -17,6 +17,7 @@ struct ConfigProblem {
   bool fatal = true;    // false = warning (e.g. unknown key); the config is still usable
   std::string pointer;  // e.g. "/feeds/0/poll_interval_s"
   std::string message;
+  bool unknown_key = false;  // a key this version does not know (a typo, or a newer setting)
 };
 
 struct ConfigOutcome {
@@ -30,6 +31,12 @@ struct ConfigOutcome {
 };
 
 ConfigOutcome ParseConfig(std::string_view json_text);
+
+// Why a kiosk with this configuration would show nothing, or "" when it names a feed (or asks for
+// the demo): "the
+// configuration names no feed" plus the unknown keys that may be the cause ("unknown setting
+// \"feds\" — did you mean \"feeds\"?").
+std::string WhyNothingToShow(const ConfigOutcome& outcome);
 
 // True for URLs whose host is a loopback address (127.0.0.0/8, ::1, localhost).
 bool IsLoopbackUrl(std::string_view url);

@@ -74,14 +74,25 @@ TEST(ConfigLoaderTest, QuietHoursDefaultToNeverInTokyo) {
   EXPECT_EQ(o.config.utc_offset_s, 9 * 3600);
 }
 
+TEST(ConfigLoaderTest, DpmsIsReadAsBlankWithAWarning) {
+  ConfigOutcome o = ParseConfig(R"({"feeds": ["a.json"], "quiet_mode": "dpms"})");
+  ASSERT_TRUE(o.ok());
+  EXPECT_EQ(o.config.quiet_hours.mode, QuietMode::kBlank);
+  ASSERT_EQ(o.problems.size(), 1u);
+  EXPECT_FALSE(o.problems[0].fatal);
+  EXPECT_EQ(o.problems[0].pointer, "/quiet_mode");
+  EXPECT_NE(o.problems[0].message.find("blanked instead"), std::string::npos);
+  EXPECT_FALSE(ParseConfig(R"({"quiet_mode": "off"})").ok());
+}
+
 TEST(ConfigLoaderTest, ReadsQuietHoursRangesDaysOffsetAndMode) {
   ConfigOutcome o = ParseConfig(R"({
-    "utc_offset": "-05:30", "quiet_mode": "dpms",
+    "utc_offset": "-05:30", "quiet_mode": "blank",
     "quiet_hours": [{"days": ["mon", "Fri", "sun"], "from": "21:00", "to": "07:00"},
                     {"from": "12:00", "to": "24:00"}]})");
   ASSERT_TRUE(o.ok()) << o.problems[0].message;
   EXPECT_EQ(o.config.utc_offset_s, -(5 * 3600 + 30 * 60));
-  EXPECT_EQ(o.config.quiet_hours.mode, QuietMode::kDpms);
+  EXPECT_EQ(o.config.quiet_hours.mode, QuietMode::kBlank);
   ASSERT_EQ(o.config.quiet_hours.ranges.size(), 2u);
   EXPECT_EQ(o.config.quiet_hours.ranges[0].days, (1 << 0) | (1 << 4) | (1 << 6));
   EXPECT_EQ(o.config.quiet_hours.ranges[0].from_min, 21 * 60);

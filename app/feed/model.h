@@ -77,6 +77,9 @@ std::optional<ShelterStatus> ShelterStatusFromName(std::string_view s);
 struct Image {
   std::string url;  // absolute after resolution against the feed URL (when one is known)
   Text alt;
+  // Lowercase hex SHA-256 of the image's bytes, "" when not given. Puts the image under the
+  // feed's signature (trust/image_digest.h).
+  std::string sha256;
 };
 
 struct Event {

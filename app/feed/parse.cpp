@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "feed/json_precheck.h"
+#include "feed/json_syntax.h"
 #include "feed/parse_internal.h"
 
 namespace machikado::feed {
@@ -132,6 +133,9 @@ std::optional<Json> ParseJson(std::string_view bytes, const FeedLimits& limits, 
   }
   try {
     return Json::parse(bytes.begin(), bytes.end());
+  } catch (const Json::parse_error& e) {
+    Reject(out, "",
+           "the feed is not valid JSON at " + ExplainJsonSyntaxError(bytes, e.byte, false));
   } catch (const Json::exception& e) {
     Reject(out, "", "the feed is not valid JSON: " + JsonErrorText(e.what()));
   }

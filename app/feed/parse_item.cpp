@@ -1,6 +1,7 @@
 // ParseItem: the fields every item has (FEED-v1 "Item: common fields"), then its kind's part.
 #include "feed/parse_internal.h"
 
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 
@@ -8,6 +9,14 @@ namespace machikado::feed {
 namespace {
 
 constexpr int kIdMaxChars = 128;
+
+// 64 hex digits: a SHA-256 as sha256sum prints it (either case).
+bool IsHexDigest(const std::string& s) {
+  if (s.size() != 64) return false;
+  for (char c : s)
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
 
 std::optional<Image> ReadImage(FieldReader& r, const Json& item, const std::string& ptr) {
   const Json* obj = r.Object(item, ptr, "image", Need::kOptional);
@@ -17,6 +26,17 @@ std::optional<Image> ReadImage(FieldReader& r, const Json& item, const std::stri
   auto url = r.ImageUrl(*obj, image_ptr, "url", Need::kRequired);
   if (auto alt = r.TextField(*obj, image_ptr, "alt", r.limits().max_summary_chars, Need::kOptional))
     image.alt = std::move(*alt);
+  if (auto digest = r.String(*obj, image_ptr, "sha256", Need::kOptional)) {
+    if (IsHexDigest(*digest)) {
+      for (char& c : *digest) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      image.sha256 = std::move(*digest);
+    } else {
+      r.Error(ChildPointer(image_ptr, "sha256"),
+              "sha256 must be the 64 hexadecimal digits of the image's SHA-256 (e.g. from "
+              "`sha256sum photo.jpg`), but it is \"" +
+                  digest->substr(0, 80) + "\"");
+    }
+  }
   if (!url) return std::nullopt;
   image.url = std::move(*url);
   return image;

@@ -17,6 +17,7 @@
 #include "feed/time_shift.h"
 #include "kiosk/app_impl.h"
 #include "platform/data_dir.h"
+#include "platform/host_facts.h"
 #include "render/theme.h"
 #include "ui/kiosk_safety.h"
 
@@ -231,16 +232,25 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
   ctx.shelter_map_url = options.config.shelter_map_url;
   // Local feeds name image files; remote images arrive as bytes in the snapshot (image_bytes).
   auto snap_for_images = snapshot;
+  // With signatures required, only images the pipeline has checked against their sha256 are
+  // drawn: a local file is not read behind its back (trust/image_digest.h).
+  const bool digests_checked_first = !options.config.public_keys.empty();
   // Either way the canvas decodes through the image gate (render/image_decoder.h).
-  ctx.resolve_image = [snap_for_images](const std::string& url) -> std::string {
+  ctx.resolve_image = [snap_for_images,
+                       digests_checked_first](const std::string& url) -> std::string {
     if (snap_for_images) {
       if (snap_for_images->images.count(url)) return url;       // checked bytes in memory
       if (snap_for_images->image_errors.count(url)) return "";  // refused: why is in status.json
     }
     // A local image the pipeline has not read yet: the canvas reads the file (under the cap).
-    if (net::IsLocalSource(url)) return net::LocalPath(url).value_or("");
+    if (net::IsLocalSource(url) && !digests_checked_first) return net::LocalPath(url).value_or("");
     return "";  // not fetched (yet): the item shows without its image
   };
+  if (options.not_configured) {
+    const platform::HostFacts host = platform::ReadHostFacts();
+    ctx.not_configured = render::NotConfigured{*options.not_configured, options.config_path,
+                                               host.host_name, host.addresses};
+  }
   if (const std::string& name = options.config.center_name; !name.empty())
     ctx.center_name.variants.push_back({"ja", name, {{name, ""}}});
   if (ctx.center_name.empty() && snapshot)

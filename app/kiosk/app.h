@@ -25,6 +25,11 @@ struct AppOptions {
   int headless_width = 1920, headless_height = 1080;
   // Bundled demo: item times are shifted by whole weeks so the demo stays current.
   bool demo = false;
+  // Set when a configuration was given that names no usable feed: the kiosk shows the
+  // not-configured screen (render::NotConfigured) with this reason, never the demo, and
+  // status.json says mode "idle", idle_reason "not_configured".
+  std::optional<std::string> not_configured;
+  std::string config_path;  // the configuration file read, for the not-configured screen
   std::optional<int64_t>
       run_for_ms;          // stop after this long (tests, benchmarks); unset = until signalled
   bool kiosk_lock = true;  // ignore window-close requests (staff leave with the exit chord)

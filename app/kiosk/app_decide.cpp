@@ -51,6 +51,9 @@ App::Impl::Decision App::Impl::Decide() {
   for (const auto* b : ctx.banner_alerts) banners += "|" + b->feed_id + "/" + b->id;
   d.screen_key = content + "|" + std::to_string(now.wall.now / 60) + "|" +
                  (ctx.online ? "on" : "off") + banners;
+  // The not-configured screen shows the device's addresses: redraw when DHCP gives one.
+  if (ctx.not_configured)
+    for (const auto& a : ctx.not_configured->addresses) d.screen_key += "|" + a;
   d.key = d.screen_key;
   d.content_key = content + banners;
   if (mode == schedule::Mode::kIdle) {

@@ -244,6 +244,14 @@ void App::Impl::WriteStatus(const std::optional<platform::SlideStatus>& slide) {
   platform::KioskStatus st;
   st.mode = ToKioskModeValue(mode);
   st.slide = slide;
+  // A screen with nothing on it is idle, whatever the scheduler's mode: a monitor that watches
+  // the mode must see it (docs/status-file.md).
+  if (mode == schedule::Mode::kIdle) {
+    st.idle_reason = "quiet_hours";
+  } else if (!slide && mode == schedule::Mode::kRotation) {
+    st.mode = platform::KioskMode::kIdle;
+    st.idle_reason = options.not_configured ? "not_configured" : "nothing_to_show";
+  }
   if (snapshot) {
     for (const auto& f : snapshot->feeds) {
       platform::FeedStatus fs_;

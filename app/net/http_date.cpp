@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/civil_date.h"
+
 namespace machikado::net {
 
 namespace {
@@ -77,12 +79,6 @@ bool ReadGmt(Cursor& c) {
   return z == "GMT" || z == "UTC" || z == "gmt";
 }
 
-unsigned DaysInMonth(int64_t y, unsigned m) {
-  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
-}
-
 std::optional<UnixSeconds> Assemble(int64_t y, int m, int64_t d, int64_t h, int64_t mi,
                                     int64_t sec) {
   if (m < 1 || y < 1 || d < 1 || d > DaysInMonth(y, static_cast<unsigned>(m))) return std::nullopt;
@@ -91,16 +87,6 @@ std::optional<UnixSeconds> Assemble(int64_t y, int m, int64_t d, int64_t h, int6
 }
 
 }  // namespace
-
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  // Howard Hinnant's days_from_civil.
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
 
 std::optional<UnixSeconds> ParseHttpDate(std::string_view s) {
   Cursor c{s};

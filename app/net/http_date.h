@@ -19,7 +19,4 @@ std::optional<UnixSeconds> ParseHttpDate(std::string_view s);
 // IMF-fixdate for `t`, e.g. "Mon, 23 Nov 2026 00:00:00 GMT".
 std::string FormatHttpDate(UnixSeconds t);
 
-// Days since 1970-01-01 for a proleptic Gregorian date (month 1–12).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d);
-
 }  // namespace machikado::net

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <vector>
 
+#include "core/civil_date.h"
 #include "opendata/normalize.h"
 
 namespace machikado::opendata {
@@ -35,12 +36,6 @@ bool Consume(std::string_view s, size_t* pos, std::string_view token) {
   if (s.substr(*pos, token.size()) != token) return false;
   *pos += token.size();
   return true;
-}
-
-int DaysInMonth(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
 Status BadDate(std::string_view cell, std::string_view why) {
@@ -206,7 +201,8 @@ Result<CivilDate> ParseDate(std::string_view cell, std::optional<CivilTime>* tim
   }
   if (y < 1900 || y > 2200) return BadDate(cell, "has a year outside 1900–2200");
   if (m < 1 || m > 12) return BadDate(cell, "has no month 1–12");
-  if (d < 1 || d > DaysInMonth(y, m)) return BadDate(cell, "names a day its month does not have");
+  if (d < 1 || d > static_cast<int>(DaysInMonth(y, static_cast<unsigned>(m))))
+    return BadDate(cell, "names a day its month does not have");
   SkipSpaces(s, &i);
   if (i < s.size() && (s[i] == 'T' || s[i] == 't')) ++i;
   if (i < s.size()) {
@@ -235,14 +231,8 @@ Result<CivilTime> ParseTime(std::string_view cell) {
 }
 
 int64_t JapanInstant(const CivilDate& date, const CivilTime& time) {
-  // days_from_civil (H. Hinnant's algorithm), proleptic Gregorian.
-  const int y = date.year - (date.month <= 2 ? 1 : 0);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned mp = static_cast<unsigned>(date.month + (date.month > 2 ? -3 : 9));
-  const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(date.day) - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  const int64_t days = static_cast<int64_t>(era) * 146097 + static_cast<int64_t>(doe) - 719468;
+  const int64_t days =
+      DaysFromCivil(date.year, static_cast<unsigned>(date.month), static_cast<unsigned>(date.day));
   return days * 86400 + time.hour * 3600 + time.minute * 60 - 9 * 3600;
 }
 

@@ -6,6 +6,7 @@
 #include "feed/shelter_refs.h"
 #include "net/file_source.h"
 #include "net/http_date.h"
+#include "trust/image_digest.h"
 
 namespace machikado::pipeline {
 
@@ -306,16 +307,50 @@ void FeedPipeline::Fail(Slot& slot, FeedReport::State state, std::string kind, s
   rep.consecutive_failures = slot.policy.consecutive_failures();
 }
 
+Status FeedPipeline::AcceptImage(const std::string& url, const std::string& bytes,
+                                 media::ImageInfo* info) const {
+  Result<media::ImageInfo> checked = media::CheckImage(bytes, config_.image_limits);
+  if (!checked.ok()) return checked.status();
+  *info = *checked;
+  const auto rule = image_rules_.find(url);
+  trust::ImageDigestPolicy policy;
+  policy.signatures_required = config_.verifier.required();
+  policy.allow_unhashed_images = rule != image_rules_.end() && rule->second.allow_unhashed;
+  return trust::CheckImageDigest(url, bytes, rule != image_rules_.end() ? rule->second.sha256 : "",
+                                 policy);
+}
+
 void FeedPipeline::RefreshImages() {
+  std::map<std::string, ImageRule> rules;
   std::set<std::string> wanted;
   std::set<std::string> feed_urls;
   for (const auto& slot : slots_) {
     feed_urls.insert(slot->source.url);
     if (!slot->feed || !config_.fetch_images) continue;
     for (const feed::Item& item : slot->feed->items) {
-      if (item.image && !item.image->url.empty()) wanted.insert(item.image->url);
+      if (!item.image || item.image->url.empty()) continue;
+      wanted.insert(item.image->url);
+      auto [rule, first] = rules.try_emplace(item.image->url);
+      if (first || rule->second.sha256.empty()) rule->second.sha256 = item.image->sha256;
+      rule->second.allow_unhashed =
+          first ? slot->source.allow_unhashed_images
+                : rule->second.allow_unhashed && slot->source.allow_unhashed_images;
     }
   }
+  // A changed rule (a new sha256 in the feed) re-checks the image held for it.
+  for (const auto& [url, rule] : rules) {
+    auto old = image_rules_.find(url);
+    if (old != image_rules_.end() && old->second.sha256 == rule.sha256 &&
+        old->second.allow_unhashed == rule.allow_unhashed)
+      continue;
+    if (auto held = images_.find(url); held != images_.end()) {
+      image_memory_bytes_ -= held->second->bytes.size();
+      images_.erase(held);
+      dirty_ = true;
+    }
+    image_failed_at_ms_.erase(url);
+  }
+  image_rules_ = std::move(rules);
   for (auto it = images_.begin(); it != images_.end();) {
     if (wanted.count(it->first)) {
       ++it;
@@ -339,12 +374,12 @@ void FeedPipeline::RefreshImages() {
     // The cache first: it costs no network and works offline.
     if (store_) {
       Result<std::string> bytes = store_->LoadImage(url);
-      Result<media::ImageInfo> info = bytes.ok() ? media::CheckImage(*bytes, config_.image_limits)
-                                                 : Result<media::ImageInfo>(bytes.status());
-      if (info.ok() && image_memory_bytes_ + bytes->size() <= config_.max_image_memory_bytes) {
+      media::ImageInfo info;
+      if (bytes.ok() && AcceptImage(url, *bytes, &info).ok() &&
+          image_memory_bytes_ + bytes->size() <= config_.max_image_memory_bytes) {
         image_memory_bytes_ += bytes->size();
         images_[url] = std::make_shared<const ImageData>(
-            ImageData{url, std::move(bytes).value(), info->width, info->height});
+            ImageData{url, std::move(bytes).value(), info.width, info.height});
         image_errors_.erase(url);
         continue;
       }
@@ -372,8 +407,9 @@ bool FeedPipeline::FetchOneImage(const std::string& url) {
     return fail(r.error.message);
   }
   if (r.response.not_modified()) return fail("unexpected 304 for an unconditional request");
-  Result<media::ImageInfo> info = media::CheckImage(r.response.body, config_.image_limits);
-  if (!info.ok()) return fail(info.status().message());
+  media::ImageInfo info;
+  if (Status accepted = AcceptImage(url, r.response.body, &info); !accepted.ok())
+    return fail(accepted.message());
   if (image_memory_bytes_ + r.response.body.size() > config_.max_image_memory_bytes) {
     return fail("the images of all items together exceed the memory budget");
   }
@@ -383,7 +419,7 @@ bool FeedPipeline::FetchOneImage(const std::string& url) {
   }
   image_memory_bytes_ += r.response.body.size();
   images_[url] = std::make_shared<const ImageData>(
-      ImageData{url, std::move(r.response.body), info->width, info->height});
+      ImageData{url, std::move(r.response.body), info.width, info.height});
   image_errors_.erase(url);
   image_failed_at_ms_.erase(url);
   dirty_ = true;

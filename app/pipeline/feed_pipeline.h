@@ -45,9 +45,9 @@ struct PipelineConfig {
   // Timeouts and low-speed limits for every fetch (url, validators, cap and expect are set per
   // use).
   net::HttpRequest request;
-  feed::FeedLimits limits;   // FEED-v1 limits; limits.max_body_bytes is the feed byte cap
-  bool fetch_images = true;  // false: items show without images (tools, tests)
-  media::ImageLimits image_limits;                   // the image gate's caps (docs/caps.md)
+  feed::FeedLimits limits;          // FEED-v1 limits; limits.max_body_bytes is the feed byte cap
+  bool fetch_images = true;         // false: items show without images (tools, tests)
+  media::ImageLimits image_limits;  // the image gate's caps (docs/caps.md)
   size_t max_image_memory_bytes = 64 * 1024 * 1024;  // all images held for the renderer together
   int image_retry_s = 600;  // a failed image is tried again after this long
   uint64_t seed = 0;        // jitter seed; the App passes std::random_device output
@@ -109,6 +109,16 @@ class FeedPipeline {
   std::map<std::string, std::string> image_errors_;
   std::map<std::string, int64_t> image_failed_at_ms_;
   std::vector<std::string> pending_images_;
+  // What each wanted image must satisfy (trust/image_digest.h): its sha256 from the item, and
+  // the feed's policy. Filled by RefreshImages; one entry per image URL.
+  struct ImageRule {
+    std::string sha256;
+    bool allow_unhashed = false;
+  };
+  std::map<std::string, ImageRule> image_rules_;
+  // The image gate, then the digest rule: OK or why the item shows without `url`'s image.
+  Status AcceptImage(const std::string& url, const std::string& bytes,
+                     media::ImageInfo* info) const;
   size_t image_memory_bytes_ = 0;
   uint64_t sequence_ = 0;
   uint64_t content_version_ = 0;

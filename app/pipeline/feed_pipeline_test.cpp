@@ -14,6 +14,11 @@
 #include "loopback_server.h"
 #include "net/curl_http_client.h"
 #include "net/file_source.h"
+#include "trust/image_digest.h"
+#include "trust/minisign_signer.h"
+
+#include <sodium.h>
+#include <cstring>
 
 namespace machikado::pipeline {
 namespace {
@@ -125,6 +130,14 @@ class PipelineTest : public ::testing::Test {
           return;
       }
     });
+    s.Get("/feed.minisig", [this](const httplib::Request&, httplib::Response& res) {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!signer_) {
+        res.status = 404;
+        return;
+      }
+      res.set_content(trust::SignMinisign(*signer_, body_, "feed", kNow), "text/plain");
+    });
     s.Get("/img/ok.png", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(kPng1x1, "image/png");
     });
@@ -178,7 +191,36 @@ class PipelineTest : public ::testing::Test {
     return p;
   }
 
+  // Makes a key pair: the server signs the feed with it; the returned config requires it.
+  PipelineConfig SignedConfig() {
+    EXPECT_GE(sodium_init(), 0);
+    uint8_t pk[32];
+    auto key = std::make_unique<trust::SecretKey>();
+    crypto_sign_keypair(pk, key->secret.data());
+    randombytes_buf(key->key_id.data(), key->key_id.size());
+    trust::PublicKey pub;
+    std::memcpy(pub.key_id.data(), key->key_id.data(), 8);
+    std::memcpy(pub.key.data(), pk, 32);
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      signer_ = std::move(key);
+    }
+    PipelineConfig c = Config();
+    c.verifier = trust::FeedVerifier({pub});
+    return c;
+  }
+  // A feed whose item names `image` with the given sha256 ("" = none).
+  static std::string FeedWithDigest(const std::string& image, const std::string& sha256) {
+    std::string item = R"({"id": "n1", "kind": "news", "title": "signed", "image": {"url": ")" +
+                       image + "\"" + (sha256.empty() ? "" : R"(, "sha256": ")" + sha256 + "\"") +
+                       "}}";
+    return R"({"format": "machikado-feed/1", "id": "center", "generated": "2026-11-22T09:00:00+09:00",
+            "items": [)" +
+           item + "]}";
+  }
+
   net::CurlGlobal global_;
+  std::unique_ptr<trust::SecretKey> signer_;  // set: /feed.minisig signs the served body
   LoopbackServer server_;
   net::CurlHttpClient client_;
   MemoryFeedStore store_;
@@ -417,6 +459,67 @@ TEST_F(PipelineTest, CachedImagesAreShownOffline) {
   auto snap = p->Latest();
   ASSERT_EQ(snap->items.size(), 1u);
   EXPECT_NE(snap->image_for(*snap->items[0]), nullptr);
+}
+
+TEST_F(PipelineTest, ASignedFeedsImageIsShownWhenItsDigestMatches) {
+  PipelineConfig c = SignedConfig();
+  Serve(FeedWithDigest("/img/ok.png", trust::Sha256Hex(kPng1x1)), "\"s1\"");
+  auto p = Make(std::move(c));
+  p->LoadCache();
+  p->RunDue();
+  auto snap = p->Latest();
+  ASSERT_EQ(snap->feeds[0].state, FeedReport::State::kOk) << snap->feeds[0].last_error;
+  ASSERT_EQ(snap->items.size(), 1u);
+  EXPECT_NE(snap->image_for(*snap->items[0]), nullptr);
+  EXPECT_TRUE(snap->image_errors.empty());
+}
+
+TEST_F(PipelineTest, ATamperedImageOfASignedFeedIsRefused) {
+  // The feed is signed and names the digest of other bytes: what the server sends now is not the
+  // picture the author published.
+  PipelineConfig c = SignedConfig();
+  Serve(FeedWithDigest("/img/ok.png", trust::Sha256Hex("the picture the author published")),
+        "\"s2\"");
+  auto p = Make(std::move(c));
+  p->LoadCache();
+  p->RunDue();
+  auto snap = p->Latest();
+  ASSERT_EQ(snap->feeds[0].state, FeedReport::State::kOk) << snap->feeds[0].last_error;
+  ASSERT_EQ(snap->items.size(), 1u);  // the notice stays, without the picture
+  EXPECT_EQ(snap->image_for(*snap->items[0]), nullptr);
+  ASSERT_EQ(snap->image_errors.size(), 1u);
+  EXPECT_NE(snap->image_errors.begin()->second.find("not the one the feed names"),
+            std::string::npos)
+      << snap->image_errors.begin()->second;
+  EXPECT_FALSE(store_.has_image(server_.Url("/img/ok.png")));  // never cached either
+}
+
+TEST_F(PipelineTest, ASignedFeedsImageWithoutDigestIsRefused) {
+  PipelineConfig c = SignedConfig();
+  Serve(FeedWithDigest("/img/ok.png", ""), "\"s3\"");
+  auto p = Make(std::move(c));
+  p->LoadCache();
+  p->RunDue();
+  auto snap = p->Latest();
+  ASSERT_EQ(snap->items.size(), 1u);
+  EXPECT_EQ(snap->image_for(*snap->items[0]), nullptr);
+  ASSERT_EQ(snap->image_errors.size(), 1u);
+  EXPECT_NE(snap->image_errors.begin()->second.find("gives no sha256"), std::string::npos);
+}
+
+TEST_F(PipelineTest, ATamperedCachedImageIsNotShownOffline) {
+  // The cache holds other bytes than the signed feed names (a disk edited behind the kiosk's
+  // back): offline, the item shows without it.
+  PipelineConfig c = SignedConfig();
+  store_.StoreFeed(
+      {server_.Url("/feed"), FeedWithDigest("/img/ok.png", trust::Sha256Hex("x")), "", "", kNow});
+  store_.StoreImage(server_.Url("/img/ok.png"), kPng1x1);
+  server_.Stop();
+  auto p = Make(std::move(c));
+  p->LoadCache();
+  auto snap = p->Latest();
+  ASSERT_EQ(snap->items.size(), 1u);
+  EXPECT_EQ(snap->image_for(*snap->items[0]), nullptr);
 }
 
 class BadImageTest : public PipelineTest, public ::testing::WithParamInterface<const char*> {};

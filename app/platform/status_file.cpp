@@ -85,7 +85,8 @@ std::optional<std::string> FormatRfc3339Utc(UnixSeconds t) {
 }
 
 bool SameContent(const KioskStatus& a, const KioskStatus& b) {
-  if (a.mode != b.mode || a.slide != b.slide || a.version != b.version || a.renderer != b.renderer)
+  if (a.mode != b.mode || a.idle_reason != b.idle_reason || a.slide != b.slide ||
+      a.version != b.version || a.renderer != b.renderer)
     return false;
   if (a.clock.source != b.clock.source || a.clock.trusted != b.clock.trusted ||
       a.clock.offset_s != b.clock.offset_s) {
@@ -109,6 +110,7 @@ bool SameContent(const KioskStatus& a, const KioskStatus& b) {
 std::string StatusToJson(const KioskStatus& s, UnixSeconds updated, int64_t pid) {
   Json doc;
   doc["mode"] = ToString(s.mode);
+  doc["idle_reason"] = s.idle_reason ? Json(*s.idle_reason) : Json(nullptr);
   doc["slide"] = s.slide ? Json{{"id", s.slide->id}, {"kind", s.slide->kind}} : Json(nullptr);
   Json feeds = Json::array();
   for (const FeedStatus& f : s.feeds) {

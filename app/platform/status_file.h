@@ -96,10 +96,13 @@ struct QuarantinedItem {
 
 struct KioskStatus {
   KioskMode mode = KioskMode::kIdle;
+  // Why the mode is idle: "quiet_hours", "not_configured" (no usable feed in the configuration),
+  // "nothing_to_show" (no current item: feeds empty, rejected or all expired). nullopt otherwise.
+  std::optional<std::string> idle_reason;
   std::optional<SlideStatus> slide;  // nullopt when nothing is shown
   std::vector<FeedStatus> feeds;     // in configuration order
   ClockStatus clock;
-  std::optional<RendererStatus> renderer;  // nullopt until the display is open
+  std::optional<RendererStatus> renderer;    // nullopt until the display is open
   std::vector<RefusedImage> refused_images;  // at most kMaxRefusedImages, by URL
   std::vector<QuarantinedItem> quarantined;
   std::string version = MACHIKADO_VERSION;

@@ -79,10 +79,21 @@ TEST(StatusJsonTest, HasTheDocumentedShape) {
   const nlohmann::ordered_json ordered =
       nlohmann::ordered_json::parse(StatusToJson(Sample(), 0, 1));
   for (auto& [k, v] : ordered.items()) keys.push_back(k);
-  EXPECT_EQ(keys, (std::vector<std::string>{"mode", "slide", "feeds", "clock", "renderer",
-                                            "refused_images", "refused_images_total", "quarantined",
-                                            "version", "updated", "pid"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"mode", "idle_reason", "slide", "feeds", "clock",
+                                            "renderer", "refused_images", "refused_images_total",
+                                            "quarantined", "version", "updated", "pid"}));
   EXPECT_EQ(ok.size(), 9u);
+}
+
+TEST(StatusJsonTest, IdleSaysWhy) {
+  KioskStatus s;
+  s.idle_reason = "not_configured";
+  json j = json::parse(StatusToJson(s, 0, 1));
+  EXPECT_EQ(j["mode"], "idle");
+  EXPECT_EQ(j["idle_reason"], "not_configured");
+  KioskStatus t = s;
+  t.idle_reason = "nothing_to_show";
+  EXPECT_FALSE(SameContent(s, t));
 }
 
 TEST(StatusJsonTest, NothingShownAndNoFeedsAreNullAndEmpty) {
@@ -90,6 +101,7 @@ TEST(StatusJsonTest, NothingShownAndNoFeedsAreNullAndEmpty) {
   s.clock = ClockStatus{0, ClockSource::kUnknown, false, 0};
   json j = json::parse(StatusToJson(s, 0, 1));
   EXPECT_EQ(j["mode"], "idle");
+  EXPECT_TRUE(j["idle_reason"].is_null());
   EXPECT_TRUE(j["slide"].is_null());
   EXPECT_TRUE(j["feeds"].is_array());
   EXPECT_TRUE(j["feeds"].empty());

@@ -30,6 +30,14 @@ struct ScreenLayout {
 ScreenLayout ComputeScreenLayout(int width, int height, bool with_banner,
                                  bool with_exercise = false);
 
+// What the not-configured screen tells whoever stands in front of it (IT staff with a laptop).
+struct NotConfigured {
+  std::string reason;       // "the configuration names no feed (unknown key \"feds\"…)"
+  std::string config_path;  // the file the kiosk read
+  std::string host_name;    // gethostname()
+  std::vector<std::string> addresses;  // non-loopback IPv4/IPv6 addresses, at most a few
+};
+
 struct SlideContext {
   int width = 1920, height = 1080;
   std::string lang = "ja";
@@ -57,6 +65,9 @@ struct SlideContext {
   std::vector<std::string> asset_dirs;
   // Where a shelter's QR code leads (config shelter_map_url): "" = its geo: URI.
   std::string shelter_map_url;
+  // Set when the kiosk was started with a configuration that names no usable feed: the idle
+  // screen becomes 「設定されていません」 with what is missing and how to reach the device.
+  std::optional<NotConfigured> not_configured;
 };
 
 // Full path of an asset ("pictograms/hazard-flood.svg") in ctx.asset_dirs, or "" when absent.

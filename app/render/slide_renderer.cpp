@@ -56,6 +56,7 @@ LayoutRecord SlideRenderer::Draw(const feed::Item& item, const SlideContext& ctx
 }
 
 LayoutRecord SlideRenderer::DrawIdle(const SlideContext& ctx) {
+  if (ctx.not_configured) return DrawNotConfigured(ctx);
   canvas_.Begin(ctx.width, ctx.height, theme::kPage);
   canvas_.SetImageBytes(ctx.image_bytes);
   const ScreenLayout s = ComputeScreenLayout(ctx.width, ctx.height, !ctx.banner_alerts.empty());

@@ -49,6 +49,7 @@ class SlideRenderer {
   // Draws to the renderer's current target; returns the record.
   LayoutRecord Draw(const feed::Item& item, const SlideContext& ctx, SlideMode mode);
   LayoutRecord DrawIdle(const SlideContext& ctx);
+  LayoutRecord DrawNotConfigured(const SlideContext& ctx);
   // The last-resort screen, for when no slide can be prepared: the header (center name, clock)
   // and 「ただいま準備中です」. Draws to the current render target and needs no texture of its own.
   LayoutRecord DrawLastResort(const SlideContext& ctx);

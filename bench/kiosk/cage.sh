@@ -43,7 +43,7 @@ scene() {
   local state="$work/state-$name" runtime="$work/rt-$name"
   mkdir -p "$state" "$runtime"; chmod 0700 "$runtime"
   [ ${#runas[@]} -gt 0 ] && chown machikado-bench "$state" "$runtime"
-  echo "{\"state_dir\": \"$state\"}" >"$work/$name.json"
+  echo "{\"state_dir\": \"$state\", \"demo\": true}" >"$work/$name.json"
   setsid "${runas[@]}" env -i PATH=/usr/bin:/bin HOME="$work" XDG_RUNTIME_DIR="$runtime" \
     STATE_DIRECTORY="$state" MACHIKADO_DATA_DIR="$work" WLR_BACKENDS=headless WLR_RENDERER=pixman \
     WLR_LIBINPUT_NO_DEVICES=1 WLR_HEADLESS_OUTPUTS=1 "${envs[@]}" \
