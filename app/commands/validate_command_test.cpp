@@ -29,7 +29,7 @@ TEST(ValidateCommandTest, AValidFeedIsExit0) {
   const auto r = Call(ValidateCommand, {WriteFile(tmp, "good.json", kGood)});
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_TRUE(
-      Contains(r.out, "1 feed checked: 1 OK, 0 with problems (0 items skipped), 0 rejected."))
+      Contains(r.out, "1 feed checked: 1 OK, 0 with problems (0 items skipped), 0 rejected"))
       << r.out;
 }
 
