@@ -3,7 +3,7 @@
 # signed with minisign is shown; a tampered body or a missing signature rejects the feed while the
 # last good content stays on screen, and status.json says why. Skips (exit 77) without minisign.
 . "$(dirname "$0")/lib.sh"
-bin="$1"
+bin="$(realpath "$1")"
 here="$T_ROOT"
 work="$T_WORK"
 need minisign minisign
