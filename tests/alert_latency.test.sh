@@ -1,27 +1,18 @@
 #!/usr/bin/env bash
-# Publish → on-screen latency of an emergency, end to end: nginx (Debian's, on loopback, started here)
-# serves an alerts feed polled every 5 s by a headless kiosk; the served file is replaced by one with
-# a level-4 alert and the time until status.json says mode "emergency" is measured (target: poll
-# interval + 0.5 s). Then the alert is withdrawn and the rotation must come back. Prints the figures;
-# `ALERT_LATENCY_RUNS=N` repeats the measurement (docs/benchmarks.md).
-set -euo pipefail
+# An emergency published on the feed server reaches the screen, and its withdrawal gives the
+# rotation back: nginx (Debian's, with deploy/nginx/'s configuration, on loopback, started here)
+# serves an alerts feed polled every 5 s by a headless kiosk; the served file is replaced atomically
+# by one with a level-4 alert, then by an empty one, and status.json's mode must follow. How long
+# that takes is a benchmark (bench/alert_latency.sh, docs/benchmarks.md), not asserted here.
+# Skips (exit 77) without nginx.
+. "$(dirname "$0")/lib.sh"
 bin="$1"
-here="$(cd "$(dirname "$0")/.." && pwd)"
+here="$T_ROOT"
+dir="$T_WORK"
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
-[ -x "$nginx_bin" ] || { echo "skip: nginx not installed"; exit 77; }
-runs="${ALERT_LATENCY_RUNS:-2}"
+need "$nginx_bin" nginx-light
+need python3
 interval=5
-
-dir="$(mktemp -d)"
-nginx_pid=""; kiosk_pid=""
-cleanup() {
-  [ -n "$kiosk_pid" ] && kill "$kiosk_pid" 2>/dev/null || true
-  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-chmod 0755 "$dir"
 mkdir -p "$dir/feeds" "$dir/tmp" "$dir/state"
 
 # The alerts feed: empty, then the demo's level-4 alert. ttl = the poll interval.
@@ -49,9 +40,10 @@ make_feed "$dir/alert-on.json" 1
 make_feed "$dir/alert-off.json" 0
 cp "$here/feeds/demo/news.json" "$dir/feeds/news.json"; chmod 0644 "$dir/feeds/news.json"
 
+# nginx on a port the kernel picked for a socket just closed; on the rare collision, another one.
 port=""
 for _ in $(seq 1 20); do
-  try=$((20000 + RANDOM % 40000))
+  try=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   cat >"$dir/nginx.conf" <<CONF
 worker_processes 1;
 error_log $dir/error.log warn;
@@ -71,48 +63,38 @@ CONF
   : >"$dir/error.log"
   "$nginx_bin" -p "$dir" -c "$dir/nginx.conf" -g "daemon off; pid $dir/nginx.pid;" 2>>"$dir/error.log" &
   nginx_pid=$!
-  for _ in $(seq 1 50); do
+  track "$nginx_pid"
+  for _ in $(seq 1 100); do
     if python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$try/alerts.json', timeout=1)" 2>/dev/null; then port=$try; break; fi
     kill -0 "$nginx_pid" 2>/dev/null || break
     sleep 0.1
   done
   [ -n "$port" ] && break
-  kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
-  grep -q "Address already in use" "$dir/error.log" || { cat "$dir/error.log"; exit 1; }
+  stop "$nginx_pid" || true
+  grep -q "Address already in use" "$dir/error.log" || { cat "$dir/error.log"; fail "nginx did not start"; }
 done
-[ -n "$port" ] || { echo "no free port for nginx"; exit 1; }
+[ -n "$port" ] || fail "no free port for nginx"
 
 cat >"$dir/config.json" <<JSON
 {"feeds": [{"url": "http://127.0.0.1:$port/news.json", "poll_interval_s": 300},
            {"url": "http://127.0.0.1:$port/alerts.json", "poll_interval_s": $interval}],
  "district": "ikejiri"}
 JSON
-# status.json is replaced atomically; a grep is cheap enough to poll every 20 ms.
-mode() { sed -n 's/^  "mode": "\([a-z]*\)",$/\1/p' "$dir/state/status.json" 2>/dev/null | head -1; }
-wait_mode() {  # wait_mode MODE SECONDS → prints ms waited
-  local start=$(date +%s%N)
-  for _ in $(seq $(($2 * 50))); do
-    if [ "$(mode)" = "$1" ]; then echo $(( ($(date +%s%N) - start) / 1000000 )); return 0; fi
-    sleep 0.02
-  done
-  echo "FAIL: mode '$(mode)', waited $2 s for '$1'" >&2; cat "$dir/kiosk.log" >&2; return 1
-}
-
+status="$dir/state/status.json"
 "$bin" run --headless --config "$dir/config.json" --state-dir "$dir/state" >"$dir/kiosk.log" 2>&1 &
-kiosk_pid=$!
-wait_mode rotation 30 >/dev/null
-sleep $((interval + 1))  # past the first polls: from now on alerts.json is polled every ~5 s (304s)
-worst=0
-for r in $(seq 1 "$runs"); do
-  # Publish atomically, as deploy/nginx/publish-feed.sh does: write beside, then rename.
-  cp "$dir/alert-on.json" "$dir/feeds/.alerts.json.new"; mv "$dir/feeds/.alerts.json.new" "$dir/feeds/alerts.json"
-  ms=$(wait_mode emergency 60)
-  echo "publish → emergency on screen: $ms ms (poll interval ${interval} s)"
-  [ "$ms" -gt "$worst" ] && worst=$ms
-  cp "$dir/alert-off.json" "$dir/feeds/.alerts.json.new"; mv "$dir/feeds/.alerts.json.new" "$dir/feeds/alerts.json"
-  ms=$(wait_mode rotation 60)
-  echo "withdraw → rotation back: $ms ms"
-done
-# A figure, not an assertion (shared machines): it goes to docs/benchmarks.md. What is asserted is
-# that every publish and every withdrawal reached the screen (wait_mode fails on a hang).
-echo "worst publish → emergency: $worst ms; target ≤ $((interval * 1000 + 500)) ms (benchmark, not asserted)"
+kiosk=$!
+track "$kiosk"
+wait_mode() {  # wait_mode MODE: the timeout only bounds a hang (polls are every 5 s)
+  wait_json 60 "$status" "d['mode'] == '$1'" "$kiosk" || { cat "$dir/kiosk.log"; fail "mode never became $1"; }
+}
+wait_mode rotation
+# Past the first poll of alerts.json: from then on it is polled every ~5 s (304s).
+wait_json 60 "$status" 'd["feeds"][1]["state"] == "ok"' "$kiosk" || fail "alerts.json was never fetched"
+publish() { cp "$1" "$dir/feeds/.alerts.json.new"; mv "$dir/feeds/.alerts.json.new" "$dir/feeds/alerts.json"; }
+# Publish atomically, as deploy/nginx/publish-feed.sh does: write beside, then rename.
+publish "$dir/alert-on.json"
+wait_mode emergency
+echo "ok: the published alert took over the screen"
+publish "$dir/alert-off.json"
+wait_mode rotation
+echo "ok: its withdrawal gave the rotation back"

@@ -2,41 +2,33 @@
 # End to end under Xvfb: at launch the first slide is drawn on a worker thread while the display
 # comes up, and that slide — not a second preparation — is the first frame, in landscape and on a
 # screen turned to portrait. Skips (exit 77) when Xvfb is missing.
-set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin="$1"
-here="$(cd "$(dirname "$0")/.." && pwd)"
-command -v Xvfb >/dev/null || { echo "skip: Xvfb not installed"; exit 77; }
+work="$T_WORK"
+start_xvfb 1280x720x24
 
-work="$(mktemp -d)"
-xpid=""
-cleanup() {
-  [ -n "$xpid" ] && kill "$xpid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-display=":$((200 + RANDOM % 500))"
-Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
-xpid=$!
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
-
-launch() {  # launch NAME ROTATION: a full-screen kiosk on the demo feeds for 3 s
+launch() {  # launch NAME ROTATION: a full-screen kiosk on the demo feeds, twice
+  local state="$work/state-$1" pid log
   cat >"$work/$1.json" <<JSON
-{"demo": true, "display": {"rotation_deg": $2}, "state_dir": "$work/state-$1"}
+{"demo": true, "display": {"rotation_deg": $2}, "state_dir": "$state"}
 JSON
-  # A first run fills the offline cache; the second starts from it, like a restart.
+  # A first run fills the offline cache (every feed fetched); the second starts from it, like a
+  # restart. Each is stopped with SIGTERM once it has done that.
   for run in cache launch; do
-    DISPLAY="$display" MACHIKADO_REPORT_FIRST_FRAME=1 "$bin" run --config "$work/$1.json" --run-for 3 \
-      >"$work/$1-$run.log" 2>&1 || { rc=$?; cat "$work/$1-$run.log"; echo "FAIL: $1 $run exited $rc"; exit 1; }
+    log="$work/$1-$run.log"
+    MACHIKADO_REPORT_FIRST_FRAME=1 "$bin" run --config "$work/$1.json" >"$log" 2>&1 &
+    pid=$!
+    track "$pid"
+    wait_log 60 "$log" "first-frame" "$pid"
+    [ $run = cache ] && wait_json 60 "$state/status.json" \
+      'd["feeds"] and all(f["state"] == "ok" for f in d["feeds"])' "$pid"
+    stop "$pid" || { cat "$log"; fail "$1 $run exited $?"; }
   done
-  log="$work/$1-launch.log"
-  grep -q "first-frame" "$log" || { cat "$log"; echo "FAIL: $1: no first frame"; exit 1; }
   # The first prepare logged is the worker's, and it is the slide that went on screen.
   first_prepare="$(grep -m1 ' prepare ' "$log")"
   case "$first_prepare" in
     *"drawn while the display came up"*) ;;
-    *) cat "$log"; echo "FAIL: $1: the first slide was not the worker's: $first_prepare"; exit 1 ;;
+    *) cat "$log"; fail "$1: the first slide was not the worker's: $first_prepare" ;;
   esac
   echo "ok: $1: $first_prepare"
 }

@@ -4,22 +4,13 @@
 # unreadable input among good ones gives exit 1 naming it while the others still convert; usage
 # errors give 2; an http:// input is fetched from a loopback server started here. Skips (77) when
 # the test data is absent.
-set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin="$1"
-here="$(cd "$(dirname "$0")/.." && pwd)"
+here="$T_ROOT"
 jma="$here/../shared/testdata/jma"
 cap="$here/../shared/testdata/cap"
-[ -d "$jma" ] && [ -d "$cap" ] || { echo "skip: no testdata beside the project"; exit 77; }
-
-dir="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+[ -d "$jma" ] && [ -d "$cap" ] || skip "no testdata beside the project ($jma, $cap)"
+dir="$T_WORK"
 
 areas=(--area 1310400 --area 1311800 --area 0133100 --area 123456789012 --area 210 --area 101
        --area 100 --area 2230600 --area 440)
@@ -98,13 +89,8 @@ set +e; "$bin" import cap "$cap/alertswiss-TEST-1163.xml" >/dev/null 2>&1; rc=$?
 [ "$rc" = 2 ] || fail "import cap without areas: exit $rc, expected 2"
 
 # An http:// input, fetched through the kiosk's HTTP client from a loopback server.
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-(cd "$jma" && exec python3 -m http.server "$port" --bind 127.0.0.1) >/dev/null 2>&1 &
-server_pid=$!
-for _ in $(seq 1 50); do
-  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null && break
-  sleep 0.1
-done
+serve "$jma"
+port="$T_PORT"
 "$bin" import jma --area 0133100 "http://127.0.0.1:$port/17_02_01_190529_VXWW50.xml" \
   >"$dir/http.json" 2>"$dir/err" || fail "http import: $(cat "$dir/err")"
 grep -q '"jma-landslide-0133100"' "$dir/http.json" || fail "http import gave no alert"

@@ -2,26 +2,17 @@
 # `machikado ingest --config F --once` against a JMA-like Atom feed served on loopback by python's
 # http.server (started here): the first run fetches the feed and the two warning documents and
 # publishes a valid feed with both alerts; the next runs (restarts) ask If-Modified-Since, get 304,
-# fetch no document again and keep both alerts. Prints the wall time of each run. Skips (77)
-# without the test data.
-set -euo pipefail
+# fetch no document again and keep both alerts. Skips (77) without the test data.
+. "$(dirname "$0")/lib.sh"
 bin="$1"
-here="$(cd "$(dirname "$0")/.." && pwd)"
+here="$T_ROOT"
 jma="$here/../shared/testdata/jma"
-[ -d "$jma" ] || { echo "skip: no testdata beside the project"; exit 77; }
+[ -d "$jma" ] || skip "no testdata beside the project ($jma)"
+dir="$T_WORK"
 
-dir="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$dir/srv/data"
+serve "$dir/srv" 0 "$dir/http.log"
+port="$T_PORT"
 cp "$jma/17_02_01_190529_VXWW50.xml" "$dir/srv/data/a.xml"
 cp "$jma/32-39_11_02_250206_VTSE41.xml" "$dir/srv/data/b.xml"
 cat >"$dir/srv/feed.xml" <<XML
@@ -39,18 +30,9 @@ cat >"$dir/ingest.json" <<JSON
 {"jma_feeds": ["http://127.0.0.1:$port/feed.xml"], "areas": ["0133100", "210"],
  "state_dir": "$dir/state", "out": "$dir/out/jma.json"}
 JSON
-(cd "$dir/srv" && exec python3 -m http.server "$port" --bind 127.0.0.1) >"$dir/http.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null && break
-  sleep 0.1
-done
 
 for run in 1 2 3; do
-  start=$(date +%s.%N)
   "$bin" ingest --config "$dir/ingest.json" --once || fail "run $run exited $?"
-  end=$(date +%s.%N)
-  echo "run $run: $(python3 -c "print(f'{$end - $start:.3f}')") s"
   "$bin" validate "$dir/out/jma.json" >/dev/null || fail "run $run: published feed invalid"
   python3 - "$dir/out/jma.json" <<'PY' || fail "run $run: alerts"
 import json, sys

@@ -3,19 +3,11 @@
 # hook $MACHIKADO_TEST_ABORT_ITEM, as a renderer crash would) costs one restart. After the crash,
 # the restarted kiosk — the item still poisonous — skips it, reports it in status.json and the
 # metrics, and shows the rest of the rotation; once the item changes it is shown again.
-set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin="$1"
-command -v python3 >/dev/null || { echo "skip: python3 missing"; exit 77; }
+need python3
 ulimit -c 0  # the abort is expected: no core file
-
-work="$(mktemp -d)"
-kiosk_pid=""
-cleanup() {
-  [ -n "$kiosk_pid" ] && kill "$kiosk_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+work="$T_WORK"
 state="$work/state"
 
 write_feed() {  # write_feed SUMMARY_OF_THE_POISON_ITEM
@@ -31,20 +23,34 @@ json.dump(feed, open(sys.argv[1], "w"), ensure_ascii=False)
 PY
 }
 
-watch() {  # watch SECONDS OUT: run the kiosk (already started) and record what status.json shows
-  python3 - "$state/status.json" "$1" "$2" <<'PY'
-import json, sys, time
-path, seconds, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-seen, quarantined, deadline = set(), [], time.time() + seconds
-while time.time() < deadline:
+# watch OUT WANT PID: records what status.json shows (slides in order, the quarantine) until the
+# slides WANT (space-separated, in this order, not necessarily adjacent) have been seen one after
+# another, then writes OUT. The timeout only ends a hang; fails at once when PID exits.
+watch() {
+  python3 - "$state/status.json" "$1" "$2" "$3" <<'PY'
+import json, os, sys, time
+path, out, want, pid = sys.argv[1], sys.argv[2], sys.argv[3].split(), int(sys.argv[4])
+shown, quarantined, deadline = [], [], time.monotonic() + 120
+def done():
+    i = 0
+    for s in shown:
+        if i < len(want) and s == want[i]: i += 1
+    return i == len(want)
+while time.monotonic() < deadline and not done():
     try:
         d = json.load(open(path))
-        if (d.get("slide") or {}).get("id"): seen.add(d["slide"]["id"])
+        slide = (d.get("slide") or {}).get("id")
+        if slide and (not shown or shown[-1] != slide): shown.append(slide)
         quarantined = d.get("quarantined", [])
-    except Exception:
+    except (OSError, ValueError):
         pass
-    time.sleep(0.1)
-json.dump({"seen": sorted(seen), "quarantined": quarantined}, open(out, "w"))
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        print(f"FAIL: the kiosk exited; slides shown: {shown}"); sys.exit(1)
+    time.sleep(0.05)
+json.dump({"seen": sorted(set(shown)), "shown": shown, "quarantined": quarantined}, open(out, "w"))
+sys.exit(0 if done() else 1)
 PY
 }
 
@@ -59,13 +65,15 @@ grep -q "test hook: aborting while preparing poison" "$work/run1.log" || { cat "
 grep -q '"id":"poison"' "$state/quarantine/marker" || { echo "FAIL: no marker naming the poison item"; exit 1; }
 echo "ok: run 1 aborted (exit $rc) while preparing the poison item; its marker survived"
 
-# 2. The one restart: the item is still poisonous, but skipped.
+# 2. The one restart: the item is still poisonous, but skipped — watched over a whole rotation
+# (c, then a again: the poison item's turn came in between), then stopped as systemd would.
 MACHIKADO_TEST_ABORT_ITEM=poison "$bin" run --headless --feed "$work/feed.json" --state-dir "$state" \
-  --run-for 12 >"$work/run2.log" 2>&1 &
+  >"$work/run2.log" 2>&1 &
 kiosk_pid=$!
-watch 11 "$work/run2.json"
-wait "$kiosk_pid" || { rc=$?; kiosk_pid=""; cat "$work/run2.log"; echo "FAIL: the restarted kiosk exited $rc"; exit 1; }
-kiosk_pid=""
+track "$kiosk_pid"
+watch "$work/run2.json" "a c a" "$kiosk_pid" || { cat "$work/run2.log"; fail "run 2 did not go round"; }
+wait_log 30 "$state/machikado.prom" '^machikado_quarantined_items 1$' "$kiosk_pid"
+stop "$kiosk_pid" || { rc=$?; cat "$work/run2.log"; fail "the restarted kiosk exited $rc"; }
 python3 - "$work/run2.json" <<'PY' || { cat "$work/run2.log"; exit 1; }
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -84,11 +92,11 @@ echo "ok: metrics report it; the clean exit removed the marker"
 
 # 3. Staff fix the item: changed content leaves quarantine and is shown.
 write_feed "直しました。"
-"$bin" run --headless --feed "$work/feed.json" --state-dir "$state" --run-for 12 >"$work/run3.log" 2>&1 &
+"$bin" run --headless --feed "$work/feed.json" --state-dir "$state" >"$work/run3.log" 2>&1 &
 kiosk_pid=$!
-watch 11 "$work/run3.json"
-wait "$kiosk_pid" || { rc=$?; kiosk_pid=""; cat "$work/run3.log"; echo "FAIL: run 3 exited $rc"; exit 1; }
-kiosk_pid=""
+track "$kiosk_pid"
+watch "$work/run3.json" "poison" "$kiosk_pid" || { cat "$work/run3.log"; fail "run 3 never showed the changed item"; }
+stop "$kiosk_pid" || { rc=$?; cat "$work/run3.log"; fail "run 3 exited $rc"; }
 python3 - "$work/run3.json" <<'PY' || { cat "$work/run3.log"; exit 1; }
 import json, sys
 d = json.load(open(sys.argv[1]))

@@ -4,32 +4,23 @@
 # GPU (no /dev/dri node) SDL's software renderer, because OpenGL there is drawn on the CPU. An
 # explicit display.renderer "gpu" is honoured, and so is --renderer software.
 # Skips (exit 77) when Xvfb is missing.
-set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin="$1"
-command -v Xvfb >/dev/null || { echo "skip: Xvfb not installed"; exit 77; }
+work="$T_WORK"
+start_xvfb 1280x720x24
 
-work="$(mktemp -d)"
-xpid=""
-cleanup() {
-  [ -n "$xpid" ] && kill "$xpid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-display=":$((200 + RANDOM % 500))"
-Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
-xpid=$!
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
-
-# run NAME [ARGS…]: the kiosk on the bundled demo for 3 s, with no SDL_* variable from outside.
+# run NAME [ARGS…]: the kiosk on the bundled demo, with no SDL_* variable from outside, until
+# status.json shows a slide and the renderer; then SIGTERM.
 run() {
-  local name="$1"
+  local name="$1" pid
   shift
-  env -u SDL_RENDER_DRIVER -u SDL_FRAMEBUFFER_ACCELERATION -u SDL_VIDEODRIVER DISPLAY="$display" \
-    "$bin" run --state-dir "$work/$name" --run-for 3 "$@" >"$work/$name.log" 2>&1 ||
-    { rc=$?; cat "$work/$name.log"; echo "FAIL: $name exited $rc"; exit 1; }
-  [ -s "$work/$name/status.json" ] || { cat "$work/$name.log"; echo "FAIL: $name: no status.json"; exit 1; }
+  env -u SDL_RENDER_DRIVER -u SDL_FRAMEBUFFER_ACCELERATION -u SDL_VIDEODRIVER \
+    "$bin" run --state-dir "$work/$name" "$@" >"$work/$name.log" 2>&1 &
+  pid=$!
+  track "$pid"
+  wait_json 60 "$work/$name/status.json" 'd["slide"] and d["renderer"]' "$pid" ||
+    { cat "$work/$name.log"; fail "$name: no slide or renderer in status.json"; }
+  stop "$pid" || { rc=$?; cat "$work/$name.log"; fail "$name exited $rc"; }
 }
 
 field() {  # field NAME KEY: status.json's renderer.KEY
@@ -40,7 +31,7 @@ field() {  # field NAME KEY: status.json's renderer.KEY
 expect() {  # expect NAME KEY VALUE
   local got
   got="$(field "$1" "$2")"
-  [ "$got" = "$3" ] || { cat "$work/$1.log"; cat "$work/$1/status.json"; echo "FAIL: $1: renderer.$2 is '$got', expected '$3'"; exit 1; }
+  [ "$got" = "$3" ] || { cat "$work/$1.log"; cat "$work/$1/status.json"; fail "$1: renderer.$2 is '$got', expected '$3'"; }
 }
 
 gpu_node=0

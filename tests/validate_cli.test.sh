@@ -3,15 +3,15 @@
 # generated extremes (100,000-deep nesting, an oversize body, 1001 items): exit codes, the key error
 # pointer in the human output, and the --json output's shape and content. Never a crash.
 # Usage: validate_cli.test.sh path/to/machikado
-set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+set +e  # every check runs; the failures are counted
 bin="$1"
-here="$(cd "$(dirname "$0")" && pwd)"
+here="$T_ROOT/tests"
 dir="$here/feeds-broken"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+tmp="$T_WORK"
 mkdir -p "$tmp/json"
 failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+miss() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 # check FILE EXIT LEVEL POINTER: runs both output modes and compares.
 check() {
@@ -19,17 +19,17 @@ check() {
   name="$(basename "$file")"
   "$bin" validate "$file" >"$tmp/out.txt" 2>"$tmp/err.txt"
   local got=$?
-  [[ $got == "$want_exit" ]] || fail "$name: exit $got, expected $want_exit"
+  [[ $got == "$want_exit" ]] || miss "$name: exit $got, expected $want_exit"
   if [[ $pointer != "-" ]]; then
     local shown="$pointer"
     [[ $pointer == "(whole)" ]] && shown="(whole feed)"
     grep -qF -- "  $shown: " "$tmp/out.txt" || grep -qF -- "] $shown: " "$tmp/out.txt" ||
-      fail "$name: human output lacks '$shown'"
+      miss "$name: human output lacks '$shown'"
   fi
-  grep -qE "^1 feed checked" "$tmp/out.txt" || fail "$name: no summary line"
+  grep -qE "^1 feed checked" "$tmp/out.txt" || miss "$name: no summary line"
   "$bin" validate --json "$file" >"$tmp/out.json" 2>"$tmp/err.txt"
   got=$?
-  [[ $got == "$want_exit" ]] || fail "$name: --json exit $got, expected $want_exit"
+  [[ $got == "$want_exit" ]] || miss "$name: --json exit $got, expected $want_exit"
   # The JSON checks run in one python3 at the end (python start-up is slow on a busy machine).
   cp "$tmp/out.json" "$tmp/json/$name.out.json"
   printf '%s\t%s\t%s\t%s\n' "$name" "$want_exit" "$level" "$pointer" >>"$tmp/json/expected.tsv"
@@ -39,18 +39,18 @@ listed=0
 while IFS=$'\t' read -r file want_exit level pointer; do
   [[ -z $file || $file == \#* ]] && continue
   listed=$((listed + 1))
-  [[ -f "$dir/$file" ]] || { fail "$file listed in EXPECTED.tsv but missing"; continue; }
+  [[ -f "$dir/$file" ]] || { miss "$file listed in EXPECTED.tsv but missing"; continue; }
   check "$dir/$file" "$want_exit" "$level" "$pointer"
 done <"$dir/EXPECTED.tsv"
 for f in "$dir"/*.json; do
-  grep -qP "^\Q$(basename "$f")\E\t" "$dir/EXPECTED.tsv" || fail "$(basename "$f") has no line in EXPECTED.tsv"
+  grep -qP "^\Q$(basename "$f")\E\t" "$dir/EXPECTED.tsv" || miss "$(basename "$f") has no line in EXPECTED.tsv"
 done
-(( listed >= 12 )) || fail "only $listed broken feeds listed"
+(( listed >= 12 )) || miss "only $listed broken feeds listed"
 
 # Generated extremes.
 python3 -c "import sys; sys.stdout.write('[' * 100000)" >"$tmp/deep-100000.json"
 check "$tmp/deep-100000.json" 1 feed "(whole)"
-grep -q "nested more than 32 levels" "$tmp/out.txt" || fail "deep-100000: message does not name the depth"
+grep -q "nested more than 32 levels" "$tmp/out.txt" || miss "deep-100000: message does not name the depth"
 python3 - "$tmp" <<'PY'
 import json, sys
 t = sys.argv[1]
@@ -60,41 +60,38 @@ items = [{"id": f"n{i}", "kind": "news", "title": "お知らせ"} for i in range
 open(f"{t}/too-many-items.json", "w").write(json.dumps(dict(head, items=items), ensure_ascii=False))
 PY
 check "$tmp/oversize.json" 1 feed "(whole)"
-grep -q "4194304 bytes" "$tmp/out.txt" || fail "oversize: message does not name the limit"
+grep -q "4194304 bytes" "$tmp/out.txt" || miss "oversize: message does not name the limit"
 check "$tmp/too-many-items.json" 1 feed "/items"
 
 # Several sources: a JSON array with "source"; the exit code is the worst.
 "$bin" validate --json "$dir/ok-with-bom.json" "$dir/duplicate-id.json" >"$tmp/multi.json"
-[[ $? == 1 ]] || fail "several sources: exit code"
-"$bin" validate "$dir/ok-with-bom.json" >/dev/null || fail "a valid feed: exit code"
-"$bin" validate - <"$dir/ok-with-bom.json" >/dev/null || fail "standard input: exit code"
-"$bin" validate "file://$dir/ok-with-bom.json" >/dev/null || fail "file:// URL: exit code"
+[[ $? == 1 ]] || miss "several sources: exit code"
+"$bin" validate "$dir/ok-with-bom.json" >/dev/null || miss "a valid feed: exit code"
+"$bin" validate - <"$dir/ok-with-bom.json" >/dev/null || miss "standard input: exit code"
+"$bin" validate "file://$dir/ok-with-bom.json" >/dev/null || miss "file:// URL: exit code"
 
 # Unreadable sources are exit 1 with a reason; usage errors are exit 2.
 "$bin" validate "$tmp/does-not-exist.json" >"$tmp/out.txt"
-[[ $? == 1 ]] || fail "missing file: exit code"
-grep -q "there is no file" "$tmp/out.txt" || fail "missing file: message"
+[[ $? == 1 ]] || miss "missing file: exit code"
+grep -q "there is no file" "$tmp/out.txt" || miss "missing file: message"
 "$bin" validate http://127.0.0.1:1/news.json >"$tmp/out.txt"
-[[ $? == 1 ]] || fail "unreachable URL: exit code"
-grep -q "127.0.0.1:1" "$tmp/out.txt" || fail "unreachable URL: message"
+[[ $? == 1 ]] || miss "unreachable URL: exit code"
+grep -q "127.0.0.1:1" "$tmp/out.txt" || miss "unreachable URL: message"
 # A feed served over HTTP on loopback validates like the file.
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-(cd "$here/../feeds/demo" && exec python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1) &
-server=$!
-for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$port),0.2)" 2>/dev/null && break; sleep 0.1; done
-"$bin" validate "http://127.0.0.1:$port/news.json" >"$tmp/out.txt"
+serve "$T_ROOT/feeds/demo"
+"$bin" validate "http://127.0.0.1:$T_PORT/news.json" >"$tmp/out.txt"
 code=$?
-kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
-[[ $code == 0 ]] || { cat "$tmp/out.txt"; fail "URL over loopback: exit code $code"; }
+stop_server
+[[ $code == 0 ]] || { cat "$tmp/out.txt"; miss "URL over loopback: exit code $code"; }
 "$bin" validate >/dev/null 2>&1
-[[ $? == 2 ]] || fail "no arguments: exit code"
+[[ $? == 2 ]] || miss "no arguments: exit code"
 "$bin" validate --strict "$dir/ok-with-bom.json" >/dev/null 2>&1
-[[ $? == 2 ]] || fail "unknown option: exit code"
-"$bin" validate --help >"$tmp/help.txt" || fail "--help: exit code"
-grep -q '"source"' "$tmp/help.txt" || fail "--help does not document the several-sources JSON"
+[[ $? == 2 ]] || miss "unknown option: exit code"
+"$bin" validate --help >"$tmp/help.txt" || miss "--help: exit code"
+grep -q '"source"' "$tmp/help.txt" || miss "--help does not document the several-sources JSON"
 
 python3 - "$tmp/json" "$tmp/multi.json" "$here/../feeds/schema/machikado-feed-1.schema.json" \
-  "$here/../feeds/README.md" "$dir/ok-with-bom.json" <<'PY' || fail "--json output (see above)"
+  "$here/../feeds/README.md" "$dir/ok-with-bom.json" <<'PY' || miss "--json output (see above)"
 import json, sys
 folder, multi = sys.argv[1], sys.argv[2]
 bad = 0

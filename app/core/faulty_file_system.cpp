@@ -1,5 +1,9 @@
 #include "core/faulty_file_system.h"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 
 namespace machikado {
@@ -7,6 +11,11 @@ namespace machikado {
 namespace {
 size_t Index(FsOp op) {
   return static_cast<size_t>(op);
+}
+
+[[noreturn]] void Die() {
+  ::kill(::getpid(), SIGKILL);
+  ::_exit(137);  // not reached
 }
 }  // namespace
 
@@ -23,6 +32,10 @@ class FaultyFileSystem::File final : public WritableFile {
       : fs_(fs), path_(std::move(path)), base_(std::move(base)) {}
 
   Status Append(std::string_view bytes) override {
+    if (uint64_t cut = 0; fs_.CrashHere(FsOp::kWrite, &cut)) {
+      base_->Append(bytes.substr(0, static_cast<size_t>(std::min<uint64_t>(cut, bytes.size()))));
+      Die();
+    }
     if (int err = fs_.Check(FsOp::kWrite)) return ErrnoStatus("cannot write", path_, err);
     uint64_t allowed = fs_.TakeBudget(bytes.size());
     if (allowed > 0) {
@@ -58,10 +71,28 @@ void FaultyFileSystem::SetWriteBudget(uint64_t bytes) {
   write_budget_ = bytes;
 }
 
+void FaultyFileSystem::CrashOn(FsOp op, int skip, uint64_t bytes) {
+  std::lock_guard<std::mutex> lock(mu_);
+  crash_ = Crash{op, skip, bytes};
+}
+
 void FaultyFileSystem::ClearFaults() {
   std::lock_guard<std::mutex> lock(mu_);
   faults_ = {};
   write_budget_.reset();
+  crash_.reset();
+}
+
+bool FaultyFileSystem::CrashHere(FsOp op, uint64_t* bytes) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!crash_ || crash_->op != op) return false;
+  if (crash_->skip > 0) {
+    --crash_->skip;
+    return false;
+  }
+  if (bytes) *bytes = crash_->bytes;
+  crash_.reset();
+  return true;
 }
 
 int FaultyFileSystem::calls(FsOp op) const {
@@ -70,6 +101,7 @@ int FaultyFileSystem::calls(FsOp op) const {
 }
 
 int FaultyFileSystem::Check(FsOp op) {
+  if (op != FsOp::kWrite && CrashHere(op)) Die();  // kWrite: in Append, after a partial write
   std::lock_guard<std::mutex> lock(mu_);
   ++calls_[Index(op)];
   std::optional<Fault>& f = faults_[Index(op)];

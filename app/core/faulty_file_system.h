@@ -1,7 +1,9 @@
 // FaultyFileSystem: a FileSystem for tests that forwards to another one (usually a PosixFileSystem
 // on a temp directory) and fails chosen operations with a chosen errno (ENOSPC, EIO, ...), or lets
 // writes through only up to a byte budget, like a disk that fills up in the middle of a file.
-// It also counts calls per operation so tests can assert what was (not) written.
+// It also counts calls per operation so tests can assert what was (not) written, and can kill the
+// process (SIGKILL) at a chosen call, as a power cut or the OOM killer would — for crash tests
+// that run the writer in a forked child.
 // Thread-safe: faults may be set from the test thread while another thread writes.
 #pragma once
 
@@ -41,7 +43,11 @@ class FaultyFileSystem final : public FileSystem {
   // From now on, Append lets at most `bytes` more bytes through (summed over all files), writes
   // the part that fits and then fails with ENOSPC.
   void SetWriteBudget(uint64_t bytes);
-  // Removes every fault and the write budget (the counters stay).
+  // Crash injection: the (skip+1)-th call of `op` from now on kills this process with SIGKILL.
+  // For kWrite the first `bytes` bytes of that append reach the file first (a write cut short);
+  // for every other op the process dies before the call does anything. Only for a forked child.
+  void CrashOn(FsOp op, int skip = 0, uint64_t bytes = 0);
+  // Removes every fault, the crash and the write budget (the counters stay).
   void ClearFaults();
   // Calls of `op` so far, failed ones included.
   int calls(FsOp op) const;
@@ -66,12 +72,20 @@ class FaultyFileSystem final : public FileSystem {
   int Check(FsOp op);
   // For Append: how many of `want` bytes may go through (budget), 0 errno or ENOSPC after.
   uint64_t TakeBudget(uint64_t want);
+  struct Crash {
+    FsOp op;
+    int skip = 0;
+    uint64_t bytes = 0;
+  };
+  // Whether this call of `op` is the one to crash at (consumes it); *bytes: kWrite's cut.
+  bool CrashHere(FsOp op, uint64_t* bytes = nullptr);
 
   FileSystem& base_;
   mutable std::mutex mu_;
   std::array<std::optional<Fault>, kFsOpCount> faults_{};
   std::array<int, kFsOpCount> calls_{};
   std::optional<uint64_t> write_budget_;
+  std::optional<Crash> crash_;
 };
 
 }  // namespace machikado

@@ -68,8 +68,11 @@ bool IsBodyRole(const std::string& r) {
   return std::any_of(std::begin(kRoles), std::end(kRoles), [&](const char* k) { return r == k; });
 }
 
-// Checks every rule a rendering must keep; `what` names it in failure messages.
+// Checks every rule a rendering must keep; `what` names it in failure messages. A rendering with
+// no text or no box would pass every rule below without checking anything: that fails too.
 void ExpectWellFormed(const LayoutRecord& rec, const std::string& what) {
+  EXPECT_FALSE(rec.texts.empty()) << what << ": no text recorded";
+  EXPECT_FALSE(rec.boxes.empty()) << what << ": no box recorded";
   const RectF screen{0, 0, float(rec.width), float(rec.height)};
   for (const auto& b : rec.boxes)
     EXPECT_TRUE(screen.Contains(b.rect, 1.0f))
@@ -104,21 +107,31 @@ const std::string kFixture = std::string(MACHIKADO_TESTS_DIR) + "/golden/feed.js
 
 TEST_F(RenderLayoutTest, EveryTemplateKeepsTextInsideItsBoxAndTheScreenInBothOrientations) {
   feed::Feed f = LoadFeed(kFixture);
+  ASSERT_FALSE(f.items.empty());
   for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}})
-    for (const std::string lang : {"ja", "en", "ja-x-easy"})
-      for (const Rendered& r : RenderFeed(f, lang, w, h))
-        ExpectWellFormed(
-            r.record, r.item->id + " " + lang + " " + std::to_string(w) + "x" + std::to_string(h));
+    for (const std::string lang : {"ja", "en", "ja-x-easy"}) {
+      const std::vector<Rendered> slides = RenderFeed(f, lang, w, h);
+      const std::string what = lang + " " + std::to_string(w) + "x" + std::to_string(h);
+      // Every item of the fixture but its status "test" one is drawn (a loop over nothing checks
+      // nothing).
+      EXPECT_EQ(slides.size(), f.items.size() - 1) << what;
+      for (const Rendered& r : slides) ExpectWellFormed(r.record, r.item->id + " " + what);
+    }
 }
 
 TEST_F(RenderLayoutTest, DemoFeedsLayOutCleanly) {
+  size_t checked = 0;
   for (const char* name : {"news", "preparedness", "alerts", "projects", "drill"}) {
     feed::Feed f = LoadFeed(std::string(MACHIKADO_SOURCE_DIR) + "/feeds/demo/" + name + ".json");
-    for (const Rendered& r : RenderFeed(f, "ja", 1920, 1080))
-      ExpectWellFormed(r.record, r.item->id + " ja landscape");
-    for (const Rendered& r : RenderFeed(f, "en", 1080, 1920))
-      ExpectWellFormed(r.record, r.item->id + " en portrait");
+    const std::vector<Rendered> landscape = RenderFeed(f, "ja", 1920, 1080);
+    const std::vector<Rendered> portrait = RenderFeed(f, "en", 1080, 1920);
+    EXPECT_FALSE(landscape.empty()) << name << ": no slide drawn";
+    EXPECT_EQ(portrait.size(), landscape.size()) << name;
+    for (const Rendered& r : landscape) ExpectWellFormed(r.record, r.item->id + " ja landscape");
+    for (const Rendered& r : portrait) ExpectWellFormed(r.record, r.item->id + " en portrait");
+    checked += landscape.size() + portrait.size();
   }
+  EXPECT_GE(checked, 20u) << "the demo feeds drew fewer slides than they hold";
 }
 
 TEST_F(RenderLayoutTest, AlertBandColoursAreExactPerLevelWithNumberAndNameInText) {
@@ -187,7 +200,9 @@ TEST_F(RenderLayoutTest, ExerciseIsMarkedOnItsSlideOnTheBannerAndInTakeover) {
 
 TEST_F(RenderLayoutTest, TestItemsAreAbsentUnlessPreviewAsksAndThenMarked) {
   feed::Feed f = LoadFeed(kFixture);
-  for (const Rendered& r : RenderFeed(f, "ja", 1920, 1080)) EXPECT_NE(r.item->id, "g-test");
+  const std::vector<Rendered> plain = RenderFeed(f, "ja", 1920, 1080);
+  ASSERT_FALSE(plain.empty());
+  for (const Rendered& r : plain) EXPECT_NE(r.item->id, "g-test");
   bool seen = false;
   for (const Rendered& r : RenderFeed(f, "ja", 1920, 1080, /*include_test=*/true))
     if (r.item->id == "g-test") {
