@@ -4,21 +4,17 @@
 # repository with the exported key (Signed-By), accepts its signature and offers the version from
 # the suite it follows; and a repository signed by another key is refused. Nothing is installed.
 # Skips (77) without reprepro, gpg or apt-get.
-set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 binary="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-here="$(cd "$(dirname "$0")/.." && pwd)"
-for tool in reprepro gpg apt-get dpkg-deb; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
-done
+here="$T_ROOT"
+need reprepro reprepro
+need gpg gnupg
+need apt-get apt
+need dpkg-deb dpkg
 
-work="$(mktemp -d)"
+work="$T_WORK"
 export GNUPGHOME="$work/gnupg"
-cleanup() {
-  gpgconf --kill gpg-agent 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+on_exit 'gpgconf --kill gpg-agent 2>/dev/null'
 mkdir -m 0700 "$GNUPGHOME"
 
 # A throwaway repository key (the ward's would live on the publishing host, backed up offline).

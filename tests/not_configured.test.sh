@@ -3,16 +3,9 @@
 # what is wrong, and `run --config` shows the not-configured screen — status.json mode "idle",
 # idle_reason "not_configured", no slide — instead of the demo's content (whose drill alert would
 # look real in a lobby). Also: JSON syntax errors in the configuration are explained in plain words.
-set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin="$1"
-work="$(mktemp -d)"
-kpid=""
-cleanup() {
-  [ -n "$kpid" ] && kill "$kpid" 2>/dev/null && wait "$kpid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+work="$T_WORK"
 
 expect_check() {  # expect_check WANT_RC TEXT ARGS…: check-config's exit status and a phrase of its output
   local want="$1" text="$2"; shift 2
@@ -52,15 +45,9 @@ expect_check 0 "bundled demo" "$work/demo.json"
 # 5. The kiosk with the typo'd configuration: the not-configured screen, never the demo.
 "$bin" run --headless --config "$work/typo.json" >"$work/kiosk.log" 2>&1 &
 kpid=$!
+track "$kpid"
 status="$work/state/status.json"
-for _ in $(seq 300); do
-  if [ -s "$status" ] && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["renderer"] else 1)' "$status" 2>/dev/null; then
-    break
-  fi
-  kill -0 "$kpid" 2>/dev/null || { cat "$work/kiosk.log"; fail "the kiosk exited"; }
-  sleep 0.1
-done
-[ -s "$status" ] || { cat "$work/kiosk.log"; fail "no status.json after 30 s"; }
+wait_json 60 "$status" 'd["renderer"]' "$kpid" || { cat "$work/kiosk.log"; fail "no status.json with a renderer"; }
 python3 - "$status" <<'PY' || { cat "$status"; cat "$work/kiosk.log"; fail "status.json does not say not_configured"; }
 import json, sys
 d = json.load(open(sys.argv[1]))

@@ -5,20 +5,15 @@
 # is installed yet, the .deb is also installed with dpkg, starts as its service user (headless:
 # the not-configured screen, since the default configuration names no feed), and is purged
 # without leaving anything behind. Skips (77) without dpkg-deb.
-set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 binary="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-here="$(cd "$(dirname "$0")/.." && pwd)"
-command -v dpkg-deb >/dev/null || { echo "SKIP: dpkg-deb is not installed"; exit 77; }
+here="$T_ROOT"
+need dpkg-deb dpkg
+need dpkg-shlibdeps dpkg-dev
 
-work="$(mktemp -d)"
-chmod 0755 "$work"  # the service user reads the state directory below it
+work="$T_WORK"  # readable by the service user (lib.sh makes it 0755)
 installed=0
-cleanup() {
-  if [ "$installed" = 1 ]; then dpkg --purge machikado >/dev/null 2>&1 || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+on_exit '[ "$installed" = 1 ] && dpkg --purge machikado >/dev/null 2>&1'
 
 deb="$(MACHIKADO_BUILD_DIR="$(dirname "$binary")" bash "$here/deploy/package.sh" "$work/out" | tail -1)"
 [ -f "$deb" ] || fail "package.sh made no .deb (said: $deb)"

@@ -2,10 +2,9 @@
 # The shelter slide end to end: `machikado render` makes 「この近くの指定緊急避難場所」 from the
 # register of the feeds given, for the position of --near or of the config's shelter_slide, in both
 # orientations; no position and no ids means no slide; check-config refuses a bad shelter_map_url.
-set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin="$1"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+tmp="$T_WORK"
 reg=tests/shelters/register.json
 at=2026-11-23T14:05:00+09:00
 "$bin" validate "$reg" >/dev/null

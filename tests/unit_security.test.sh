@@ -2,20 +2,16 @@
 # Every systemd unit we ship is sandboxed: `systemd-analyze security` (offline, on the unit file)
 # rates each at most 4.0 ("OK"), and `systemd-analyze verify` accepts it with the binary it names.
 # Usage: unit_security.test.sh MACHIKADO_BINARY. Skips (77) without systemd-analyze >= 252.
-set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 binary="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-here="$(cd "$(dirname "$0")/.." && pwd)"
+here="$T_ROOT"
 limit=4.0
 
-if ! command -v systemd-analyze >/dev/null; then
-  echo "SKIP: systemd-analyze is not installed"; exit 77
-fi
-if ! systemd-analyze security --help 2>/dev/null | grep -q -- '--offline'; then
-  echo "SKIP: this systemd-analyze has no --offline (systemd < 252)"; exit 77
-fi
+need systemd-analyze systemd
+systemd-analyze security --help 2>/dev/null | grep -q -- '--offline' ||
+  skip "this systemd-analyze has no --offline (systemd < 252)"
 
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+work="$T_WORK"
 bindir="$work/bin"
 mkdir -p "$bindir"
 ln -s "$binary" "$bindir/machikado"
