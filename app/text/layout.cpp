@@ -309,6 +309,7 @@ Layout LayoutText(const std::vector<feed::RubySegment>& segments, const BoxSpec&
 
   // A real font may measure a whole line a little wider than the sum of its pieces (kerning):
   // re-break narrower by the excess, then clamp as the last resort.
+  float excess = 0;  // the largest measuring excess seen: every re-break keeps that much room
   for (int retry = 0;; ++retry) {
     const bool last = retry == kWidthRetries;
     Assembled assembled = Assemble(text, box, best, last, measurer);
@@ -316,7 +317,8 @@ Layout LayoutText(const std::vector<feed::RubySegment>& segments, const BoxSpec&
     // Narrower by the overflow, and at least by the measuring excess (shrinking only by the
     // overflow would keep the same pieces on the line while sum + excess > box width, until the
     // clamp cut characters out of the middle of the text).
-    width = std::min(width - assembled.overflow, box.width - assembled.excess);
+    excess = std::max(excess, assembled.excess);
+    width = std::min(width - assembled.overflow, box.width - excess);
     if (width <= 0) width = box.width;  // nothing sensible left: clamp on the next round
     best = attempt(chosen);
   }

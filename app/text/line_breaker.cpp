@@ -203,6 +203,11 @@ class Breaker {
         hyphen_after_ = mid_word;
         return;
       }
+      if (!has_content_ && cur_ + p.adv <= width_) {
+        Push(p);  // the line holds this cluster but no hyphen after it: no hyphen then
+        hyphen_after_ = false;
+        return;
+      }
       if (!has_content_) {
         out_.dropped = true;  // one cluster wider than the whole line: it cannot be shown
         return;

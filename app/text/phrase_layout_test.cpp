@@ -70,7 +70,7 @@ TEST_F(PhraseLayout, PhraseLongerThanTheLineFallsBackToKinsokuCharacterBreaks) {
   std::string all;
   for (const std::string& l : lines) all += l;
   EXPECT_EQ(all, "スマートフォンで読み取る");
-  EXPECT_EQ(lines.front(), "スマートフ");  // starts on the first line, filled
+  EXPECT_EQ(lines.front(), "スマート");  // not スマートフ|ォ: ォ never starts a line
 }
 
 TEST_F(PhraseLayout, LongPhraseStartsOnTheCurrentLine) {
@@ -93,7 +93,10 @@ TEST_F(PhraseLayout, EasyJapaneseSpacesAreBreakPoints) {
 TEST_F(PhraseLayout, KoreanBreaksBetweenWords) {
   const Lines lines =
       LineTexts(Plain("휴대폰으로 스캔하면 자세한 정보를 볼 수 있습니다", Box(7, "ko")));
-  EXPECT_EQ(lines, (Lines{"휴대폰으로", "스캔하면", "자세한", "정보를 볼", "수", "있습니다"}));
+  EXPECT_EQ(lines, (Lines{"휴대폰으로", "스캔하면", "자세한 정보를", "볼 수 있습니다"}));
+  EmMeasurer m;  // UAX #14 alone breaks between syllables: 있습|니다
+  EXPECT_EQ(LineTexts(LayoutPlain("볼 수 있습니다", Box(5, "ko"), m)),
+            (Lines{"볼 수 있습", "니다"}));
 }
 
 TEST_F(PhraseLayout, KoreanWordLongerThanTheLineBreaksBetweenSyllables) {
@@ -107,9 +110,9 @@ TEST_F(PhraseLayout, ChineseStillBreaksBetweenCharacters) {
 }
 
 TEST_F(PhraseLayout, BalancedHeadingHasNoLoneShortLastLine) {
-  BoxSpec box = Box(12);
+  BoxSpec box = Box(16);
   const std::string title = "防災教室「在宅避難のための備え」参加者募集";
-  EXPECT_EQ(Joined(Plain(title, box)), "防災教室「在宅避難のための|備え」参加者募集|");
+  EXPECT_EQ(Joined(Plain(title, box)), "防災教室「在宅避難のための備え」|参加者募集|");
   box.balance = true;
   const Lines lines = LineTexts(Plain(title, box));
   ASSERT_EQ(lines.size(), 2u);

@@ -44,7 +44,8 @@ char32_t Before(std::string_view text, size_t p, size_t* start) {
 
 // Corrections of ICU 72's Japanese phrase data where it cuts a phrase that every reader keeps
 // whole (seen on our notices): 「くだ|さい」, and an honorific prefix お/ご cut from its noun
-// (「一緒にご|参加」, 「ご|確認」) — the boundary moves before the prefix.
+// (「一緒にご|参加」, 「ご|確認」) — the boundary moves before the prefix — and a lone kanji cut
+// from the word before it (「3日|分」, 「崖|線」).
 void TailorJapanese(std::string_view text, std::vector<uint8_t>* boundary) {
   auto& b = *boundary;
   for (size_t p = 1; p < text.size(); ++p) {
@@ -70,6 +71,24 @@ void TailorJapanese(std::string_view text, std::vector<uint8_t>* boundary) {
         b[prev_start] = 1;
       }
     }
+  }
+  // A lone kanji cut from the word before it joins it: 「3日|分、」「1週間|分」「崖|線」.
+  for (size_t p = 1; p < text.size(); ++p) {
+    if (!b[p]) continue;
+    size_t len = 0;
+    const char32_t cp = DecodeUtf8(text, p, &len);
+    if (!IsKanji(cp)) continue;
+    size_t q = p + len;
+    while (q < text.size() && !b[q]) {  // only closing punctuation or spaces may follow it
+      size_t l2 = 0;
+      const char32_t c2 = DecodeUtf8(text, q, &l2);
+      if (std::u32string_view(U"、。，．）」』】 ").find(c2) == std::u32string_view::npos) break;
+      q += l2;
+    }
+    if (q < text.size() && !b[q]) continue;
+    size_t prev_start = 0;
+    const char32_t prev = Before(text, p, &prev_start);
+    if (IsKanji(prev) || (prev >= '0' && prev <= '9') || (prev >= U'０' && prev <= U'９')) b[p] = 0;
   }
 }
 

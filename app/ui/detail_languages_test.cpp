@@ -85,7 +85,8 @@ class DetailLanguagesTest : public ::testing::Test {
         const feed::LocalizedString* v = f.text->pick(lang);
         if (!v || v->lang != lang) continue;
         ASSERT_TRUE(exporter_->Prepare(item, Ctx(lang), tex_));
-        const std::string drawn = WithoutSpaces(Block(tex_.record, f.role));
+        // The whole column, scrolled-out lines included (the frame's record lists what is visible).
+        const std::string drawn = WithoutSpaces(Block(exporter_->view().content_record(), f.role));
         const std::string source = WithoutSpaces(v->plain());
         SCOPED_TRACE(item.id + " " + lang + " " + f.role + "\n  drawn:  " + drawn +
                      "\n  source: " + source);
