@@ -10,7 +10,9 @@ namespace machikado::render {
 AlertTypeSizes Scaled(const AlertTypeSizes& b, float k) {
   AlertTypeSizes t = b;
   t.title_px *= k;
-  t.title_box *= k;
+  // Room for every title line at the full size (a three-line title would otherwise shrink, and
+  // AlertFillScale, which wants it unshrunk, would never enlarge anything).
+  t.title_box = std::max(b.title_box * k, t.title_px * 1.25f * float(t.title_lines) + 1);
   t.body_px *= k;
   t.areas_px *= k;
   t.shelter_px *= k;
