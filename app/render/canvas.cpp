@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <optional>
 
 #include <SDL2/SDL_image.h>
@@ -189,6 +190,7 @@ text::BoxSpec SpecFor(RectF box, const Fit& fit, const std::string& lang) {
   spec.min_px = std::min(fit.min_px, fit.max_px);
   spec.line_spacing = fit.line_spacing;
   spec.max_lines = fit.max_lines;
+  spec.balance = fit.balance;
   spec.align = fit.align == Align::kCenter  ? text::Align::kCenter
                : fit.align == Align::kRight ? text::Align::kEnd
                                             : text::Align::kStart;
@@ -198,7 +200,9 @@ text::BoxSpec SpecFor(RectF box, const Fit& fit, const std::string& lang) {
 
 text::Layout Canvas::Measure(const std::vector<feed::RubySegment>& segments, RectF box,
                              const Fit& fit, const TextStyle& style) {
-  return text::LayoutText(segments, SpecFor(box, fit, style.lang), MeasurerFor(style));
+  text::BoxSpec spec = SpecFor(box, fit, style.lang);
+  spec.balance = spec.balance || style.role == "title";
+  return text::LayoutText(segments, spec, MeasurerFor(style), &phrases_);
 }
 
 void Canvas::DrawLayout(const text::Layout& layout, RectF box, const Fit& fit,
@@ -249,6 +253,10 @@ text::Layout Canvas::Text(const feed::Text& t, std::string_view lang, RectF box,
   return Text(v->segments, box, fit, style);
 }
 
+namespace {
+constexpr float kMaxImageUpscale = 2.0f;
+}  // namespace
+
 RectF Canvas::Image(const std::string& path, RectF r, std::string_view role) {
   if (path.empty() || r.w < 1 || r.h < 1 || failed_images_.count(path)) return {};
   // Decoded once at the image's own size (the texture is scaled when drawn), whatever box it
@@ -279,7 +287,8 @@ RectF Canvas::Image(const std::string& path, RectF r, std::string_view role) {
     t = Upload(path, fitted.get());
     if (!t) return {};
   }
-  return DrawFitted(*t, r, role);
+  // Fitted to the panel, but never enlarged past 2× (a small photo blown up reads as a blur).
+  return DrawFitted(*t, r, role, kMaxImageUpscale);
 }
 
 RectF Canvas::Asset(const std::string& path, RectF r, std::string_view role) {
@@ -308,7 +317,7 @@ RectF Canvas::Asset(const std::string& path, RectF r, std::string_view role) {
     t = Upload(key, s.get());
     if (!t) return {};
   }
-  return DrawFitted(*t, r, role);
+  return DrawFitted(*t, r, role, std::numeric_limits<float>::infinity());
 }
 
 SurfacePtr Canvas::FitWithin(SurfacePtr s, int max_w, int max_h) {
@@ -337,8 +346,8 @@ const CachedTexture* Canvas::Upload(const std::string& key, SDL_Surface* s) {
   return image_cache_.Put(key, tex, s->w, s->h);
 }
 
-RectF Canvas::DrawFitted(const CachedTexture& t, RectF r, std::string_view role) {
-  float scale = std::min(r.w / t.w, r.h / t.h);
+RectF Canvas::DrawFitted(const CachedTexture& t, RectF r, std::string_view role, float max_scale) {
+  const float scale = std::min({r.w / t.w, r.h / t.h, max_scale});
   RectF d{0, 0, t.w * scale, t.h * scale};
   d.x = r.x + (r.w - d.w) / 2;
   d.y = r.y + (r.h - d.h) / 2;
@@ -356,7 +365,9 @@ void Canvas::RotatedQuad(SDL_Texture* texture, int w, int h, float cx, float cy,
   // the turned rectangle (SDL_RenderCopyEx would rotozoom the whole bounding box each time).
   const float c = float(std::cos(rad)), s = float(std::sin(rad));
   const float hw = w / 2.f, hh = h / 2.f;
-  const auto turn = [&](float x, float y) { return PointF{cx + x * c - y * s, cy + x * s + y * c}; };
+  const auto turn = [&](float x, float y) {
+    return PointF{cx + x * c - y * s, cy + x * s + y * c};
+  };
   const std::vector<PointF> quad{turn(-hw, -hh), turn(hw, -hh), turn(hw, hh), turn(-hw, hh)};
   const std::vector<PointF> tris = SplitIntoBands(quad, 16);
   std::vector<SDL_Vertex> v;
@@ -384,7 +395,8 @@ void Canvas::RotatedText(std::string_view s, float cx, float cy, float px, float
   const float c = float(std::abs(std::cos(rad))), sn = float(std::abs(std::sin(rad)));
   float line_h = float(ipx);
   for (const auto& run : runs)
-    if (TTF_Font* f = fonts_.Get(run.face, ipx)) line_h = std::max(line_h, float(TTF_FontHeight(f)));
+    if (TTF_Font* f = fonts_.Get(run.face, ipx))
+      line_h = std::max(line_h, float(TTF_FontHeight(f)));
   const int bw = int(std::ceil(total * c + line_h * sn)) + 2;
   const int bh = int(std::ceil(total * sn + line_h * c)) + 2;
   char suffix[96];

@@ -25,6 +25,7 @@
 #include "render/texture_cache.h"
 #include "render/ttf_measurer.h"
 #include "text/layout.h"
+#include "text/phrase_segmenter.h"
 
 namespace machikado::render {
 
@@ -45,6 +46,7 @@ struct Fit {
   int max_lines = 0;
   Align align = Align::kLeft;
   bool valign_center = false;  // centre the block vertically in its box
+  bool balance = false;        // lines of even length (headings; always on for the "title" role)
 };
 
 class Canvas {
@@ -129,7 +131,8 @@ class Canvas {
   // `s` scaled down (aspect kept) to fit max_w×max_h, or `s` itself when it fits; nullptr on error.
   static SurfacePtr FitWithin(SurfacePtr s, int max_w, int max_h);
   const CachedTexture* Upload(const std::string& key, SDL_Surface* s);
-  RectF DrawFitted(const CachedTexture& t, RectF r, std::string_view role);
+  // Draws `t` centred in `r`, scaled to fit but by at most `max_scale`.
+  RectF DrawFitted(const CachedTexture& t, RectF r, std::string_view role, float max_scale);
 
   SDL_Renderer* renderer_;
   FontSet& fonts_;
@@ -139,6 +142,7 @@ class Canvas {
   LayoutRecord record_;
   Color background_;
   std::map<FontStyle, std::unique_ptr<TtfMeasurer>> measurers_;
+  text::PhraseSegmenter phrases_;  // Japanese phrase / Korean word boundaries for every layout
   std::map<std::string, std::string> failed_images_;
   media::ImageLimits image_limits_;
   std::function<const std::string*(const std::string&)> image_bytes_;

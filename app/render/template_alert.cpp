@@ -2,11 +2,17 @@
 // 4–5, title and instructions, areas, shelters (open first), issuer and times.
 #include <algorithm>
 
+#include "render/alert_fill.h"
 #include "render/labels.h"
 #include "render/templates.h"
 #include "render/theme.h"
 
 namespace machikado::render {
+namespace {
+
+const AlertTypeSizes kAlertSlideType{};  // title 60, instructions 42, areas and shelters 36
+
+}  // namespace
 
 void DrawAlertSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
                     const ScreenLayout& s) {
@@ -27,40 +33,42 @@ void DrawAlertSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
   const bool has_shelters = !item.alert.shelters.empty();
   RectF main{a.x, y, a.w, bottom - y};
   RectF side{};
+  // Portrait has twice the height the sizes were set for: a short alert is drawn larger rather
+  // than leaving the middle of the screen empty.
+  const AlertTypeSizes type =
+      s.portrait ? Scaled(kAlertSlideType, AlertFillScale(c, item, ctx, main, u, kAlertSlideType))
+                 : kAlertSlideType;
   if (has_shelters) {
     if (!s.portrait) {
       side = {a.x + a.w * 0.56f + s.gutter / 2, y, a.w * 0.44f - s.gutter / 2, bottom - y};
       main.w = a.w * 0.56f - s.gutter / 2;
     } else {
-      const size_t rows = std::min<size_t>(item.alert.shelters.size(), 6);
-      const float list_h = DetailedShelterList(item)
-                               ? 40 * u + ShelterListHeight(item, u, 36 * u, rows)
-                               : 96 * u + rows * 40 * u * 1.7f;
-      const float side_h = std::min(main.h * 0.45f, list_h);
+      const float side_h = PortraitShelterPanelHeight(item, u, type, main.h);
       side = {a.x, bottom - side_h, a.w, side_h};
-      main.h -= side_h + 32 * u;
+      main.h -= side_h + type.shelter_gap * u;
     }
   }
   float my = main.y;
-  text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, 200 * u},
-                          Lines(60 * u, 40 * u, s.portrait ? 3 : 2, 1.25f),
+  text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, type.title_box * u},
+                          Lines(type.title_px * u, 40 * u, s.portrait ? 3 : 2, 1.25f),
                           StyleOf("title", lang, theme::kInk, true));
-  my += t.height + 28 * u;
-  // Areas take at most a third of what is left, the instructions the rest.
+  my += t.height + type.title_gap * u;
   // Instructions first; areas keep at least two lines.
-  const float areas_h = item.alert.areas.empty() ? 0 : 36 * u * 1.35f * 2;
+  const float areas_px = type.areas_px * u;
+  const float areas_h = item.alert.areas.empty() ? 0 : areas_px * 1.35f * 2;
   const feed::Text& instr =
       item.alert.instructions.empty() ? item.summary : item.alert.instructions;
-  RectF ib{main.x, my, main.w, main.bottom() - my - (areas_h > 0 ? areas_h + 24 * u : 0)};
-  text::Layout il =
-      c.Text(instr, lang, ib, Lines(42 * u, 30 * u, 0, 1.5f), StyleOf("body", lang, theme::kInk));
+  RectF ib{main.x, my, main.w,
+           main.bottom() - my - (areas_h > 0 ? areas_h + type.body_gap * u : 0)};
+  text::Layout il = c.Text(instr, lang, ib, Lines(type.body_px * u, 30 * u, 0, 1.5f),
+                           StyleOf("body", lang, theme::kInk));
   my += il.height + 28 * u;
-  if (areas_h > 0 && main.bottom() - my > 36 * u)
-    DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, 36 * u);
+  if (areas_h > 0 && main.bottom() - my > areas_px)
+    DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, areas_px);
   if (has_shelters) {
     c.FillRoundedRect("shelter-panel", side, 18 * u, Rgb(0xECE8DF));
     RectF inner{side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u};
-    DrawShelterList(c, item, ctx, inner, u, 36 * u, 1);
+    DrawShelterList(c, item, ctx, inner, u, type.shelter_px * u, 1);
   }
 }
 

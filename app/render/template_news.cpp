@@ -25,8 +25,9 @@ std::string EventWhen(const feed::Event& e, const SlideContext& ctx) {
 }
 
 // The event panel: label column + value column on the category tint. Returns its height.
+// `scale` enlarges its type when the slide has room to spare (portrait without an image).
 float DrawEventPanel(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box, float u,
-                     bool draw) {
+                     bool draw, float scale = 1) {
   if (!item.news.event) return 0;
   const feed::Event& e = *item.news.event;
   struct Row {
@@ -41,7 +42,8 @@ float DrawEventPanel(Canvas& c, const feed::Item& item, const SlideContext& ctx,
     if (const feed::LocalizedString* v = text->pick(ctx.lang))
       rows.push_back({label, v->segments, v->lang});
   if (rows.empty()) return 0;
-  const float pad = 32 * u, px = 38 * u, label_w = (IsJapanese(ctx.lang) ? 110 : 130) * u;
+  const float pad = 32 * u * scale, px = 38 * u * scale;
+  const float label_w = (IsJapanese(ctx.lang) ? 110 : 130) * u * scale;
   const float value_x = box.x + pad + label_w, value_w = box.right() - pad - value_x;
   float y = box.y + pad;
   std::vector<std::pair<float, float>> spans;  // row tops and heights
@@ -50,9 +52,9 @@ float DrawEventPanel(Canvas& c, const feed::Item& item, const SlideContext& ctx,
     text::Layout l =
         c.Measure(r.value, {value_x, y, value_w, px * 4.5f}, Lines(px, 28 * u, 3, 1.35f), vs);
     spans.push_back({y, std::max(l.height, px)});
-    y += std::max(l.height, px) + 22 * u;
+    y += std::max(l.height, px) + 22 * u * scale;
   }
-  const float h = y - 22 * u + pad - box.y;
+  const float h = y - 22 * u * scale + pad - box.y;
   if (!draw) return h;
   c.FillRoundedRect("event-panel", {box.x, box.y, box.w, h}, 16 * u, theme::KindTint(item.kind));
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -94,29 +96,67 @@ void DrawNewsSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
     const bool side = !image.empty() || item.news.event;
     const float side_w = side ? a.w * 0.42f : 0;
     RectF text_col{a.x, top, a.w - side_w - (side ? s.gutter : 0), bottom - top};
-    c.Text(item.summary, lang, text_col, Lines(44 * u, 32 * u, 0, 1.6f), summary_style);
+    // With an image, the event panel moves below the summary when the text column has room for
+    // it: the image then has the whole side column instead of a strip above the panel.
+    float panel_in_text = 0;
+    if (!image.empty() && item.news.event) {
+      const float panel = DrawEventPanel(c, item, ctx, {text_col.x, 0, text_col.w, 0}, u, false);
+      if (const feed::LocalizedString* sv = item.summary.pick(lang)) {
+        TextStyle st = summary_style;
+        st.lang = sv->lang;
+        const text::Layout l =
+            c.Measure(sv->segments, {text_col.x, top, text_col.w, text_col.h - panel - 40 * u},
+                      Lines(44 * u, 44 * u, 0, 1.6f), st);
+        if (panel > 0 && !l.truncated) panel_in_text = l.height + 40 * u;
+      }
+    }
+    text::Layout sl =
+        c.Text(item.summary, lang, text_col, Lines(44 * u, 32 * u, 0, 1.6f), summary_style);
+    if (panel_in_text > 0)
+      DrawEventPanel(c, item, ctx, {text_col.x, top + sl.height + 40 * u, text_col.w, 0}, u, true);
     if (!side) return;
     RectF side_col{a.right() - side_w, top, side_w, bottom - top};
-    const float panel_h = DrawEventPanel(c, item, ctx, side_col, u, false);
+    const float panel_h = panel_in_text > 0 ? 0 : DrawEventPanel(c, item, ctx, side_col, u, false);
     if (!image.empty()) {
       float img_h = side_col.h - (panel_h > 0 ? panel_h + 32 * u : 0);
       RectF drawn = c.Image(
           image, {side_col.x, side_col.y, side_col.w, std::min(img_h, side_col.w * 0.75f)}, "news");
       if (drawn.w > 0) side_col.y = drawn.bottom() + 32 * u;
     }
-    DrawEventPanel(c, item, ctx, {side_col.x, side_col.y, side_col.w, 0}, u, true);
+    if (panel_in_text <= 0)
+      DrawEventPanel(c, item, ctx, {side_col.x, side_col.y, side_col.w, 0}, u, true);
     return;
   }
-  // Portrait: image, summary, event panel, stacked.
+  // Portrait: image, summary, event panel, stacked. The text and the event card take the height
+  // the sizes were not set for: the largest type (up to 1.5×) at which the summary fits whole and
+  // unshrunk, the event card growing with it.
+  float scale = 1;
   if (!image.empty()) {
     RectF drawn = c.Image(image, {a.x, top, a.w, a.w * 9 / 16}, "news");
     if (drawn.w > 0) top = drawn.bottom() + 40 * u;
   }
-  const float panel_h = DrawEventPanel(c, item, ctx, {a.x, top, a.w, 0}, u, false);
-  RectF text_box{a.x, top, a.w, bottom - top - (panel_h > 0 ? panel_h + 40 * u : 0)};
+  if (const feed::LocalizedString* sv = item.summary.pick(lang)) {
+    TextStyle style = summary_style;
+    style.lang = sv->lang;
+    for (float k : {1.5f, 1.4f, 1.3f, 1.2f, 1.1f}) {
+      const float panel = DrawEventPanel(c, item, ctx, {a.x, top, a.w, 0}, u, false, k);
+      const float room = bottom - top - (panel > 0 ? panel + 40 * u * k : 0);
+      if (room <= 0) continue;
+      const text::Layout l = c.Measure(sv->segments, {a.x, top, a.w, room},
+                                       Lines(44 * u * k, 44 * u * k, 0, 1.6f), style);
+      if (!l.truncated && !l.shrunk) {
+        scale = k;
+        break;
+      }
+    }
+  }
+  const float panel_h = DrawEventPanel(c, item, ctx, {a.x, top, a.w, 0}, u, false, scale);
+  const float gap = 40 * u * scale;
+  RectF text_box{a.x, top, a.w, bottom - top - (panel_h > 0 ? panel_h + gap : 0)};
   text::Layout l =
-      c.Text(item.summary, lang, text_box, Lines(44 * u, 32 * u, 0, 1.6f), summary_style);
-  if (panel_h > 0) DrawEventPanel(c, item, ctx, {a.x, top + l.height + 40 * u, a.w, 0}, u, true);
+      c.Text(item.summary, lang, text_box, Lines(44 * u * scale, 32 * u, 0, 1.6f), summary_style);
+  if (panel_h > 0)
+    DrawEventPanel(c, item, ctx, {a.x, top + l.height + gap, a.w, 0}, u, true, scale);
 }
 
 }  // namespace machikado::render

@@ -38,19 +38,25 @@ void DrawMetricCard(Canvas& c, const feed::Metric& m, const SlideContext& ctx, R
   const std::string& lang = ctx.lang;
   const Color accent = theme::kProject;
   c.FillRoundedRect("metric-card", card, 16 * u, theme::kCard);
-  const float pad = 28 * u;
-  RectF in{card.x + pad, card.y + pad * 0.8f, card.w - 2 * pad, card.h - 1.6f * pad};
-  text::Layout lab =
-      c.Text(m.label, lang, {in.x, in.y, in.w, 100 * u}, Lines(36 * u, 26 * u, 2, 1.25f),
-             StyleOf("label", lang, theme::kInk, true));
-  float y = in.y + lab.height + 18 * u;
   std::vector<Bar> bars;
   if (m.baseline) bars.push_back({Label::kBaseline, &*m.baseline});
   if (m.actual) bars.push_back({Label::kActual, &*m.actual});
   for (const auto& t : m.targets) bars.push_back({Label::kTarget, &t});
+  // A card with room to spare (one metric on the slide, or a tall portrait card) draws its type
+  // and bars larger, up to 2×, instead of leaving its lower part empty.
+  const float natural = (100 + 18 + 72 * float(std::max<size_t>(bars.size(), 1))) * u;
+  const float k = std::clamp((card.h - 1.6f * 28 * u) / natural, 1.0f, 2.0f);
+  const float pad = 28 * u * k;
+  RectF in{card.x + pad, card.y + pad * 0.8f, card.w - 2 * pad, card.h - 1.6f * pad};
+  text::Layout lab =
+      c.Text(m.label, lang, {in.x, in.y, in.w, 100 * u * k}, Lines(36 * u * k, 26 * u, 2, 1.25f),
+             StyleOf("label", lang, theme::kInk, true));
+  float y = in.y + lab.height + 18 * u * k;
   if (bars.empty()) {
-    // Non-numeric goal: the note as text.
-    c.Text(m.note, lang, {in.x, y, in.w, in.bottom() - y}, Lines(36 * u, 26 * u, 0, 1.45f),
+    // Non-numeric goal: the note as text, centred in the room below the label.
+    Fit note = Lines(36 * u * k, 26 * u, 0, 1.45f);
+    note.valign_center = true;
+    c.Text(m.note, lang, {in.x, y, in.w, in.bottom() - y}, note,
            StyleOf("body", lang, theme::kInk));
     return;
   }
@@ -59,10 +65,10 @@ void DrawMetricCard(Canvas& c, const feed::Metric& m, const SlideContext& ctx, R
   if (max_v <= 0) max_v = 1;
   const std::string unit = m.unit.plain(lang);
   const float room = in.bottom() - y;
-  const float row_h = std::clamp(room / bars.size(), 30 * u, 72 * u);
-  const float px = std::clamp(row_h * 0.5f, 22 * u, 32 * u);
-  const float label_w = std::min(in.w * 0.34f, (IsJapanese(lang) ? 200 : 230) * u);
-  const float value_w = std::min(in.w * 0.28f, 200 * u);
+  const float row_h = std::clamp(room / bars.size(), 30 * u, 72 * u * k);
+  const float px = std::clamp(row_h * 0.5f, 22 * u, 32 * u * k);
+  const float label_w = std::min(in.w * 0.34f, (IsJapanese(lang) ? 200 : 230) * u * k);
+  const float value_w = std::min(in.w * 0.28f, 200 * u * k);
   const float bar_x = in.x + label_w + 12 * u, bar_w = in.right() - value_w - 12 * u - bar_x;
   Fit one = Lines(px, px * 0.7f, 1, 1.0f);
   one.valign_center = true;
@@ -73,7 +79,8 @@ void DrawMetricCard(Canvas& c, const feed::Metric& m, const SlideContext& ctx, R
     c.Text(left, {in.x, y, label_w, row_h}, one,
            StyleOf("label", lang, theme::kInkMuted, b.kind == Label::kActual));
     const float bw = std::max(4 * u, float(bar_w * b.point->value / max_v));
-    RectF bar{bar_x, y + row_h * 0.2f, bw, row_h * 0.6f};
+    const float thick = std::min(row_h * 0.6f, px * 1.5f);
+    RectF bar{bar_x, y + (row_h - thick) / 2, bw, thick};
     if (b.kind == Label::kBaseline) {
       c.FillRect("metric-baseline", bar, Rgb(0xA8A29A));
     } else if (b.kind == Label::kActual) {
@@ -126,6 +133,26 @@ void DrawProjectSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx
                     {grid.x - 16 * u, grid.y - 16 * u, grid.w + 32 * u, grid.h + 16 * u}, 20 * u,
                     theme::kProjectTint);
   const float cw = (grid.w - (cols - 1) * gap) / cols, ch = (grid.h - (rows - 1) * gap) / rows;
+  if (cols == 1) {
+    // One column: each card's height in proportion to what it shows (its label and its bars, or
+    // its note), so that a card with one line of text is not as tall as one with four bars.
+    std::vector<float> weight(n);
+    float total = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const feed::Metric& m = p.metrics[i];
+      const size_t bars = (m.baseline ? 1 : 0) + (m.actual ? 1 : 0) + m.targets.size();
+      weight[i] = 1.5f + float(std::max<size_t>(bars, 1));
+      total += weight[i];
+    }
+    const float free_h = grid.h - float(n - 1) * gap;
+    float cy = grid.y;
+    for (size_t i = 0; i < n; ++i) {
+      const float h = free_h * weight[i] / total;
+      DrawMetricCard(c, p.metrics[i], ctx, {grid.x, cy, cw, h}, u);
+      cy += h + gap;
+    }
+    return;
+  }
   for (size_t i = 0; i < n; ++i) {
     const int col = int(i) % cols, row = int(i) / cols;
     DrawMetricCard(c, p.metrics[i], ctx,

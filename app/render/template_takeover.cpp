@@ -4,6 +4,7 @@
 // issuer / issued / last-confirmed along the bottom.
 #include <algorithm>
 
+#include "render/alert_fill.h"
 #include "render/chrome.h"
 #include "render/labels.h"
 #include "render/template_shelters.h"
@@ -11,6 +12,21 @@
 #include "render/theme.h"
 
 namespace machikado::render {
+namespace {
+
+// Title 68, instructions 48, areas and shelters 40 (up to 7 rows, 48 % of the height).
+const AlertTypeSizes kTakeoverType{.title_px = 68,
+                                   .title_box = 240,
+                                   .body_px = 48,
+                                   .areas_px = 40,
+                                   .shelter_px = 40,
+                                   .shelter_head = 100,
+                                   .shelter_row_px = 42,
+                                   .shelter_rows = 7,
+                                   .shelter_share = 0.48f,
+                                   .title_gap = 32};
+
+}  // namespace
 
 void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
   const bool marked = item.status != feed::ItemStatus::kActual;
@@ -35,18 +51,18 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
   const float bottom = meta.y - 28 * u;
   const bool has_shelters = !item.alert.shelters.empty();
   RectF main{a.x, y, a.w, bottom - y}, side{};
+  // Portrait: a short alert is drawn larger rather than leaving the middle of the screen empty.
+  const AlertTypeSizes type =
+      s.portrait ? Scaled(kTakeoverType, AlertFillScale(c, item, ctx, main, u, kTakeoverType))
+                 : kTakeoverType;
   if (has_shelters) {
     if (!s.portrait) {
       side = {a.x + a.w * 0.55f + s.gutter / 2, y, a.w * 0.45f - s.gutter / 2, bottom - y};
       main.w = a.w * 0.55f - s.gutter / 2;
     } else {
-      const size_t rows = std::min<size_t>(item.alert.shelters.size(), 7);
-      const float list_h = DetailedShelterList(item)
-                               ? 40 * u + ShelterListHeight(item, u, 40 * u, rows)
-                               : 100 * u + rows * 42 * u * 1.7f;
-      const float side_h = std::min(main.h * 0.48f, list_h);
+      const float side_h = PortraitShelterPanelHeight(item, u, type, main.h);
       side = {a.x, bottom - side_h, a.w, side_h};
-      main.h -= side_h + 32 * u;
+      main.h -= side_h + type.shelter_gap * u;
     }
   }
   // Landscape: the QR code to the first shelter to go to, top right of the main column, the text
@@ -59,35 +75,39 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
       main.w -= qr_w + 28 * u;
   }
   float my = main.y;
-  text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, 240 * u},
-                          Lines(68 * u, 44 * u, s.portrait ? 3 : 2, 1.25f),
+  text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, type.title_box * u},
+                          Lines(type.title_px * u, 44 * u, s.portrait ? 3 : 2, 1.25f),
                           StyleOf("title", lang, theme::kInk, true));
-  my += t.height + 32 * u;
+  my += t.height + type.title_gap * u;
   // Instructions first; areas keep at least two lines.
-  const float areas_h = item.alert.areas.empty() ? 0 : 40 * u * 1.35f * 2;
+  const float areas_px = type.areas_px * u;
+  const float areas_h = item.alert.areas.empty() ? 0 : areas_px * 1.35f * 2;
   const feed::Text& instr =
       item.alert.instructions.empty() ? item.summary : item.alert.instructions;
   text::Layout il = c.Text(
-      instr, lang, {main.x, my, main.w, main.bottom() - my - (areas_h > 0 ? areas_h + 24 * u : 0)},
-      Lines(48 * u, 32 * u, 0, 1.5f), StyleOf("body", lang, theme::kInk));
+      instr, lang,
+      {main.x, my, main.w, main.bottom() - my - (areas_h > 0 ? areas_h + type.body_gap * u : 0)},
+      Lines(type.body_px * u, 32 * u, 0, 1.5f), StyleOf("body", lang, theme::kInk));
   my += il.height + 32 * u;
-  if (areas_h > 0 && main.bottom() - my > 40 * u)
-    my += DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, 40 * u) + 24 * u;
+  if (areas_h > 0 && main.bottom() - my > areas_px)
+    my += DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, areas_px) + 24 * u;
   if (has_shelters) {
     c.FillRoundedRect("shelter-panel", side, 18 * u, Rgb(0xECE8DF));
     RectF inner{side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u};
+    const float shelter_px = type.shelter_px * u;
     // Portrait: at the foot of the main column, else under the list when every shelter still fits.
     if (map_shelter && s.portrait &&
         DrawShelterMapQr(c, *map_shelter, ctx, {main.x, my, main.w, main.bottom() - my}, u, 190 * u,
                          true) == 0) {
       const size_t n = item.alert.shelters.size();
-      const float list_need = DetailedShelterList(item) ? ShelterListHeight(item, u, 40 * u, n)
-                                                        : 100 * u + n * 42 * u * 1.7f;
+      const float list_need = DetailedShelterList(item)
+                                  ? ShelterListHeight(item, u, shelter_px, n)
+                                  : 100 * u + n * shelter_px * 1.7f;
       if (inner.h - (190 * u + 28 * u + 20 * u) >= list_need)
         if (const float q = DrawShelterMapQr(c, *map_shelter, ctx, inner, u, 190 * u, true); q > 0)
           inner.h -= q + 20 * u;
     }
-    DrawShelterList(c, item, ctx, inner, u, 40 * u, 1);
+    DrawShelterList(c, item, ctx, inner, u, shelter_px, 1);
   }
 }
 

@@ -10,6 +10,7 @@
 #include "text/fake_measurer.h"
 #include "text/layout.h"
 #include "text/layout_test_util.h"
+#include "text/phrase_segmenter.h"
 
 namespace machikado::text {
 namespace {
@@ -192,6 +193,55 @@ TEST(Fit, LinesMeasuredWiderThanTheirPiecesAreReflowedToFit) {
     const Layout layout = LayoutPlain(kSummary, box, m);
     ExpectInsideBox(layout, box, "non-additive");
     EXPECT_FALSE(layout.lines.empty());
+  }
+}
+
+}  // namespace
+}  // namespace machikado::text
+
+namespace machikado::text {
+namespace {
+
+// Like the real fonts in a Korean detail view: a space measured alone (in the chain's first face,
+// 14 px at 66 px) is narrower than a space inside a Hangul run (18 px in Noto Sans CJK).
+class SpaceInRunMeasurer : public TextMeasurer {
+ public:
+  float Width(std::string_view s, float px) override {
+    float w = EmMeasurer::Ems(s) * px;
+    if (s.size() > 1)
+      for (char c : s)
+        if (c == ' ') w += 0.06f * px;
+    return w;
+  }
+};
+
+std::string WithoutSpaces(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ') out.push_back(c);
+  return out;
+}
+
+TEST(Fit, KoreanTitleWhoseLineMeasuresWiderKeepsEverySyllable) {
+  // The detail view's title box at which a syllable used to vanish: the first line's pieces sum
+  // to just under the width, the line measures over it; re-breaking by the 2 px overflow alone
+  // kept the same pieces, and the last resort cut 「비’」 out of the middle, adding "…" at the end.
+  const std::string title = "방재 교실 ‘집에서 대피하기 위한 준비’ 참가자 모집";
+  SpaceInRunMeasurer m;
+  for (float width = 600; width <= 1300; width += 2) {
+    BoxSpec box = Box(width, 520, 66, 44);
+    box.max_lines = 5;
+    box.line_spacing = 1.3f;
+    box.lang = "ko";
+    for (bool phrases : {false, true}) {
+      PhraseSegmenter segmenter;
+      const Layout layout = LayoutPlain(title, box, m, phrases ? &segmenter : nullptr);
+      ExpectInsideBox(layout, box, "width " + std::to_string(width));
+      std::string drawn;
+      for (const LaidLine& line : layout.lines) drawn += line.text;
+      EXPECT_FALSE(layout.truncated) << width;
+      EXPECT_EQ(WithoutSpaces(drawn), WithoutSpaces(title)) << width;
+    }
   }
 }
 

@@ -13,8 +13,11 @@ namespace machikado::text {
 namespace {
 
 constexpr std::string_view kEllipsis = "…";
-constexpr float kParagraphGap = 0.5f;  // extra space before a paragraph, in line pitches
-constexpr int kWidthRetries = 3;       // re-breaks when a measured line is wider than its pieces
+constexpr std::string_view kHyphen = "-";  // ends a line inside a word (line_breaker.cpp)
+constexpr float kParagraphGap = 0.5f;      // extra space before a paragraph, in line pitches
+constexpr int kWidthRetries = 3;         // re-breaks when a measured line is wider than its pieces
+constexpr size_t kMaxBalancedLines = 6;  // longer texts are not headings: no balancing
+constexpr int kBalanceSteps = 8;         // binary search steps for a balanced width
 
 float SafeWidth(TextMeasurer& m, std::string_view s, float px) {
   const float w = m.Width(s, px);
@@ -82,7 +85,7 @@ Attempt Try(const PreparedText& text, const BoxSpec& box, float px, float width,
 void EndWithEllipsis(const PreparedText& text, const Metrics& m, float width, float ell_w,
                      TextMeasurer& measurer, std::vector<Piece>* line) {
   auto bad_end = [&](const Piece& p) {
-    return p.space || IsLineEndForbidden(LastNonSpace(text.text, p.begin, p.end));
+    return p.space || p.hyphen || IsLineEndForbidden(LastNonSpace(text.text, p.begin, p.end));
   };
   float w = 0;
   for (const Piece& p : *line) w += p.adv;
@@ -129,7 +132,9 @@ float PlaceLine(const PreparedText& text, const Metrics& m, const std::vector<Pi
     const bool widened = p.ruby >= 0 && p.ruby_w > p.w;
     float ruby_w = 0;
     if (ellipsis || widened) {
-      run.text = ellipsis ? std::string(kEllipsis) : text.text.substr(p.begin, p.end - p.begin);
+      run.text = p.hyphen   ? std::string(kHyphen)
+                 : ellipsis ? std::string(kEllipsis)
+                            : text.text.substr(p.begin, p.end - p.begin);
       if (widened) rubies.push_back({static_cast<size_t>(p.ruby), 0});
       ruby_w = p.ruby_w;
       ++k;
@@ -167,6 +172,9 @@ float PlaceLine(const PreparedText& text, const Metrics& m, const std::vector<Pi
 struct Assembled {
   Layout layout;
   float overflow = 0;  // how far the widest measured line exceeds the width (0 when none)
+  // For the lines that overflow: how much wider the measured line is than the sum of its pieces
+  // (kerning, a space measured in another face): the breaking width must be that much narrower.
+  float excess = 0;
 };
 
 // Builds the Layout for an attempt: keeps the lines that fit, ends the last with "…" when some were
@@ -200,6 +208,8 @@ Assembled Assemble(const PreparedText& text, const BoxSpec& box, const Attempt& 
       layout.truncated = true;
       line.w = PlaceLine(text, m, pieces, measurer, &line);
     }
+    if (line.w > box.width)
+      out.excess = std::max(out.excess, line.w - PiecesWidth(pieces, 0, uint32_t(pieces.size())));
     out.overflow = std::max(out.overflow, line.w - box.width);
     const float slack = std::max(0.0f, box.width - line.w);
     line.x = box.align == Align::kCenter ? slack / 2 : box.align == Align::kEnd ? slack : 0.0f;
@@ -230,9 +240,9 @@ std::vector<float> FontSizesToTry(const BoxSpec& box) {
 }
 
 Layout LayoutText(const std::vector<feed::RubySegment>& segments, const BoxSpec& box,
-                  TextMeasurer& measurer) {
+                  TextMeasurer& measurer, PhraseSegmenter* phrases) {
   const std::vector<float> sizes = FontSizesToTry(box);
-  const PreparedText text = PrepareText(segments, box.lang, box.draw_ruby);
+  const PreparedText text = PrepareText(segments, box.lang, box.draw_ruby, phrases);
   Layout empty;
   empty.px = sizes.empty() ? 0.0f : sizes.front();
   if (text.atoms.empty()) return empty;
@@ -272,20 +282,51 @@ Layout LayoutText(const std::vector<feed::RubySegment>& segments, const BoxSpec&
     best = std::move(at_hi);
   }
 
+  if (box.balance && best.fits && best.broken.lines.size() >= 2 &&
+      best.broken.lines.size() <= kMaxBalancedLines) {
+    // The narrowest width (to ~1 px) that keeps the line count and splits no more phrases.
+    const size_t n = best.broken.lines.size();
+    float lo = 0;
+    for (const BrokenLine& l : best.broken.lines)
+      lo += PiecesWidth(best.broken.pieces, l.first, l.visible_end);
+    lo = lo / static_cast<float>(n) - 1;  // no width below the average line holds the text
+    float hi = width;
+    for (int step = 0; step < kBalanceSteps && hi - lo > 1; ++step) {
+      const float mid = (lo + hi) / 2;
+      Attempt at_mid = Try(text, box, sizes[chosen], mid, ruby, measurer);
+      const bool ok = at_mid.fits && at_mid.broken.lines.size() == n &&
+                      (!at_mid.broken.split_phrase || best.broken.split_phrase) &&
+                      (!at_mid.broken.split_unit || best.broken.split_unit);
+      if (ok) {
+        hi = mid;
+        best = std::move(at_mid);
+      } else {
+        lo = mid;
+      }
+    }
+    width = hi;
+  }
+
   // A real font may measure a whole line a little wider than the sum of its pieces (kerning):
   // re-break narrower by the excess, then clamp as the last resort.
+  float excess = 0;  // the largest measuring excess seen: every re-break keeps that much room
   for (int retry = 0;; ++retry) {
     const bool last = retry == kWidthRetries;
     Assembled assembled = Assemble(text, box, best, last, measurer);
     if (assembled.overflow <= 0 || last) return std::move(assembled.layout);
-    width -= assembled.overflow;
+    // Narrower by the overflow, and at least by the measuring excess (shrinking only by the
+    // overflow would keep the same pieces on the line while sum + excess > box width, until the
+    // clamp cut characters out of the middle of the text).
+    excess = std::max(excess, assembled.excess);
+    width = std::min(width - assembled.overflow, box.width - excess);
     if (width <= 0) width = box.width;  // nothing sensible left: clamp on the next round
     best = attempt(chosen);
   }
 }
 
-Layout LayoutPlain(std::string_view utf8, const BoxSpec& box, TextMeasurer& measurer) {
-  return LayoutText({feed::RubySegment{std::string(utf8), std::string()}}, box, measurer);
+Layout LayoutPlain(std::string_view utf8, const BoxSpec& box, TextMeasurer& measurer,
+                   PhraseSegmenter* phrases) {
+  return LayoutText({feed::RubySegment{std::string(utf8), std::string()}}, box, measurer, phrases);
 }
 
 }  // namespace machikado::text

@@ -1,9 +1,9 @@
 // Text layout for slides and detail views: Japanese line breaking (libunibreak UAX #14
-// opportunities plus kinsoku), Latin wrapping at spaces, ruby (furigana) placement, explicit line
-// spacing, and shrink-to-fit within a box down to a minimum size, then an ellipsis. Text never
-// overflows its box. Pure logic: glyph widths come through the TextMeasurer interface (SDL_ttf in
-// render/, a fake in tests). Thread-compatible; LayoutText is a pure function of its inputs and the
-// measurer.
+// opportunities plus kinsoku, preferring phrase boundaries), Korean by word, Latin wrapping at
+// spaces, ruby (furigana) placement, explicit line spacing, and shrink-to-fit within a box down to
+// a minimum size, then an ellipsis. Text never overflows its box. Pure logic: glyph widths come
+// through the TextMeasurer interface (SDL_ttf in render/, a fake in tests). Thread-compatible;
+// LayoutText is a pure function of its inputs and the measurer.
 //
 // Geometry (all in pixels, box coordinates unless said otherwise):
 //   line pitch h = band + px * line_spacing, where band = px * ruby_scale when the text shows any
@@ -20,6 +20,8 @@
 #include "feed/model.h"
 
 namespace machikado::text {
+
+class PhraseSegmenter;  // text/phrase_segmenter.h
 
 // Measures rendered widths. Implementations cache as they like; must be deterministic.
 class TextMeasurer {
@@ -43,6 +45,10 @@ struct BoxSpec {
   bool draw_ruby = true;    // false: readings are dropped (base only)
   std::string lang = "ja";  // BCP 47 tag of the text; its primary subtag picks the UAX #14 rules
   Align align = Align::kStart;  // horizontal placement of each line in the box
+  // Headings: lines of even length (like CSS `text-wrap: balance`): the narrowest width that needs
+  // no more lines (and splits no phrase that the full width kept whole), so that a title never
+  // ends with a lone short line where two balanced lines fit. Up to 6 lines; costs a few breaks.
+  bool balance = false;
 };
 
 // A reading placed above its base, in line coordinates (x from the line's x; its top is the line's
@@ -82,11 +88,14 @@ struct Layout {
   bool truncated = false;  // an ellipsis was added
 };
 
-// Lays out parsed (ruby-segmented) text in a box.
+// Lays out parsed (ruby-segmented) text in a box. With `phrases`, Japanese lines break between
+// phrases (文節) and Korean lines between words whenever a phrase fits on a line; without it, at
+// every UAX #14 opportunity alike.
 Layout LayoutText(const std::vector<feed::RubySegment>& segments, const BoxSpec& box,
-                  TextMeasurer& measurer);
+                  TextMeasurer& measurer, PhraseSegmenter* phrases = nullptr);
 // Convenience for plain strings (no ruby).
-Layout LayoutPlain(std::string_view utf8, const BoxSpec& box, TextMeasurer& measurer);
+Layout LayoutPlain(std::string_view utf8, const BoxSpec& box, TextMeasurer& measurer,
+                   PhraseSegmenter* phrases = nullptr);
 
 // The font sizes LayoutText tries, largest first: max_px, then down by max(2 px, 5 %) per step, and
 // min_px last. A renderer can open its fonts at exactly these sizes.

@@ -8,6 +8,7 @@
 
 #include "text/fake_measurer.h"
 #include "text/layout.h"
+#include "text/phrase_segmenter.h"
 #include "text/utf8.h"
 
 namespace machikado::text {
@@ -80,6 +81,63 @@ void BM_FitDenseSummary400(benchmark::State& state) {
   state.counters["truncated"] = layout.truncated;
 }
 BENCHMARK(BM_FitDenseSummary400);
+
+// The same two with phrase-aware breaking: one PhraseSegmenter (its ICU iterator made once, as a
+// Canvas does), reused by every layout.
+void BM_BreakSentenceJaPhrases(benchmark::State& state) {
+  EmMeasurer m;
+  PhraseSegmenter phrases;
+  BoxSpec box;
+  box.width = 900;
+  box.height = 1000;
+  box.max_px = box.min_px = 48;
+  for (auto _ : state) benchmark::DoNotOptimize(LayoutPlain(kSentence, box, m, &phrases));
+}
+BENCHMARK(BM_BreakSentenceJaPhrases);
+
+void BM_FitDenseSummary400Phrases(benchmark::State& state) {
+  EmMeasurer m;
+  PhraseSegmenter phrases;
+  const std::string summary = DenseSummary();
+  BoxSpec box;
+  box.width = 1100;
+  box.height = 480;
+  box.max_px = 48;
+  box.min_px = 24;
+  Layout layout;
+  for (auto _ : state) {
+    layout = LayoutPlain(summary, box, m, &phrases);
+    benchmark::DoNotOptimize(layout);
+  }
+  state.counters["px"] = layout.px;
+  state.counters["lines"] = static_cast<double>(layout.lines.size());
+}
+BENCHMARK(BM_FitDenseSummary400Phrases);
+
+// A balanced two-line title (8 more breaks of a short text).
+void BM_BalancedTitlePhrases(benchmark::State& state) {
+  EmMeasurer m;
+  PhraseSegmenter phrases;
+  BoxSpec box;
+  box.width = 1000;
+  box.height = 300;
+  box.max_px = 76;
+  box.min_px = 48;
+  box.max_lines = 3;
+  box.balance = true;
+  const std::string title = "防災塾「在宅避難に備える」参加者募集 — 池尻まちづくりセンター";
+  for (auto _ : state) benchmark::DoNotOptimize(LayoutPlain(title, box, m, &phrases));
+}
+BENCHMARK(BM_BalancedTitlePhrases);
+
+// Making the ICU phrase iterator: why it is made once per Canvas and not per layout.
+void BM_PhraseSegmenterCreate(benchmark::State& state) {
+  for (auto _ : state) {
+    PhraseSegmenter phrases;
+    benchmark::DoNotOptimize(phrases.Ok());
+  }
+}
+BENCHMARK(BM_PhraseSegmenterCreate);
 
 void BM_MeasurerOnlySummary400(benchmark::State& state) {
   EmMeasurer m;

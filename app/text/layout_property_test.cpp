@@ -178,8 +178,12 @@ TEST(LayoutProperty, RandomTextInRandomBoxesNeverOverflowsOrLosesText) {
     ExpectInsideBox(layout, box, "iteration " + std::to_string(iter));
     if (::testing::Test::HasFailure()) return;
     if (!layout.truncated) {
+      // A word cut because no line can hold it ends its line with a hyphen that is not text:
+      // compare without hyphens.
       std::string shown;
       for (const LaidLine& line : layout.lines) shown += line.text;
+      std::erase(shown, '-');
+      std::erase(bases, '-');
       EXPECT_EQ(Visible(shown), Visible(bases)) << "iteration " << iter;
     }
     for (const LaidLine& line : layout.lines) {

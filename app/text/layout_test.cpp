@@ -104,12 +104,22 @@ TEST(LayoutLatin, LongUrlBreaksAtSlashesThenBetweenCharacters) {
   EXPECT_EQ(joined, url);
 }
 
-TEST(LayoutLatin, SingleEnormousWordIsCutIntoFullLines) {
+TEST(LayoutLatin, SingleEnormousWordIsCutIntoFullLinesEndingWithAHyphen) {
+  // A word that no line can hold is the one place a hyphen is added: 19 letters + "-" = 10 em.
   const std::string word(1000, 'x');
   const Layout layout = Plain(word, Box(10, "en"));
-  ASSERT_EQ(layout.lines.size(), 50u);
-  for (const auto& line : layout.lines) EXPECT_EQ(line.text, std::string(20, 'x'));
+  ASSERT_EQ(layout.lines.size(), 53u);
+  for (size_t i = 0; i + 1 < layout.lines.size(); ++i)
+    EXPECT_EQ(layout.lines[i].text, std::string(19, 'x') + "-");
+  EXPECT_EQ(layout.lines.back().text, std::string(1000 - 52 * 19, 'x'));
   EXPECT_FALSE(layout.truncated);
+}
+
+TEST(LayoutLatin, OnlyAWordThatCannotFitIsHyphenated) {
+  EXPECT_EQ(LineTexts(Plain("a disaster preparedness drill", Box(8, "en"))),
+            (Lines{"a disaster", "preparedness", "drill"}));  // 12 letters = 6 em: fits
+  EXPECT_EQ(LineTexts(Plain("see preparedness", Box(5, "en"))),
+            (Lines{"see", "preparedn-", "ess"}));  // greedy: no hyphenation dictionary
 }
 
 TEST(LayoutJapanese, RunOfForbiddenCharactersIsCutAsALastResort) {

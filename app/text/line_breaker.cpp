@@ -4,11 +4,15 @@
 #include <cmath>
 #include <string_view>
 
+#include <unicode/uchar.h>
+
 #include "text/kinsoku.h"
 #include "text/utf8.h"
 
 namespace machikado::text {
 namespace {
+
+constexpr std::string_view kHyphen = "-";
 
 // A measurer is outside code: never let a NaN or a negative width into the arithmetic.
 float SafeWidth(TextMeasurer& m, std::string_view s, float px) {
@@ -29,23 +33,31 @@ class Breaker {
     ruby_w_.assign(atoms.size(), 0.0f);
     size_t i = 0;
     while (i < atoms.size() && !Full()) {
+      // A phrase: atoms up to the next phrase boundary (or hard break).
       size_t j = i;
       float total = 0;
-      float visible = 0;  // without the unit's trailing spaces
+      float visible = 0;          // without the phrase's trailing spaces
+      bool inner_breaks = false;  // the phrase has break opportunities inside
       do {
         Measure(j);
         total += adv_[j];
         if (!atoms[j].space) visible = total;
         ++j;
-      } while (j < atoms.size() && !atoms[j - 1].break_after && atoms[j - 1].newlines == 0);
+        if (j < atoms.size() && atoms[j - 1].break_after && !atoms[j - 1].phrase_after &&
+            atoms[j - 1].newlines == 0)
+          inner_breaks = true;
+      } while (j < atoms.size() && !atoms[j - 1].phrase_after && atoms[j - 1].newlines == 0);
 
       if (cur_ + visible <= width_) {
         for (size_t a = i; a < j; ++a) Push(AtomPiece(a));
-      } else if (has_content_) {
+      } else if (has_content_ && (visible <= width_ || !inner_breaks)) {
         FinishLine(static_cast<uint32_t>(out_.pieces.size()));
-        continue;  // the same unit again, on a fresh line
+        continue;  // the same phrase again, on a fresh line
       } else {
-        SplitUnit(i, j);
+        // Longer than a whole line: break it at its other opportunities (kinsoku-clean), starting
+        // on the current line so that no line is left short for nothing.
+        out_.split_phrase = true;
+        PlaceUnits(i, j);
       }
       if (atoms[j - 1].newlines > 0) {
         FinishLine(static_cast<uint32_t>(out_.pieces.size()));
@@ -110,41 +122,106 @@ class Breaker {
     }
   }
 
+  // Atoms [i, j) (measured) by units between break opportunities, first fit; a unit wider than the
+  // whole line is split between grapheme clusters.
+  void PlaceUnits(size_t i, size_t j) {
+    const auto& atoms = t_.atoms;
+    size_t a = i;
+    while (a < j && !Full()) {
+      size_t b = a;
+      float total = 0;
+      float visible = 0;
+      do {
+        total += adv_[b];
+        if (!atoms[b].space) visible = total;
+        ++b;
+      } while (b < j && !atoms[b - 1].break_after);
+      if (cur_ + visible <= width_) {
+        for (size_t k = a; k < b; ++k) Push(AtomPiece(k));
+      } else if (has_content_) {
+        FinishLine(static_cast<uint32_t>(out_.pieces.size()));
+        continue;
+      } else {
+        SplitUnit(a, b);
+      }
+      a = b;
+    }
+  }
+
   // The unit alone is wider than the line: cut it between grapheme clusters (measured one by one,
-  // and only as far as the line limit).
+  // and only as far as the line limit). A word of letters (English, Vietnamese …) cut this way
+  // ends its line with a hyphen; a URL, a number or CJK text does not.
   void SplitUnit(size_t i, size_t j) {
     out_.split_unit = true;
     for (size_t a = i; a < j && !Full(); ++a) {
       const Atom& atom = t_.atoms[a];
       if (atom.space || (atom.ruby >= 0 && adv_[a] <= width_)) {
-        Place(AtomPiece(a));
+        Place(AtomPiece(a), false);
         continue;
       }
       if (atom.ruby >= 0) out_.degraded = true;  // a reading wider than the line: base only
+      const bool word = atom.ruby < 0 && IsLetterWord(Text(atom.begin, atom.end));
       uint32_t start = atom.begin;
       for (uint32_t p = atom.begin + 1; p <= atom.end && !Full(); ++p) {
         if (p < atom.end && !t_.grapheme[p]) continue;
         const float w = (start == atom.begin && p == atom.end) ? base_w_[a]
                                                                : SafeWidth(m_, Text(start, p), px_);
-        Place(Piece{start, p, -1, false, w, 0, w});
+        Place(Piece{start, p, -1, false, w, 0, w}, word && p < atom.end);
         start = p;
       }
     }
   }
 
+  // Only letters (and apostrophes): a word that may be hyphenated.
+  static bool IsLetterWord(std::string_view s) {
+    size_t len = 0;
+    for (size_t i = 0; i < s.size(); i += len) {
+      const char32_t cp = DecodeUtf8(s, i, &len);
+      if (cp == '\'' || cp == 0x2019) continue;
+      const bool latin =
+          cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x0300 && cp < 0x0370);
+      if (!latin || !(u_isalpha(static_cast<UChar32>(cp)) || u_getCombiningClass(cp) != 0 ||
+                      (cp >= 0x0300 && cp < 0x0370)))
+        return false;
+    }
+    return true;
+  }
+
+  float HyphenWidth() {
+    if (hyphen_w_ < 0) hyphen_w_ = SafeWidth(m_, kHyphen, px_);
+    return hyphen_w_;
+  }
+
   // Puts a piece of a split unit on the current line, or ends the line (at a kinsoku-clean point
-  // when there is one) and puts it on the next.
-  void Place(const Piece& p) {
+  // when there is one) and puts it on the next. `mid_word`: the word continues after this piece,
+  // so a hyphen may have to follow it on this line — its room is kept.
+  void Place(const Piece& p, bool mid_word) {
     while (!Full()) {
-      if (p.space || cur_ + p.adv <= width_) {
+      const float reserve = mid_word ? HyphenWidth() : 0.0f;
+      if (p.space || cur_ + p.adv + reserve <= width_) {
         Push(p);
+        hyphen_after_ = mid_word;
+        return;
+      }
+      if (!has_content_ && cur_ + p.adv <= width_) {
+        Push(p);  // the line holds this cluster but no hyphen after it: no hyphen then
+        hyphen_after_ = false;
         return;
       }
       if (!has_content_) {
         out_.dropped = true;  // one cluster wider than the whole line: it cannot be shown
         return;
       }
-      FinishLine(KinsokuSplitPoint(p));
+      const uint32_t at = KinsokuSplitPoint(p);
+      if (hyphen_after_ && at == out_.pieces.size()) {
+        Piece h{0, 0, -1, false, HyphenWidth(), 0, HyphenWidth()};
+        h.hyphen = true;
+        out_.pieces.push_back(h);  // room was kept for it
+        FinishLine(at + 1);
+      } else {
+        FinishLine(at);
+      }
+      hyphen_after_ = false;
     }
   }
 
@@ -170,8 +247,10 @@ class Breaker {
   const float width_;
   const size_t line_limit_;
   TextMeasurer& m_;
-  size_t measured_ = 0;  // atoms [0, measured_) have widths
-  float space_w_ = -1;   // width of one space, once measured
+  size_t measured_ = 0;        // atoms [0, measured_) have widths
+  float space_w_ = -1;         // width of one space, once measured
+  float hyphen_w_ = -1;        // width of the hyphen, once measured
+  bool hyphen_after_ = false;  // the last piece placed is inside a word that continues
   std::vector<float> adv_, base_w_, ruby_w_;
   BrokenText out_;
   uint32_t first_ = 0;        // first piece of the current line

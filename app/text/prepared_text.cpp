@@ -120,7 +120,7 @@ char32_t LastNonSpace(std::string_view text, uint32_t begin, uint32_t end) {
 }
 
 PreparedText PrepareText(const std::vector<feed::RubySegment>& segments, std::string_view lang,
-                         bool keep_ruby) {
+                         bool keep_ruby, PhraseSegmenter* phrases) {
   PreparedText prepared;
   std::vector<RubyRange> ranges;
   BuildText(segments, keep_ruby, &prepared, &ranges);
@@ -159,6 +159,11 @@ PreparedText PrepareText(const std::vector<feed::RubySegment>& segments, std::st
     }
   }
 
+  // Phrase boundaries grade the break opportunities; a ruby base is one piece of its phrase.
+  std::vector<uint8_t> phrase;
+  const PhraseRule rule = phrases ? PhraseRuleFor(lang) : PhraseRule::kNone;
+  if (rule != PhraseRule::kNone) phrases->Boundaries(text, rule, &phrase);
+
   size_t next_ruby = 0;
   uint32_t start = 0;
   for (uint32_t p = 1; p <= n; ++p) {
@@ -178,6 +183,7 @@ PreparedText PrepareText(const std::vector<feed::RubySegment>& segments, std::st
         atom.space = text[start] == ' ';
       }
       atom.break_after = p == n || can_break[p];
+      atom.phrase_after = atom.break_after && (phrase.empty() || phrase[p]);
       prepared.atoms.push_back(atom);
     }
     start = p;
