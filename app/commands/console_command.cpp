@@ -109,6 +109,7 @@ int Serve(Opened& o) {
                                   JoinPath(o.config.state_dir, "preview"), {}, log)};
   console::ConsoleServer server(ctx);
   if (Status s = server.Start(); !s.ok()) return Fail(s.message());
+  o.config.port = server.port();  // port 0 in the config: the one the system picked
   std::signal(SIGTERM, OnSignal);
   std::signal(SIGINT, OnSignal);
   std::signal(SIGPIPE, SIG_IGN);

@@ -82,6 +82,11 @@ struct Config {
   // none). Used for quiet hours and the header clock. Default +09:00, Asia/Tokyo.
   int utc_offset_s = 9 * 3600;
   QuietHours quiet_hours;  // default: never quiet
+  // The publishing console's fleet report (docs/console-api.md): status.json is POSTed there with
+  // this kiosk's token every status_interval_s, off the render thread. "" = no reports.
+  std::string status_url;
+  std::string status_token;
+  int status_interval_s = 60;
 };
 
 }  // namespace machikado::config

@@ -72,22 +72,24 @@ Result<Published> FeedPublisher::Publish(const std::string& feed, const std::str
     return Status::Error(s.code(), "publishing " + name + " (the previous version stays served): " +
                                        s.message());
   }
-  // Both complete on disk: now the two renames, body first.
-  s = fs_.Rename(tmp_body, final_body);
+  // Both complete on disk: now the two renames, signature first (as deploy/nginx/publish-feed.sh
+  // does). Between them a kiosk may see the new signature with the old body: it refuses that pair
+  // and keeps its last good content until its next poll.
+  s = fs_.Rename(tmp_sig, final_sig);
   if (!s.ok()) {
     (void)fs_.Remove(tmp_body);
     (void)fs_.Remove(tmp_sig);
     return Status::Error(s.code(), "publishing " + name + " (the previous version stays served): " +
                                        s.message());
   }
-  s = fs_.Rename(tmp_sig, final_sig);
+  s = fs_.Rename(tmp_body, final_body);
   if (!s.ok()) {
-    (void)fs_.Remove(tmp_sig);
-    // The new body is in place without its signature: kiosks refuse it (and keep their cache)
-    // until a publish succeeds.
-    return Status::Error(s.code(), "publishing " + name + ": the signature could not be put in " +
-                                       "place, kiosks will refuse the feed until it is published again: " +
-                                       s.message());
+    (void)fs_.Remove(tmp_body);
+    // The new signature is in place over the old body: kiosks refuse the pair (and keep their
+    // cache) until a publish succeeds; the console itself keeps serving the old, matching pair.
+    return Status::Error(s.code(), "publishing " + name + ": the feed could not be put in place; " +
+                                       "kiosks keep their last good content until it is published " +
+                                       "again: " + s.message());
   }
   if (Status d = fs_.SyncDir(dir_); !d.ok())
     return Status::Error(d.code(), "publishing " + name + ": " + d.message());
