@@ -38,7 +38,9 @@ ConsoleServer::ConsoleServer(ConsoleContext& ctx) : ctx_(ctx) {
     if (res.body.empty()) {
       const char* what = res.status == 404   ? "not found"
                          : res.status == 413 ? "the request body is too large"
-                                             : "request failed";
+                         : res.status == 400
+                             ? "bad request (a POST or PUT needs a body with a Content-Length; send {})"
+                             : "request failed";
       SendError(res, res.status, what);
     }
   });
