@@ -39,7 +39,8 @@ const char kHelp[] =
     "The publishing service: staff log in, edit notices (every revision kept in SQLite), and\n"
     "publish signed feeds to the publish directory nginx serves; kiosks may report their status\n"
     "(docs/console-api.md). `init` creates the state directory, the database and the ward's\n"
-    "signing key; `public-key` prints the line kiosks list in `public_keys`. add-token and add-kiosk\n"
+    "signing key; `public-key` prints the line kiosks list in `public_keys`. add-token and "
+    "add-kiosk\n"
     "print a new token once (only its hash is kept).\n"
     "\n"
     "exit status: 0 ok, 1 the command failed (database, disk, unknown user), 2 usage error\n";
@@ -104,9 +105,14 @@ int Serve(Opened& o) {
   console::FeedPublisher publisher(o.config.publish_dir, fs, *key);
   if (Status s = publisher.Start(); !s.ok()) return Fail("publish directory: " + s.message());
   console::LoginThrottle throttle(clock);
-  console::ConsoleContext ctx{o.config, *o.store, publisher, throttle, clock, log,
-                              console::MakePreviewRenderer(
-                                  JoinPath(o.config.state_dir, "preview"), {}, log)};
+  console::ConsoleContext ctx{
+      o.config,
+      *o.store,
+      publisher,
+      throttle,
+      clock,
+      log,
+      console::MakePreviewRenderer(JoinPath(o.config.state_dir, "preview"), {}, log)};
   console::ConsoleServer server(ctx);
   if (Status s = server.Start(); !s.ok()) return Fail(s.message());
   o.config.port = server.port();  // port 0 in the config: the one the system picked
@@ -132,15 +138,19 @@ int Audit(Opened& o, const Parsed& p) {
   for (auto it = log->rbegin(); it != log->rend(); ++it) {
     const std::string at = platform::FormatRfc3339Utc(it->at).value_or(std::to_string(it->at));
     if (p.json) {
-      std::printf("%s\n", nlohmann::json({{"seq", it->seq}, {"at", at}, {"actor", it->actor},
-                                          {"action", it->action}, {"target", it->target},
-                                          {"detail", it->detail}, {"address", it->address}})
+      std::printf("%s\n", nlohmann::json({{"seq", it->seq},
+                                          {"at", at},
+                                          {"actor", it->actor},
+                                          {"action", it->action},
+                                          {"target", it->target},
+                                          {"detail", it->detail},
+                                          {"address", it->address}})
                               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                               .c_str());
     } else {
-      std::printf("%lld %s %-12s %-16s %-28s %s %s\n", static_cast<long long>(it->seq),
-                  at.c_str(), it->actor.c_str(), it->action.c_str(), it->target.c_str(),
-                  it->address.c_str(), it->detail.c_str());
+      std::printf("%lld %s %-12s %-16s %-28s %s %s\n", static_cast<long long>(it->seq), at.c_str(),
+                  it->actor.c_str(), it->action.c_str(), it->target.c_str(), it->address.c_str(),
+                  it->detail.c_str());
     }
   }
   return 0;
@@ -178,7 +188,8 @@ int Admin(Opened& o, const Parsed& p) {
       size_t end = p.feeds.find(',', pos);
       if (end == std::string::npos) end = p.feeds.size();
       const std::string f = p.feeds.substr(pos, end - pos);
-      if (!f.empty() && !o.config.FindFeed(f)) return Fail("--feeds: no feed '" + f + "' in the config");
+      if (!f.empty() && !o.config.FindFeed(f))
+        return Fail("--feeds: no feed '" + f + "' in the config");
       if (!f.empty()) u.feeds.push_back(f);
       pos = end + 1;
     }

@@ -266,10 +266,12 @@ void ReadRest(Reader& r, const json& root, Config* c) {
   if (!c->status_url.empty()) {
     const std::string& u = c->status_url;
     const bool https = u.rfind("https://", 0) == 0;
-    const bool loopback = u.rfind("http://127.0.0.1", 0) == 0 || u.rfind("http://localhost", 0) == 0 ||
-                          u.rfind("http://[::1]", 0) == 0;
+    const bool loopback = u.rfind("http://127.0.0.1", 0) == 0 ||
+                          u.rfind("http://localhost", 0) == 0 || u.rfind("http://[::1]", 0) == 0;
     if (!https && !loopback)
-      r.Error("/status_url", "must be an https:// URL (http only to this machine): the report carries the kiosk's token");
+      r.Error("/status_url",
+              "must be an https:// URL (http only to this machine): the report carries the kiosk's "
+              "token");
     if (c->status_token.empty())
       r.Error("/status_token", "status_url needs the kiosk's token (machikado console add-kiosk)");
   }
@@ -401,8 +403,8 @@ ConfigOutcome ParseConfig(std::string_view json_text) {
   r.CheckKeys(root, "",
               {"feeds", "state_dir", "district", "center_name", "language", "show_wareki",
                "idle_return_s", "durations", "display", "font_paths", "public_keys", "exit_chord",
-               "metrics_path", "utc_offset", "quiet_hours", "quiet_mode", "status_url", "status_token",
-               "status_interval_s"});
+               "metrics_path", "utc_offset", "quiet_hours", "quiet_mode", "status_url",
+               "status_token", "status_interval_s"});
   try {
     ReadFeeds(r, root, &out.config);
     ReadRest(r, root, &out.config);

@@ -100,9 +100,9 @@ void Write(ConsoleContext& ctx, const httplib::Request& req, httplib::Response& 
     Result<std::optional<ItemRecord>> cur = ctx.store.CurrentItem(feed->id, id);
     if (!cur.ok()) return SendStoreError(ctx, res, cur.status());
     if (!*cur || (*cur)->deleted) return SendError(res, 404, "no item '" + id + "'");
-    if (NeedsAlertsRole(CheckItem(*feed, nlohmann::json::parse((*cur)->body, nullptr, false),
-                                  ctx.clock.now())
-                            .item.value_or(feed::Item{})) &&
+    if (NeedsAlertsRole(
+            CheckItem(*feed, nlohmann::json::parse((*cur)->body, nullptr, false), ctx.clock.now())
+                .item.value_or(feed::Item{})) &&
         !MayWriteAlerts(p->user))
       return SendError(res, 403, "only the alerts and admin roles may withdraw this alert");
     body = (*cur)->body;
@@ -122,10 +122,13 @@ void Write(ConsoleContext& ctx, const httplib::Request& req, httplib::Response& 
       ctx.store.WriteItem(feed->id, id, expected, remove, body, p->user.name, ctx.clock.now());
   if (!w.ok()) return SendStoreError(ctx, res, w.status());
   if (w->conflict) {
-    if (create) return SendJson(res, 409, {{"error", "an item with this id exists"}, {"revision", *w->conflict}});
+    if (create)
+      return SendJson(res, 409,
+                      {{"error", "an item with this id exists"}, {"revision", *w->conflict}});
     if (*w->conflict == 0) return SendError(res, 404, "no item '" + id + "'");
-    return SendJson(res, 409, {{"error", "the item was changed by someone else since you read it"},
-                               {"revision", *w->conflict}});
+    return SendJson(res, 409,
+                    {{"error", "the item was changed by someone else since you read it"},
+                     {"revision", *w->conflict}});
   }
   const char* action = create ? "create" : remove ? "delete" : "update";
   AuditLog(ctx, p->user.name, std::string("item-") + action, feed->id + "/" + id,
@@ -151,33 +154,33 @@ void AddItemRoutes(httplib::Server& http, ConsoleContext& ctx) {
     }
     SendJson(res, 200, {{"feeds", feeds}});
   });
-  http.Get(R"(/api/v1/feeds/([^/]+)/items)", [&ctx](const httplib::Request& req,
-                                                     httplib::Response& res) {
-    std::optional<Principal> p = Authenticate(ctx, req, res, Need::kRead);
-    if (!p) return;
-    const ConsoleFeed* feed = FeedFor(ctx, *p, req.matches[1], res);
-    if (!feed) return;
-    Result<std::vector<ItemRecord>> items = ctx.store.CurrentItems(feed->id);
-    if (!items.ok()) return SendStoreError(ctx, res, items.status());
-    nlohmann::json out = nlohmann::json::array();
-    const UnixSeconds now = ctx.clock.now();
-    for (const auto& r : *items) out.push_back(ItemJson(*feed, r, now));
-    SendJson(res, 200, {{"feed", feed->id}, {"items", out}});
-  });
-  http.Get(R"(/api/v1/feeds/([^/]+)/items/([^/]+))", [&ctx](const httplib::Request& req,
-                                                           httplib::Response& res) {
-    std::optional<Principal> p = Authenticate(ctx, req, res, Need::kRead);
-    if (!p) return;
-    const ConsoleFeed* feed = FeedFor(ctx, *p, req.matches[1], res);
-    if (!feed) return;
-    const std::string id = req.matches[2];
-    if (!SafeId(id, true)) return SendError(res, 400, "not an item id");
-    Result<std::optional<ItemRecord>> r = ctx.store.CurrentItem(feed->id, id);
-    if (!r.ok()) return SendStoreError(ctx, res, r.status());
-    if (!*r || (*r)->deleted) return SendError(res, 404, "no item '" + id + "'");
-    res.set_header("ETag", "\"" + std::to_string((*r)->revision) + "\"");
-    SendJson(res, 200, ItemJson(*feed, **r, ctx.clock.now()));
-  });
+  http.Get(R"(/api/v1/feeds/([^/]+)/items)",
+           [&ctx](const httplib::Request& req, httplib::Response& res) {
+             std::optional<Principal> p = Authenticate(ctx, req, res, Need::kRead);
+             if (!p) return;
+             const ConsoleFeed* feed = FeedFor(ctx, *p, req.matches[1], res);
+             if (!feed) return;
+             Result<std::vector<ItemRecord>> items = ctx.store.CurrentItems(feed->id);
+             if (!items.ok()) return SendStoreError(ctx, res, items.status());
+             nlohmann::json out = nlohmann::json::array();
+             const UnixSeconds now = ctx.clock.now();
+             for (const auto& r : *items) out.push_back(ItemJson(*feed, r, now));
+             SendJson(res, 200, {{"feed", feed->id}, {"items", out}});
+           });
+  http.Get(R"(/api/v1/feeds/([^/]+)/items/([^/]+))",
+           [&ctx](const httplib::Request& req, httplib::Response& res) {
+             std::optional<Principal> p = Authenticate(ctx, req, res, Need::kRead);
+             if (!p) return;
+             const ConsoleFeed* feed = FeedFor(ctx, *p, req.matches[1], res);
+             if (!feed) return;
+             const std::string id = req.matches[2];
+             if (!SafeId(id, true)) return SendError(res, 400, "not an item id");
+             Result<std::optional<ItemRecord>> r = ctx.store.CurrentItem(feed->id, id);
+             if (!r.ok()) return SendStoreError(ctx, res, r.status());
+             if (!*r || (*r)->deleted) return SendError(res, 404, "no item '" + id + "'");
+             res.set_header("ETag", "\"" + std::to_string((*r)->revision) + "\"");
+             SendJson(res, 200, ItemJson(*feed, **r, ctx.clock.now()));
+           });
   http.Get(R"(/api/v1/feeds/([^/]+)/items/([^/]+)/revisions)",
            [&ctx](const httplib::Request& req, httplib::Response& res) {
              std::optional<Principal> p = Authenticate(ctx, req, res, Need::kRead);
@@ -191,8 +194,10 @@ void AddItemRoutes(httplib::Server& http, ConsoleContext& ctx) {
              if (revs->empty()) return SendError(res, 404, "no item '" + id + "'");
              nlohmann::json out = nlohmann::json::array();
              for (const auto& r : *revs)
-               out.push_back({{"revision", r.revision}, {"deleted", r.deleted},
-                              {"author", r.author}, {"at", r.at},
+               out.push_back({{"revision", r.revision},
+                              {"deleted", r.deleted},
+                              {"author", r.author},
+                              {"at", r.at},
                               {"item", nlohmann::json::parse(r.body, nullptr, false)}});
              SendJson(res, 200, {{"id", id}, {"revisions", out}});
            });

@@ -41,8 +41,9 @@ void Publish(ConsoleContext& ctx, const httplib::Request& req, httplib::Response
     ctx.log.error("console: recording the publication: " + s.message());
   AuditLog(ctx, p->user.name, "publish", feed->id,
            std::to_string(snap.items) + " items, etag " + pub->etag, req);
-  SendJson(res, 200, {{"url", ctx.config.PublishedUrl(feed->id)}, {"etag", pub->etag},
-                      {"items", snap.items}});
+  SendJson(
+      res, 200,
+      {{"url", ctx.config.PublishedUrl(feed->id)}, {"etag", pub->etag}, {"items", snap.items}});
 }
 
 void ServeFeed(ConsoleContext& ctx, const httplib::Request& req, httplib::Response& res,
@@ -106,8 +107,9 @@ void Preview(ConsoleContext& ctx, const httplib::Request& req, httplib::Response
 }  // namespace
 
 void AddPublishRoutes(httplib::Server& http, ConsoleContext& ctx) {
-  http.Post(R"(/api/v1/feeds/([^/]+)/publish)",
-            [&ctx](const httplib::Request& req, httplib::Response& res) { Publish(ctx, req, res); });
+  http.Post(
+      R"(/api/v1/feeds/([^/]+)/publish)",
+      [&ctx](const httplib::Request& req, httplib::Response& res) { Publish(ctx, req, res); });
   http.Get(R"(/feeds/([^/]+)\.json)", [&ctx](const httplib::Request& req, httplib::Response& res) {
     ServeFeed(ctx, req, res, false);
   });

@@ -51,9 +51,9 @@ void Login(ConsoleContext& ctx, const httplib::Request& req, httplib::Response& 
   if (ctx.config.public_url.rfind("https://", 0) == 0) cookie += "; Secure";
   res.set_header("Set-Cookie", cookie);
   AuditLog(ctx, name, "login", "session", "", req);
-  SendJson(res, 200,
-           {{"name", name}, {"role", ToString((*user)->role)}, {"csrf", csrf},
-            {"expires_in", max_age}});
+  SendJson(
+      res, 200,
+      {{"name", name}, {"role", ToString((*user)->role)}, {"csrf", csrf}, {"expires_in", max_age}});
 }
 
 }  // namespace
@@ -67,7 +67,8 @@ void AddSessionRoutes(httplib::Server& http, ConsoleContext& ctx) {
     nlohmann::json feeds = nlohmann::json::array();
     for (const auto& f : ctx.config.feeds)
       if (MayAccessFeed(p->user, f.id)) feeds.push_back(f.id);
-    nlohmann::json out = {{"name", p->user.name}, {"role", ToString(p->user.role)}, {"feeds", feeds}};
+    nlohmann::json out = {
+        {"name", p->user.name}, {"role", ToString(p->user.role)}, {"feeds", feeds}};
     if (!p->via_token) out["csrf"] = p->csrf;
     SendJson(res, 200, out);
   });
@@ -82,19 +83,22 @@ void AddSessionRoutes(httplib::Server& http, ConsoleContext& ctx) {
       token = token.substr(0, token.find(';'));
       (void)ctx.store.RemoveSession(HashHex(token));
     }
-    res.set_header("Set-Cookie", std::string(kSessionCookie) +
-                                     "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    res.set_header("Set-Cookie",
+                   std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
     AuditLog(ctx, p->user.name, "logout", "session", "", req);
     SendJson(res, 200, {{"ok", true}});
   });
   http.Get("/api/v1/audit", [&ctx](const httplib::Request& req, httplib::Response& res) {
     std::optional<Principal> p = Authenticate(ctx, req, res, Need::kRead);
     if (!p) return;
-    if (p->user.role != Role::kAdmin) return SendError(res, 403, "only admin may read the audit log");
+    if (p->user.role != Role::kAdmin)
+      return SendError(res, 403, "only admin may read the audit log");
     int64_t limit = 100, before = 0;
     try {
-      if (req.has_param("limit")) limit = std::clamp<int64_t>(std::stoll(req.get_param_value("limit")), 1, 1000);
-      if (req.has_param("before")) before = std::max<int64_t>(0, std::stoll(req.get_param_value("before")));
+      if (req.has_param("limit"))
+        limit = std::clamp<int64_t>(std::stoll(req.get_param_value("limit")), 1, 1000);
+      if (req.has_param("before"))
+        before = std::max<int64_t>(0, std::stoll(req.get_param_value("before")));
     } catch (...) {
       return SendError(res, 400, "limit and before must be integers");
     }
@@ -102,8 +106,13 @@ void AddSessionRoutes(httplib::Server& http, ConsoleContext& ctx) {
     if (!log.ok()) return SendStoreError(ctx, res, log.status());
     nlohmann::json out = nlohmann::json::array();
     for (const auto& e : *log)
-      out.push_back({{"seq", e.seq}, {"at", e.at}, {"actor", e.actor}, {"action", e.action},
-                     {"target", e.target}, {"detail", e.detail}, {"address", e.address}});
+      out.push_back({{"seq", e.seq},
+                     {"at", e.at},
+                     {"actor", e.actor},
+                     {"action", e.action},
+                     {"target", e.target},
+                     {"detail", e.detail},
+                     {"address", e.address}});
     SendJson(res, 200, {{"entries", out}});
   });
 }

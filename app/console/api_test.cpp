@@ -20,8 +20,9 @@ TEST(ConsoleApi, LoginGivesHttpOnlyStrictCookieAndCsrf) {
   TestConsole console;
   console.AddUser("sato", Role::kEditor, {"center.news"});
   auto c = console.Client();
-  auto res = c.Post("/api/v1/session", J{{"name", "sato"}, {"password", "correct horse battery"}}.dump(),
-                    "application/json");
+  auto res =
+      c.Post("/api/v1/session", J{{"name", "sato"}, {"password", "correct horse battery"}}.dump(),
+             "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   const std::string cookie = res->get_header_value("Set-Cookie");
@@ -100,8 +101,8 @@ TEST(ConsoleApi, ApiTokensHaveAScopeAndNeedNoCsrf) {
                      "application/json");
   ASSERT_TRUE(edit);
   EXPECT_EQ(edit->status, 201);
-  auto publish = c.Post("/api/v1/feeds/center.news/publish", {{"Authorization", "Bearer edit-token"}},
-                        "", "application/json");
+  auto publish = c.Post("/api/v1/feeds/center.news/publish",
+                        {{"Authorization", "Bearer edit-token"}}, "", "application/json");
   ASSERT_TRUE(publish);
   EXPECT_EQ(publish->status, 403);
   auto unknown = c.Get(kNewsItems, {{"Authorization", "Bearer nope"}});
@@ -112,10 +113,12 @@ TEST(ConsoleApi, ApiTokensHaveAScopeAndNeedNoCsrf) {
 TEST(ConsoleApi, FiveFailuresAMinuteThenTooManyRequests) {
   TestConsole console;
   console.AddUser("sato", Role::kEditor, {"center.news"});
-  for (int i = 0; i < 5; ++i) EXPECT_TRUE(console.Login("sato", "guess number " + std::to_string(i)).first.empty());
+  for (int i = 0; i < 5; ++i)
+    EXPECT_TRUE(console.Login("sato", "guess number " + std::to_string(i)).first.empty());
   auto c = console.Client();
-  auto res = c.Post("/api/v1/session", J{{"name", "sato"}, {"password", "correct horse battery"}}.dump(),
-                    "application/json");
+  auto res =
+      c.Post("/api/v1/session", J{{"name", "sato"}, {"password", "correct horse battery"}}.dump(),
+             "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 429);
   EXPECT_FALSE(res->get_header_value("Retry-After").empty());
@@ -209,7 +212,8 @@ TEST(ConsoleApi, PublishServesASignedFeedWithEtag) {
   ASSERT_TRUE(pk.ok());
   trust::SignatureError error;
   EXPECT_TRUE(trust::VerifySignature(feed->body, sig->body, {*pk}, &error)) << error.message;
-  auto again = c.Get("/feeds/center.news.json", {{"If-None-Match", out["etag"].get<std::string>()}});
+  auto again =
+      c.Get("/feeds/center.news.json", {{"If-None-Match", out["etag"].get<std::string>()}});
   ASSERT_TRUE(again);
   EXPECT_EQ(again->status, 304);
   // The audit log has who, what and from where.

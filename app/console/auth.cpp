@@ -98,12 +98,12 @@ std::optional<Principal> Authenticate(ConsoleContext& ctx, const httplib::Reques
     user_name = (*t)->user;
     p.via_token = true;
     p.scope = (*t)->scope;
-    const bool enough = need == Need::kRead ||
-                        (need == Need::kEdit && p.scope != Scope::kRead) ||
+    const bool enough = need == Need::kRead || (need == Need::kEdit && p.scope != Scope::kRead) ||
                         (need == Need::kPublish && p.scope == Scope::kPublish);
     if (!enough) {
-      SendError(res, 403, std::string("this API token's scope (") + ToString(p.scope) +
-                              ") does not allow this");
+      SendError(
+          res, 403,
+          std::string("this API token's scope (") + ToString(p.scope) + ") does not allow this");
       return std::nullopt;
     }
   } else {
@@ -112,8 +112,7 @@ std::optional<Principal> Authenticate(ConsoleContext& ctx, const httplib::Reques
       SendError(res, 401, "log in first (POST /api/v1/session) or send an API token");
       return std::nullopt;
     }
-    Result<std::optional<SessionInfo>> s =
-        ctx.store.FindSession(HashHex(*cookie), ctx.clock.now());
+    Result<std::optional<SessionInfo>> s = ctx.store.FindSession(HashHex(*cookie), ctx.clock.now());
     if (!s.ok()) {
       SendStoreError(ctx, res, s.status());
       return std::nullopt;

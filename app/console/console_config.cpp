@@ -24,9 +24,8 @@ const ConsoleFeed* ConsoleConfig::FindFeed(std::string_view id) const {
 }
 
 std::string ConsoleConfig::PublishedUrl(std::string_view feed) const {
-  std::string base = public_url.empty()
-                         ? "http://" + listen_address + ":" + std::to_string(port)
-                         : public_url;
+  std::string base =
+      public_url.empty() ? "http://" + listen_address + ":" + std::to_string(port) : public_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   return base + "/feeds/" + std::string(feed) + ".json";
 }
@@ -49,20 +48,21 @@ Result<ConsoleConfig> ParseConsoleConfig(std::string_view text) {
     out = static_cast<std::remove_reference_t<decltype(out)>>(j[key].get<int64_t>());
     return Status::Ok();
   };
-  for (Status s : {str("state_dir", c.state_dir), str("publish_dir", c.publish_dir),
-                   str("listen_address", c.listen_address), str("public_url", c.public_url),
-                   str("static_dir", c.static_dir), num("port", c.port, 0, 65535),
-                   num("session_hours", c.session_hours, 1, 24 * 30),
-                   num("max_body_bytes", c.max_body_bytes, 1024, 4 * 1024 * 1024),
-                   num("max_report_bytes", c.max_report_bytes, 1024, 4 * 1024 * 1024),
-                   num("silent_after_s", c.silent_after_s, 30, 86400),
-                   num("stale_after_s", c.stale_after_s, 60, 30 * 86400),
-                   num("threads", c.threads, 1, 64)})
+  for (Status s :
+       {str("state_dir", c.state_dir), str("publish_dir", c.publish_dir),
+        str("listen_address", c.listen_address), str("public_url", c.public_url),
+        str("static_dir", c.static_dir), num("port", c.port, 0, 65535),
+        num("session_hours", c.session_hours, 1, 24 * 30),
+        num("max_body_bytes", c.max_body_bytes, 1024, 4 * 1024 * 1024),
+        num("max_report_bytes", c.max_report_bytes, 1024, 4 * 1024 * 1024),
+        num("silent_after_s", c.silent_after_s, 30, 86400),
+        num("stale_after_s", c.stale_after_s, 60, 30 * 86400), num("threads", c.threads, 1, 64)})
     if (!s.ok()) return s;
   if (c.state_dir.empty()) return Status::Invalid("`state_dir` is required");
   if (c.publish_dir.empty()) c.publish_dir = JoinPath(c.state_dir, "publish");
   if (!j.contains("feeds") || !j["feeds"].is_array() || j["feeds"].empty())
-    return Status::Invalid("`feeds` must list the feeds this console publishes ([{\"id\", \"title\"}])");
+    return Status::Invalid(
+        "`feeds` must list the feeds this console publishes ([{\"id\", \"title\"}])");
   for (size_t i = 0; i < j["feeds"].size(); ++i) {
     const auto& f = j["feeds"][i];
     const std::string where = "`feeds[" + std::to_string(i) + "]`";
@@ -72,7 +72,8 @@ Result<ConsoleConfig> ParseConsoleConfig(std::string_view text) {
     feed.id = f["id"].get<std::string>();
     if (!SafeId(feed.id) || feed.id.size() > 64)
       return Status::Invalid(where + ": `id` must be 1–64 of A-Z a-z 0-9 . _ -");
-    if (c.FindFeed(feed.id)) return Status::Invalid(where + ": the id '" + feed.id + "' is listed twice");
+    if (c.FindFeed(feed.id))
+      return Status::Invalid(where + ": the id '" + feed.id + "' is listed twice");
     if (!f.contains("title") || !(f["title"].is_string() || f["title"].is_object()))
       return Status::Invalid(where + " needs a `title` (a string or a language map)");
     feed.title_json = f["title"].dump();

@@ -76,8 +76,8 @@ bool Stmt::IsNull(int col) const {
 
 Result<Db> Db::Open(const std::string& path, bool create, int busy_timeout_ms) {
   sqlite3* raw = nullptr;
-  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
-                    SQLITE_OPEN_FULLMUTEX;
+  const int flags =
+      SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   if (rc != SQLITE_OK) {
     Status s = SqliteStatus(raw, rc, "opening " + path);
@@ -92,7 +92,8 @@ Result<Db> Db::Open(const std::string& path, bool create, int busy_timeout_ms) {
     return Status::Error(s.code(), path + ": " + s.message());
   if (Status s = db.Exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL"); !s.ok()) return s;
   Result<Stmt> check = db.Prepare("PRAGMA quick_check(1)");
-  if (!check.ok()) return Status::Error(check.status().code(), path + ": " + check.status().message());
+  if (!check.ok())
+    return Status::Error(check.status().code(), path + ": " + check.status().message());
   Result<bool> row = check->Step();
   if (!row.ok()) return Status::Error(row.status().code(), path + ": " + row.status().message());
   if (*row && check->Text(0) != "ok")
@@ -124,8 +125,7 @@ Status Db::Exec(std::string_view sql) {
 
 Result<Stmt> Db::Prepare(std::string_view sql) {
   sqlite3_stmt* st = nullptr;
-  const int rc =
-      sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st, nullptr);
+  const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st, nullptr);
   if (rc != SQLITE_OK) return SqliteStatus(db_, rc, "database");
   return Stmt(db_, st);
 }

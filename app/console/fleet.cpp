@@ -33,7 +33,8 @@ KioskView ViewOf(const KioskRecord& k, const ConsoleConfig& config, UnixSeconds 
   if (s.is_object()) {
     v.mode = Str(s, "mode");
     if (s.contains("slide") && s["slide"].is_object()) v.slide = Str(s["slide"], "id");
-    if (s.contains("renderer") && s["renderer"].is_object()) v.renderer = Str(s["renderer"], "path");
+    if (s.contains("renderer") && s["renderer"].is_object())
+      v.renderer = Str(s["renderer"], "path");
     v.version = Str(s, "version");
     if (s.contains("feeds") && s["feeds"].is_array()) {
       for (const auto& f : s["feeds"]) {
@@ -82,9 +83,10 @@ std::string FleetMetrics(const std::vector<KioskView>& kiosks, const ServiceCoun
   counter("machikado_console_reports_total", "Kiosk status reports accepted.", c.reports);
   counter("machikado_console_publishes_total", "Feeds published.", c.publishes);
   counter("machikado_console_publish_failures_total", "Publishes that failed.", c.publish_failures);
-  out += "# HELP machikado_console_kiosks Kiosks known to the console.\n"
-         "# TYPE machikado_console_kiosks gauge\nmachikado_console_kiosks " +
-         std::to_string(kiosks.size()) + "\n";
+  out +=
+      "# HELP machikado_console_kiosks Kiosks known to the console.\n"
+      "# TYPE machikado_console_kiosks gauge\nmachikado_console_kiosks " +
+      std::to_string(kiosks.size()) + "\n";
   struct Flag {
     const char* name;
     const char* help;
@@ -101,8 +103,9 @@ std::string FleetMetrics(const std::vector<KioskView>& kiosks, const ServiceCoun
     for (const auto& k : kiosks)
       out += name + "{kiosk=\"" + Label(k.id) + "\"} " + (k.*f.field ? "1" : "0") + "\n";
   }
-  out += "# HELP machikado_console_kiosk_last_report_seconds Unix time of the last report.\n"
-         "# TYPE machikado_console_kiosk_last_report_seconds gauge\n";
+  out +=
+      "# HELP machikado_console_kiosk_last_report_seconds Unix time of the last report.\n"
+      "# TYPE machikado_console_kiosk_last_report_seconds gauge\n";
   for (const auto& k : kiosks)
     if (k.last_report)
       out += "machikado_console_kiosk_last_report_seconds{kiosk=\"" + Label(k.id) + "\"} " +

@@ -17,10 +17,9 @@ namespace machikado::console {
 PreviewRenderer MakePreviewRenderer(std::string scratch_dir, std::vector<std::string> font_dirs,
                                     Log& log) {
   auto mu = std::make_shared<std::mutex>();
-  return [mu, scratch_dir, font_dirs, &log](const std::string& feed_json,
-                                            const std::string& item_id, int width, int height,
-                                            const std::string& lang,
-                                            UnixSeconds at) -> Result<std::string> {
+  return [mu, scratch_dir, font_dirs, &log](
+             const std::string& feed_json, const std::string& item_id, int width, int height,
+             const std::string& lang, UnixSeconds at) -> Result<std::string> {
     feed::ParseOutcome parsed = feed::ParseFeed(feed_json);
     if (!parsed.feed) return Status::Invalid("the item's feed does not parse");
     feed::Item* item = nullptr;

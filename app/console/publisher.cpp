@@ -24,7 +24,8 @@ Status FeedPublisher::Start() {
       continue;
     }
     const std::string suffix = ".json";
-    if (name.size() <= suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+    if (name.size() <= suffix.size() ||
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
       continue;
     Result<std::string> body = fs_.ReadFile(path, 4 * 1024 * 1024);
     Result<std::string> sig = fs_.ReadFile(path + ".minisig", 4096);
@@ -69,8 +70,8 @@ Result<Published> FeedPublisher::Publish(const std::string& feed, const std::str
   if (!s.ok()) {
     (void)fs_.Remove(tmp_body);
     (void)fs_.Remove(tmp_sig);
-    return Status::Error(s.code(), "publishing " + name + " (the previous version stays served): " +
-                                       s.message());
+    return Status::Error(
+        s.code(), "publishing " + name + " (the previous version stays served): " + s.message());
   }
   // Both complete on disk: now the two renames, signature first (as deploy/nginx/publish-feed.sh
   // does). Between them a kiosk may see the new signature with the old body: it refuses that pair
@@ -79,17 +80,18 @@ Result<Published> FeedPublisher::Publish(const std::string& feed, const std::str
   if (!s.ok()) {
     (void)fs_.Remove(tmp_body);
     (void)fs_.Remove(tmp_sig);
-    return Status::Error(s.code(), "publishing " + name + " (the previous version stays served): " +
-                                       s.message());
+    return Status::Error(
+        s.code(), "publishing " + name + " (the previous version stays served): " + s.message());
   }
   s = fs_.Rename(tmp_body, final_body);
   if (!s.ok()) {
     (void)fs_.Remove(tmp_body);
     // The new signature is in place over the old body: kiosks refuse the pair (and keep their
     // cache) until a publish succeeds; the console itself keeps serving the old, matching pair.
-    return Status::Error(s.code(), "publishing " + name + ": the feed could not be put in place; " +
-                                       "kiosks keep their last good content until it is published " +
-                                       "again: " + s.message());
+    return Status::Error(s.code(),
+                         "publishing " + name + ": the feed could not be put in place; " +
+                             "kiosks keep their last good content until it is published " +
+                             "again: " + s.message());
   }
   if (Status d = fs_.SyncDir(dir_); !d.ok())
     return Status::Error(d.code(), "publishing " + name + ": " + d.message());

@@ -2,8 +2,8 @@
 // (which nginx serves) and keeps the newest published pair in memory for the console's own
 // GET /feeds/{feed}.json. Both files are first written in full to temp files (fsynced), then
 // renamed into place, then the directory is fsynced: a full disk or an I/O error leaves the old
-// pair served and is reported; a SIGKILL leaves at most temp files (removed at the next start), never
-// a torn or unsigned feed. The served pair changes only after both renames succeeded.
+// pair served and is reported; a SIGKILL leaves at most temp files (removed at the next start),
+// never a torn or unsigned feed. The served pair changes only after both renames succeeded.
 // Thread-safe: publishes are serialised by a mutex; Get is cheap (shared_ptr copy).
 #pragma once
 

@@ -31,7 +31,6 @@ KeyFiles GenerateKeyFiles();
 std::string PublicKeyLine(const trust::SecretKey& key);
 
 // <state_dir>/minisign.key: read, or created (0600, atomically) when absent and `create`.
-Result<trust::SecretKey> LoadOrCreateKey(FileSystem& fs, const std::string& state_dir,
-                                         bool create);
+Result<trust::SecretKey> LoadOrCreateKey(FileSystem& fs, const std::string& state_dir, bool create);
 
 }  // namespace machikado::console

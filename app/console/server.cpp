@@ -15,9 +15,11 @@ ConsoleServer::ConsoleServer(ConsoleContext& ctx) : ctx_(ctx) {
   http_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     ++ctx_.requests;
     // API bodies are JSON and capped below the report cap.
-    if (req.path.rfind("/api/v1/fleet/report", 0) != 0 && req.body.size() > ctx_.config.max_body_bytes) {
-      SendError(res, 413, "the request body is larger than max_body_bytes (" +
-                              std::to_string(ctx_.config.max_body_bytes) + ")");
+    if (req.path.rfind("/api/v1/fleet/report", 0) != 0 &&
+        req.body.size() > ctx_.config.max_body_bytes) {
+      SendError(res, 413,
+                "the request body is larger than max_body_bytes (" +
+                    std::to_string(ctx_.config.max_body_bytes) + ")");
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
@@ -36,11 +38,12 @@ ConsoleServer::ConsoleServer(ConsoleContext& ctx) : ctx_(ctx) {
       });
   http_.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (res.body.empty()) {
-      const char* what = res.status == 404   ? "not found"
-                         : res.status == 413 ? "the request body is too large"
-                         : res.status == 400
-                             ? "bad request (a POST or PUT needs a body with a Content-Length; send {})"
-                             : "request failed";
+      const char* what =
+          res.status == 404   ? "not found"
+          : res.status == 413 ? "the request body is too large"
+          : res.status == 400
+              ? "bad request (a POST or PUT needs a body with a Content-Length; send {})"
+              : "request failed";
       SendError(res, res.status, what);
     }
   });

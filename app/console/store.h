@@ -98,7 +98,7 @@ class Store {
   // or be deleted; nullopt = no check, for the CLI). A mismatch is not an error: it returns the
   // current revision in `conflict` (the API answers 409).
   struct WriteOutcome {
-    int64_t revision = 0;          // the new revision when written
+    int64_t revision = 0;             // the new revision when written
     std::optional<int64_t> conflict;  // the current revision when `expected` did not match
   };
   Result<WriteOutcome> WriteItem(const std::string& feed, const std::string& id,

@@ -39,9 +39,12 @@ User ReadUser(const Stmt& st) {
 
 const char* ToString(Role r) {
   switch (r) {
-    case Role::kAdmin: return "admin";
-    case Role::kEditor: return "editor";
-    case Role::kAlerts: return "alerts";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kEditor:
+      return "editor";
+    case Role::kAlerts:
+      return "alerts";
   }
   return "editor";
 }
@@ -55,9 +58,12 @@ std::optional<Role> RoleFromName(std::string_view s) {
 
 const char* ToString(Scope s) {
   switch (s) {
-    case Scope::kRead: return "read";
-    case Scope::kEdit: return "edit";
-    case Scope::kPublish: return "publish";
+    case Scope::kRead:
+      return "read";
+    case Scope::kEdit:
+      return "edit";
+    case Scope::kPublish:
+      return "publish";
   }
   return "read";
 }
@@ -82,7 +88,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, int busy_tim
   if (sodium_init() < 0) return Status::Error(StatusCode::kInternal, "libsodium cannot start");
   Result<Db> db = Db::Open(path, true, busy_timeout_ms);
   if (!db.ok()) return db.status();
-  if (Status s = Migrate(db.value()); !s.ok()) return Status::Error(s.code(), path + ": " + s.message());
+  if (Status s = Migrate(db.value()); !s.ok())
+    return Status::Error(s.code(), path + ": " + s.message());
   return std::make_unique<Store>(std::move(db).value());
 }
 
@@ -92,8 +99,11 @@ Status Store::AddUser(const User& user) {
       "INSERT INTO users (name, role, feeds, password_hash, disabled, created_at) "
       "VALUES (?, ?, ?, ?, 0, strftime('%s','now'))");
   if (!st.ok()) return st.status();
-  Status s = st->Bind(1, user.name).Bind(2, ToString(user.role)).Bind(3, JoinFeeds(user.feeds))
-                 .Bind(4, user.password_hash).Run();
+  Status s = st->Bind(1, user.name)
+                 .Bind(2, ToString(user.role))
+                 .Bind(3, JoinFeeds(user.feeds))
+                 .Bind(4, user.password_hash)
+                 .Run();
   if (!s.ok() && s.code() == StatusCode::kInvalidArgument)
     return Status::Invalid("a user named '" + user.name + "' exists already");
   return s;
@@ -113,8 +123,8 @@ Result<std::optional<User>> Store::FindUser(const std::string& name) {
 
 Result<std::vector<User>> Store::ListUsers() {
   std::lock_guard lock(mu_);
-  Result<Stmt> st = db_.Prepare(
-      "SELECT name, role, feeds, password_hash, disabled FROM users ORDER BY name");
+  Result<Stmt> st =
+      db_.Prepare("SELECT name, role, feeds, password_hash, disabled FROM users ORDER BY name");
   if (!st.ok()) return st.status();
   std::vector<User> out;
   while (true) {
@@ -195,8 +205,12 @@ Status Store::AddToken(const std::string& token_hash, const std::string& user, S
       "INSERT INTO api_tokens (token_hash, user_name, scope, label, created_at) "
       "VALUES (?, ?, ?, ?, ?)");
   if (!st.ok()) return st.status();
-  Status s = st->Bind(1, token_hash).Bind(2, user).Bind(3, ToString(scope)).Bind(4, label)
-                 .Bind(5, now).Run();
+  Status s = st->Bind(1, token_hash)
+                 .Bind(2, user)
+                 .Bind(3, ToString(scope))
+                 .Bind(4, label)
+                 .Bind(5, now)
+                 .Run();
   if (!s.ok() && s.code() == StatusCode::kInvalidArgument)
     return Status::NotFound("no user named '" + user + "'");
   return s;

@@ -10,8 +10,13 @@ Status Store::Audit(UnixSeconds at, const std::string& actor, const std::string&
   Result<Stmt> st = db_.Prepare(
       "INSERT INTO audit (at, actor, action, target, detail, address) VALUES (?, ?, ?, ?, ?, ?)");
   if (!st.ok()) return st.status();
-  return st->Bind(1, at).Bind(2, actor).Bind(3, action).Bind(4, target).Bind(5, detail)
-      .Bind(6, address).Run();
+  return st->Bind(1, at)
+      .Bind(2, actor)
+      .Bind(3, action)
+      .Bind(4, target)
+      .Bind(5, detail)
+      .Bind(6, address)
+      .Run();
 }
 
 Result<std::vector<AuditEntry>> Store::AuditLog(int64_t limit, int64_t before_seq) {
@@ -26,8 +31,8 @@ Result<std::vector<AuditEntry>> Store::AuditLog(int64_t limit, int64_t before_se
     Result<bool> row = st->Step();
     if (!row.ok()) return row.status();
     if (!*row) return out;
-    out.push_back({st->Int(0), st->Int(1), st->Text(2), st->Text(3), st->Text(4), st->Text(5),
-                   st->Text(6)});
+    out.push_back(
+        {st->Int(0), st->Int(1), st->Text(2), st->Text(3), st->Text(4), st->Text(5), st->Text(6)});
   }
 }
 

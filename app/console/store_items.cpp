@@ -83,8 +83,13 @@ Result<Store::WriteOutcome> Store::WriteItem(const std::string& feed, const std:
       "INSERT INTO item_revisions (feed, id, revision, deleted, body, author, at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
   if (!ins.ok()) return fail(ins.status());
-  Status s = ins->Bind(1, feed).Bind(2, id).Bind(3, current + 1)
-                 .Bind(4, int64_t{deleted ? 1 : 0}).Bind(5, body).Bind(6, author).Bind(7, now)
+  Status s = ins->Bind(1, feed)
+                 .Bind(2, id)
+                 .Bind(3, current + 1)
+                 .Bind(4, int64_t{deleted ? 1 : 0})
+                 .Bind(5, body)
+                 .Bind(6, author)
+                 .Bind(7, now)
                  .Run();
   if (!s.ok()) return fail(s);
   if (Status c = db_.Exec("COMMIT"); !c.ok()) return fail(c);

@@ -4,8 +4,12 @@
 
 namespace machikado::console {
 namespace {
-std::string NameKey(const std::string& n) { return "n:" + n; }
-std::string AddrKey(const std::string& a) { return "a:" + a; }
+std::string NameKey(const std::string& n) {
+  return "n:" + n;
+}
+std::string AddrKey(const std::string& a) {
+  return "a:" + a;
+}
 }  // namespace
 
 int LoginThrottle::Count(const std::string& key, int64_t now) {

@@ -36,7 +36,8 @@ uint64_t StatusReporter::failed() const {
 
 bool StatusReporter::SendOnce() {
   Result<std::string> body = fs_.ReadFile(options_.status_path, options_.max_bytes);
-  if (!body.ok()) return body.status().code() == StatusCode::kNotFound;  // nothing yet: not a failure
+  if (!body.ok())
+    return body.status().code() == StatusCode::kNotFound;  // nothing yet: not a failure
   CURL* curl = curl_easy_init();
   if (!curl) return false;
   curl_slist* headers = nullptr;
@@ -65,10 +66,10 @@ bool StatusReporter::SendOnce() {
   } else {
     ++failed_;
     if (!failing_)
-      log_.warn("status report to " + options_.url + " failed (" +
-                (rc != CURLE_OK ? std::string(curl_easy_strerror(rc))
-                                : "HTTP " + std::to_string(code)) +
-                "); the kiosk carries on and retries every interval");
+      log_.warn(
+          "status report to " + options_.url + " failed (" +
+          (rc != CURLE_OK ? std::string(curl_easy_strerror(rc)) : "HTTP " + std::to_string(code)) +
+          "); the kiosk carries on and retries every interval");
     failing_ = true;
   }
   return ok;

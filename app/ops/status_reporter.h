@@ -18,9 +18,9 @@
 namespace machikado::ops {
 
 struct StatusReporterOptions {
-  std::string url;            // POST target, e.g. https://console.ward.example.jp/api/v1/fleet/report
-  std::string token;          // the kiosk's token (machikado console add-kiosk)
-  std::string status_path;    // <state-dir>/status.json
+  std::string url;          // POST target, e.g. https://console.ward.example.jp/api/v1/fleet/report
+  std::string token;        // the kiosk's token (machikado console add-kiosk)
+  std::string status_path;  // <state-dir>/status.json
   int64_t first_delay_ms = 5 * 1000;
   int64_t interval_ms = 60 * 1000;
   int64_t timeout_ms = 10 * 1000;
