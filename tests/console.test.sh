@@ -100,6 +100,12 @@ code="$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$url")
 [ "$code" = 304 ] || fail "If-None-Match gave $code"
 echo "ok: ETag / If-None-Match → 304"
 
+# The preview is drawn by the kiosk's renderer (PNG signature checked).
+curl -sf -b jar -o preview.png "$base/api/v1/feeds/center.news/items/news-console-1/preview.png?size=960x540&lang=en" ||
+  fail "preview"
+[ "$(head -c 8 preview.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "the preview is not a PNG"
+echo "ok: preview.png ($(stat -c %s preview.png) bytes)"
+
 token="$("$bin" console add-kiosk --config console.json lobby-1)"
 cat > kiosk.json <<JSON
 {"feeds": [{"url": "$url", "poll_interval_s": 5}], "public_keys": ["$pubkey"],
