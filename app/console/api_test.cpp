@@ -224,5 +224,21 @@ TEST(ConsoleApi, PublishServesASignedFeedWithEtag) {
   EXPECT_EQ(log.front().address, "127.0.0.1");
 }
 
+TEST(ConsoleApi, DisablingAUserEndsItsSessionsAndOnlyAdminReadsTheAudit) {
+  TestConsole console;
+  console.AddUser("sato", Role::kEditor, {"center.news"});
+  console.AddUser("boss", Role::kAdmin);
+  Session editor(console, console.Login("sato"));
+  EXPECT_EQ(editor.Get("/api/v1/audit")->status, 403);
+  Session admin(console, console.Login("boss"));
+  auto audit = admin.Get("/api/v1/audit?limit=5");
+  ASSERT_TRUE(audit);
+  ASSERT_EQ(audit->status, 200);
+  EXPECT_EQ(J::parse(audit->body)["entries"][0]["action"], "login");
+  ASSERT_TRUE(console.store().SetDisabled("sato", true).ok());
+  EXPECT_EQ(editor.Get(kNewsItems)->status, 401);
+  EXPECT_TRUE(console.Login("sato").first.empty());
+}
+
 }  // namespace
 }  // namespace machikado::console
