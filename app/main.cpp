@@ -22,6 +22,7 @@ const char kUsage[] =
     "  report     proof of play: how often each notice was shown (--from, --to, --json)\n"
     "  import KIND   convert JMA XML, CAP, shelter or event CSVs into a feed (jma, cap, shelters, events)\n"
     "  ingest     poll JMA's Atom feeds (and CAP feeds) and publish the alerts in force as a feed\n"
+    "  console    the publishing service: staff accounts, notices, signed feeds, the fleet\n"
     "\n"
     "  machikado COMMAND --help   options of one command\n"
     "  machikado --version        print the version\n";
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
   if (command == "report") return machikado::ReportCommand(rest);
   if (command == "import") return machikado::ImportCommand(rest);
   if (command == "ingest") return machikado::IngestCommand(rest);
+  if (command == "console") return machikado::ConsoleCommand(rest);
   if (command == "help") {
     std::fputs(kUsage, stdout);
     return 0;

@@ -13,6 +13,8 @@ PACKAGES=(
   libcsv-dev
   # XML of official warnings (JMA disaster-information XML, CAP 1.2): no DTD/entity expansion, no network
   libpugixml-dev
+  # the publishing console (app/console/): its database, its HTTP service; minisign checks what it signs
+  libsqlite3-dev libcpp-httplib-dev sqlite3 minisign
   # fonts
   fonts-morisawa-bizud-gothic fonts-noto-cjk fonts-noto-color-emoji
   # tests

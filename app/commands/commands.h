@@ -17,6 +17,7 @@ int CheckConfigCommand(const Args& args);
 int ReportCommand(const Args& args);
 int ImportCommand(const Args& args);
 int IngestCommand(const Args& args);
+int ConsoleCommand(const Args& args);
 
 // The kinds of `import` (app/commands/import_<kind>_command.cpp).
 int ImportJmaCommand(const Args& args);

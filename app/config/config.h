@@ -107,6 +107,11 @@ struct Config {
   // Where a shelter's QR code leads: "" = its geo: URI (a phone opens its map app); else an
   // http(s) URL template with {lat}, {lon}, {name}, {id} (feed::ShelterMapLink).
   std::string shelter_map_url;
+  // The publishing console's fleet report (docs/console-api.md): status.json is POSTed there with
+  // this kiosk's token every status_interval_s, off the render thread. "" = no reports.
+  std::string status_url;
+  std::string status_token;
+  int status_interval_s = 60;
 };
 
 }  // namespace machikado::config

@@ -269,6 +269,21 @@ void ReadRest(Reader& r, const json& root, Config* c) {
   }
   r.String(root, "exit_chord", "", &c->exit_chord);
   r.String(root, "metrics_path", "", &c->metrics_path);
+  r.String(root, "status_url", "", &c->status_url);
+  r.String(root, "status_token", "", &c->status_token);
+  r.Int(root, "status_interval_s", "", 5, 3600, &c->status_interval_s);
+  if (!c->status_url.empty()) {
+    const std::string& u = c->status_url;
+    const bool https = u.rfind("https://", 0) == 0;
+    const bool loopback = u.rfind("http://127.0.0.1", 0) == 0 ||
+                          u.rfind("http://localhost", 0) == 0 || u.rfind("http://[::1]", 0) == 0;
+    if (!https && !loopback)
+      r.Error("/status_url",
+              "must be an https:// URL (http only to this machine): the report carries the kiosk's "
+              "token");
+    if (c->status_token.empty())
+      r.Error("/status_token", "status_url needs the kiosk's token (machikado console add-kiosk)");
+  }
   if (c->language.empty()) r.Error("/language", "must name a language, e.g. \"ja\" or \"en\"");
 
   if (root.contains("durations")) {
@@ -440,7 +455,7 @@ ConfigOutcome ParseConfig(std::string_view json_text) {
               {"feeds", "demo", "state_dir", "district", "center_name", "language", "show_wareki",
                "idle_return_s", "durations", "display", "font_paths", "public_keys", "exit_chord",
                "metrics_path", "utc_offset", "quiet_hours", "quiet_mode", "shelter_slide",
-               "shelter_map_url"});
+               "shelter_map_url", "status_url", "status_token", "status_interval_s"});
   try {
     ReadFeeds(r, root, &out.config);
     ReadRest(r, root, &out.config);

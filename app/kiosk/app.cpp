@@ -58,6 +58,15 @@ Status App::Impl::Setup() {
   std::string metrics_path =
       cfg.metrics_path.empty() ? options.state_dir + "/machikado.prom" : cfg.metrics_path;
   metrics_publisher = std::make_unique<ops::FilePublisher>(metrics_path, fs, log);
+  if (!cfg.status_url.empty()) {
+    ops::StatusReporterOptions ro;
+    ro.url = cfg.status_url;
+    ro.token = cfg.status_token;
+    ro.status_path = options.state_dir + "/status.json";
+    ro.interval_ms = int64_t{cfg.status_interval_s} * 1000;
+    ro.first_delay_ms = std::min<int64_t>(ro.first_delay_ms, ro.interval_ms);
+    status_reporter = std::make_unique<ops::StatusReporter>(ro, fs, log);
+  }
   quarantine = std::make_unique<ops::ItemQuarantine>(options.state_dir + "/quarantine", fs, log,
                                                      ops::ReadBootId(fs));
   quarantine->Open(system_clock.now());

@@ -24,6 +24,7 @@
 #include "ops/metrics.h"
 #include "ops/play_log.h"
 #include "ops/process_stats.h"
+#include "ops/status_reporter.h"
 #include "pipeline/cache_feed_store.h"
 #include "pipeline/clock_sanity.h"
 #include "pipeline/feed_pipeline.h"
@@ -157,6 +158,7 @@ struct App::Impl {
   std::unique_ptr<platform::StatusFileWriter> status_writer;
   std::unique_ptr<ops::PlayLog> play_log;
   std::unique_ptr<ops::FilePublisher> metrics_publisher;
+  std::unique_ptr<ops::StatusReporter> status_reporter;  // fleet reports to the console, if set
   platform::SystemdNotifier notifier;
   ops::FrameTimes frame_times;
   uint64_t slides_shown = 0;

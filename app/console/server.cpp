@@ -1,0 +1,80 @@
+#include "console/server.h"
+
+#include "console/auth.h"
+
+namespace machikado::console {
+
+ConsoleServer::ConsoleServer(ConsoleContext& ctx) : ctx_(ctx) {
+  const size_t cap = std::max(ctx.config.max_body_bytes, ctx.config.max_report_bytes);
+  http_.set_payload_max_length(cap);  // larger bodies: 413 before any handler runs
+  http_.set_read_timeout(10, 0);
+  http_.set_write_timeout(10, 0);
+  http_.set_keep_alive_max_count(100);
+  const int threads = ctx.config.threads;
+  http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    ++ctx_.requests;
+    // API bodies are JSON and capped below the report cap.
+    if (req.path.rfind("/api/v1/fleet/report", 0) != 0 &&
+        req.body.size() > ctx_.config.max_body_bytes) {
+      SendError(res, 413,
+                "the request body is larger than max_body_bytes (" +
+                    std::to_string(ctx_.config.max_body_bytes) + ")");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  http_.set_exception_handler(
+      [this](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown";
+        try {
+          if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        ctx_.log.error("console: handler failed: " + what);
+        SendError(res, 500, "internal error");
+      });
+  http_.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) {
+      const char* what =
+          res.status == 404   ? "not found"
+          : res.status == 413 ? "the request body is too large"
+          : res.status == 400
+              ? "bad request (a POST or PUT needs a body with a Content-Length; send {})"
+              : "request failed";
+      SendError(res, res.status, what);
+    }
+  });
+  AddSessionRoutes(http_, ctx);
+  AddItemRoutes(http_, ctx);
+  AddPublishRoutes(http_, ctx);
+  AddFleetRoutes(http_, ctx);
+  // The browser console (issue #17) is served from static files at /.
+  if (!ctx.config.static_dir.empty()) http_.set_mount_point("/", ctx.config.static_dir);
+}
+
+Status ConsoleServer::Start() {
+  const std::string& host = ctx_.config.listen_address;
+  if (ctx_.config.port == 0) {
+    port_ = http_.bind_to_any_port(host);
+    if (port_ <= 0) return Status::Network("cannot listen on " + host);
+  } else {
+    if (!http_.bind_to_port(host, ctx_.config.port))
+      return Status::Network("cannot listen on " + host + ":" + std::to_string(ctx_.config.port) +
+                             " (in use, or not an address of this machine)");
+    port_ = ctx_.config.port;
+  }
+  return Status::Ok();
+}
+
+void ConsoleServer::Serve() {
+  http_.listen_after_bind();
+}
+
+void ConsoleServer::Stop() {
+  http_.stop();
+}
+
+}  // namespace machikado::console

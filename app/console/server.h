@@ -1,0 +1,66 @@
+// ConsoleServer: the console's HTTP service (cpp-httplib), bound to the configured address
+// (127.0.0.1 by default; TLS is nginx's job). Routes live in api_*.cpp; this file owns the
+// listener, the shared context and the request caps. Start binds (port 0 = any free port, for
+// tests), Serve blocks on the caller's thread, Stop returns once Serve has ended.
+// Thread safety: handlers run on httplib's worker threads; everything they share (Store,
+// FeedPublisher, LoginThrottle, Fleet metrics) is thread-safe.
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "console/console_config.h"
+#include "console/publisher.h"
+#include "console/store.h"
+#include "console/throttle.h"
+#include "core/clock.h"
+#include "core/log.h"
+
+namespace machikado::console {
+
+// Renders one item to PNG (the preview endpoint); injected so the HTTP layer does not depend on
+// SDL. Returns the PNG bytes or an error.
+using PreviewRenderer = std::function<Result<std::string>(
+    const std::string& feed_json, const std::string& item_id, int width, int height,
+    const std::string& lang, UnixSeconds at)>;
+
+struct ConsoleContext {
+  const ConsoleConfig& config;
+  Store& store;
+  FeedPublisher& publisher;
+  LoginThrottle& throttle;
+  const Clock& clock;
+  Log& log;
+  PreviewRenderer preview;  // may be empty: 501
+  std::atomic<uint64_t> requests{0};
+  std::atomic<uint64_t> reports{0};
+  std::atomic<uint64_t> publishes{0};
+  std::atomic<uint64_t> publish_failures{0};
+};
+
+class ConsoleServer {
+ public:
+  explicit ConsoleServer(ConsoleContext& ctx);
+  // Binds the listener; the port actually bound is port().
+  Status Start();
+  int port() const { return port_; }
+  // Serves until Stop (blocks).
+  void Serve();
+  void Stop();
+
+ private:
+  ConsoleContext& ctx_;
+  httplib::Server http_;
+  int port_ = 0;
+};
+
+// Route groups (api_*.cpp).
+void AddSessionRoutes(httplib::Server& http, ConsoleContext& ctx);
+void AddItemRoutes(httplib::Server& http, ConsoleContext& ctx);
+void AddPublishRoutes(httplib::Server& http, ConsoleContext& ctx);
+void AddFleetRoutes(httplib::Server& http, ConsoleContext& ctx);
+
+}  // namespace machikado::console
