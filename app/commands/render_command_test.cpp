@@ -1,7 +1,7 @@
 // `machikado render` as staff call it: every option (--feed, --config, --out, --size, --lang, --at,
-// --district, --include-test, --offline-since, --wareki, --detail, --help), its exit codes (0
-// drawn, 1 a feed or config that cannot be used, 2 usage) and its messages. In process, on a small
-// feed at a small size, so that the whole file runs in about a second.
+// --district, --include-test, --offline-since, --wareki, --detail, --near, --help), its exit codes
+// (0 drawn, 1 a feed or config that cannot be used, 2 usage) and its messages. In process, on a
+// small feed at a small size, so that the whole file runs in about a second.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -167,6 +167,29 @@ TEST_F(RenderCommandTest, AMissingOrRejectedFeedIsExit1) {
   EXPECT_TRUE(Contains(r.err, "download it first")) << r.err;
 }
 
+TEST_F(RenderCommandTest, NearDrawsTheShelterSlideForThatPosition) {
+  // A register of two shelters in the same feed: --near gives the kiosk's position.
+  const std::string reg = WriteFile(tmp_, "register.json", R"({
+    "format": "machikado-feed/1", "id": "reg", "generated": "2026-11-23T09:00:00+09:00",
+    "items": [],
+    "shelters": [
+      {"id": "S-1", "name": {"ja": "城山公園"}, "lat": 33.8456, "lon": 132.7661,
+       "hazards": ["earthquake", "large_fire"]},
+      {"id": "S-2", "name": {"ja": "番町小学校"}, "lat": 33.8404, "lon": 132.7625,
+       "hazards": ["flood", "earthquake"]}]})");
+  out_ = tmp_.file("near");
+  const auto r = Call(RenderCommand, {"--feed", reg, "--out", out_, "--size", "960x540", "--at",
+                                      kAt, "--near", "33.8416,132.7657"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  const std::vector<std::string> ids = SlideIds();
+  ASSERT_EQ(ids.size(), 1u);
+  EXPECT_TRUE(Contains(ids[0], "shelters-nearby")) << ids[0];
+  // Without a position there is no shelter slide (and nothing else to draw).
+  (void)Call(RenderCommand, {"--feed", reg, "--out", tmp_.file("none"), "--at", kAt});
+  EXPECT_FALSE(fs::exists(tmp_.file("none") + "/manifest.json") &&
+               Contains(ReadFile(tmp_.file("none") + "/manifest.json"), "shelters-nearby"));
+}
+
 TEST_F(RenderCommandTest, UsageErrorsAreExit2WithTheReasonAndTheUsage) {
   const std::string out = tmp_.file("x");
   const struct {
@@ -185,6 +208,8 @@ TEST_F(RenderCommandTest, UsageErrorsAreExit2WithTheReasonAndTheUsage) {
       {{"--feed"}, "--feed needs a file"},
       {{"--feed", feed_, "--out"}, "--out needs a directory"},
       {{"--feed", feed_, "--out", out, "--at"}, "--at needs an RFC 3339 time"},
+      {{"--feed", feed_, "--out", out, "--near", "matsuyama"}, "--near needs LAT,LON"},
+      {{"--feed", feed_, "--out", out, "--near"}, "--near needs LAT,LON"},
   };
   for (const auto& c : cases) {
     const auto r = Call(RenderCommand, c.args);

@@ -98,7 +98,8 @@ void CheckLocalImages(const feed::Feed& f, feed::ParseOutcome* outcome) {
 }
 
 SourceReport Check(const std::string& src, UnixSeconds now) {
-  SourceReport r{src, {}};
+  SourceReport r;
+  r.source = src;
   Result<std::string> bytes = ReadFeedSource(src);
   if (!bytes.ok()) {
     // Too large is a rejection of the feed, not a reading failure.
