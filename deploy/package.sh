@@ -75,17 +75,22 @@ find "$pkg/usr/share" "$pkg/etc" "$pkg/lib" -type f -exec chmod 0644 {} +
 
 # Runtime dependencies: the shared libraries the program links (dpkg-shlibdeps), the compositor, and
 # the fonts it draws with. Cross builds name the target architecture's libraries.
-shlibs=""
-if [ "$arch" = "$(dpkg --print-architecture)" ]; then
-  mkdir -p "$stage/debian"
-  printf 'Source: machikado\n\nPackage: machikado\nArchitecture: any\n' >"$stage/debian/control"
-  shlibs="$(cd "$stage" && dpkg-shlibdeps -O -e"$pkg/usr/bin/machikado" 2>/dev/null |
-    sed -n 's/^shlibs:Depends=//p')"
-fi
+# dpkg-shlibdeps reads the target's libraries through multiarch (DEB_HOST_ARCH), so a cross build
+# gets its dependencies the same way when the :arm64 libraries are installed.
+mkdir -p "$stage/debian"
+printf 'Source: machikado\n\nPackage: machikado\nArchitecture: any\n' >"$stage/debian/control"
+shlibs="$(cd "$stage" && DEB_HOST_ARCH="$arch" DEB_HOST_MULTIARCH="$(dpkg-architecture -a"$arch" \
+  -qDEB_HOST_MULTIARCH 2>/dev/null)" dpkg-shlibdeps -O --ignore-missing-info \
+  ${MACHIKADO_DEB_EXTRA_LIBDIR:+-l"$MACHIKADO_DEB_EXTRA_LIBDIR"} -e"$pkg/usr/bin/machikado" 2>/dev/null |
+  sed -n 's/^shlibs:Depends=//p')" || shlibs=""
+# libunibreak is not multiarch in Debian 12: a cross build links an extracted copy, whose package
+# dpkg-shlibdeps cannot name (deploy/cross-arm64.sh).
+case "$shlibs" in *libunibreak1*) ;; "") ;; *) shlibs="$shlibs, libunibreak1 (>= 1.1)" ;; esac
 if [ -z "$shlibs" ]; then
   # Without dpkg-shlibdeps for the target (a cross build): the packages of the libraries it links.
-  shlibs="libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libcurl4, libunibreak5,"
-  shlibs="$shlibs libicu72, libqrencode4, libsodium23, libcsv3, libpugixml1v5, libsystemd0,"
+  shlibs="libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libcurl4, libunibreak1,"
+  shlibs="$shlibs libicu72, libqrencode4, libsodium23, libcsv3, libpugixml1v5, libsystemd0, libsqlite3-0,"
+  shlibs="$shlibs libcpp-httplib0.11,"
   shlibs="$shlibs libstdc++6, libc6, zlib1g"
 fi
 size_kb="$(du -sk "$pkg" | cut -f1)"
