@@ -7,24 +7,50 @@
 #
 #   bench/soak/run.sh [BUILD_DIR] [MINUTES]     (defaults: build, 30)
 #   env: SOAK_OUT (default BUILD_DIR/soak), SOAK_SIZE (960x540), SOAK_SAMPLE_S (5)
+#        SOAK_REALTIME=1: the real-time soak instead — no acceleration (the kiosk's own slide
+#        durations, polling and idle return), a real window on a private Xvfb server drawn by the
+#        renderer the kiosk chooses itself (no SDL_* variables), a visitor every 2 minutes; the
+#        same loopback feeds and network flaps. Defaults then: SOAK_SIZE 1920x1080,
+#        SOAK_SAMPLE_S 10, SOAK_OUT BUILD_DIR/soak-realtime.
 # Results: $SOAK_OUT/samples.csv, summary.csv, summary.txt, soak.png, kiosk.log.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 build="$(cd "${1:-build}" && pwd)"
 minutes="${2:-30}"
-out="${SOAK_OUT:-$build/soak}"
-size="${SOAK_SIZE:-960x540}"
-every="${SOAK_SAMPLE_S:-5}"
+realtime="${SOAK_REALTIME:-0}"
+if [ "$realtime" = 1 ]; then
+  out="${SOAK_OUT:-$build/soak-realtime}"
+  size="${SOAK_SIZE:-1920x1080}"
+  every="${SOAK_SAMPLE_S:-10}"
+else
+  out="${SOAK_OUT:-$build/soak}"
+  size="${SOAK_SIZE:-960x540}"
+  every="${SOAK_SAMPLE_S:-5}"
+fi
 bin="$build/bench/soak/machikado_soak"
 [ -x "$bin" ] || { echo "no $bin: build the project first" >&2; exit 1; }
 
 rm -rf "$out"
 mkdir -p "$out/state"
 seconds=$((minutes * 60))
-SDL_VIDEODRIVER=dummy "$bin" --state-dir "$out/state" --run-for "$seconds" --size "$size" \
-  >"$out/kiosk.log" 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true' EXIT
+xpid=""
+if [ "$realtime" = 1 ]; then
+  command -v Xvfb >/dev/null || { echo "SOAK_REALTIME=1 needs Xvfb (Debian: xvfb)" >&2; exit 1; }
+  # A private X server; -displayfd picks a free display number and reports it.
+  exec 9<> <(:)
+  Xvfb -displayfd 9 -screen 0 "${size}x24" -nolisten tcp >"$out/xvfb.log" 2>&1 &
+  xpid=$!
+  read -r -t 30 display <&9 || { echo "Xvfb did not start" >&2; exit 1; }
+  exec 9>&-
+  DISPLAY=":$display" "$bin" --state-dir "$out/state" --run-for "$seconds" --size "$size" \
+    --real-time --window --visit-every-ms 120000 >"$out/kiosk.log" 2>&1 &
+  pid=$!
+else
+  SDL_VIDEODRIVER=dummy "$bin" --state-dir "$out/state" --run-for "$seconds" --size "$size" \
+    >"$out/kiosk.log" 2>&1 &
+  pid=$!
+fi
+trap 'kill "$pid" 2>/dev/null || true; [ -n "$xpid" ] && kill "$xpid" 2>/dev/null || true' EXIT
 echo "soak: pid $pid, $minutes min, sampling every $every s into $out/samples.csv"
 
 prom_value() {  # prom_value FILE METRIC → the sample without labels, or the sum of labelled ones
@@ -55,6 +81,7 @@ done
 trap - EXIT
 code=0
 wait "$pid" || code=$?
+[ -n "$xpid" ] && kill "$xpid" 2>/dev/null || true
 echo "soak: kiosk exited with $code"
 # The plot needs matplotlib: Debian's python3-matplotlib is for the system python.
 py=python3

@@ -4,7 +4,13 @@
 // and samples the process from outside; tests/soak_smoke.test.sh runs it for a few seconds.
 //
 //   machikado_soak --state-dir DIR [--run-for SECONDS] [--size WxH] [--visit-every-ms MS]
-//                  [--flap-every-s S]
+//                  [--flap-every-s S] [--real-time] [--window]
+//
+// --real-time: no acceleration — the kiosk's own slide durations, poll intervals, backoff and
+// idle return, as configured by default (the real-time soak of docs/soak.md). --window: a real
+// window with the renderer the kiosk chooses by itself (RendererChoice, `auto`), instead of the
+// headless surface; needs a display (Xvfb in bench/soak/realtime.sh). --size is then ignored
+// (full screen, as a kiosk).
 //
 // Writes, besides the kiosk's own files (status.json, machikado.prom, play/), soak-driver.prom:
 // what the driver did (feed changes, invalid bodies, answers, flaps) every second, and what the
@@ -27,7 +33,7 @@ namespace {
 int Usage() {
   std::fprintf(stderr,
                "usage: machikado_soak --state-dir DIR [--run-for SECONDS] [--size WxH] "
-               "[--visit-every-ms MS] [--flap-every-s S]\n");
+               "[--visit-every-ms MS] [--flap-every-s S] [--real-time] [--window]\n");
   return 2;
 }
 
@@ -40,8 +46,17 @@ int main(int argc, char** argv) {
   int w = 960, h = 540;
   int64_t visit_every_ms = 5000;
   int flap_every_s = 30;
+  bool real_time = false, window = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
+    if (a == "--real-time") {
+      real_time = true;
+      continue;
+    }
+    if (a == "--window") {
+      window = true;
+      continue;
+    }
     if (i + 1 >= argc) return Usage();
     std::string v = argv[++i];
     if (a == "--state-dir")
@@ -80,13 +95,15 @@ int main(int argc, char** argv) {
     o.config.feeds.push_back(f);
   }
   o.config.center_name = "ソーク試験センター";
-  o.config.idle_return_s = 2;
   o.state_dir = state_dir;
-  o.headless = true;
+  o.headless = !window;
   o.headless_width = w;
   o.headless_height = h;
   o.run_for_ms = static_cast<int64_t>(run_for_s * 1000);
-  o.acceleration = kiosk::Acceleration{};
+  if (!real_time) {
+    o.config.idle_return_s = 2;
+    o.acceleration = kiosk::Acceleration{};
+  }
 
   soak::SoakVisitor visitor(w, h, visit_every_ms);
   visitor.Start();
