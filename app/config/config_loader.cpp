@@ -260,6 +260,7 @@ void ReadRest(Reader& r, const json& root, Config* c) {
   }
   r.String(root, "exit_chord", "", &c->exit_chord);
   r.String(root, "metrics_path", "", &c->metrics_path);
+  r.String(root, "tls_ca_file", "", &c->tls_ca_file);
   if (c->language.empty()) r.Error("/language", "must name a language, e.g. \"ja\" or \"en\"");
 
   if (root.contains("durations")) {
@@ -388,7 +389,7 @@ ConfigOutcome ParseConfig(std::string_view json_text) {
   r.CheckKeys(root, "",
               {"feeds", "state_dir", "district", "center_name", "language", "show_wareki",
                "idle_return_s", "durations", "display", "font_paths", "public_keys", "exit_chord",
-               "metrics_path", "utc_offset", "quiet_hours", "quiet_mode"});
+               "metrics_path", "utc_offset", "quiet_hours", "quiet_mode", "tls_ca_file"});
   try {
     ReadFeeds(r, root, &out.config);
     ReadRest(r, root, &out.config);
