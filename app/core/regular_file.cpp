@@ -41,8 +41,8 @@ Result<OpenedFile> OpenRegularFile(const std::string& path) {
   f.fd = UniqueFd(fd);
   if (::fstat(fd, &f.st) != 0) return ErrnoStatus("cannot stat", path, errno);
   if (!S_ISREG(f.st.st_mode))
-    return Status::Invalid("cannot read " + path + ": it is " + FileTypeName(f.st.st_mode) +
-                           ", not a regular file");
+    return Status::Io("cannot read " + path + ": it is " + FileTypeName(f.st.st_mode) +
+                      ", not a regular file");
   // A regular file: reads never block on O_NONBLOCK anyway, but callers expect plain semantics.
   const int flags = ::fcntl(fd, F_GETFL);
   if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);

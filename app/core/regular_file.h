@@ -41,8 +41,8 @@ struct OpenedFile {
 // "a FIFO", "a directory", "a character device", … for a st_mode that is not a regular file.
 const char* FileTypeName(mode_t mode);
 
-// Opens `path` for reading if it is a regular file. kNotFound when absent; kInvalidArgument
-// ("… is a FIFO, not a regular file") for any other kind of file; kIoError otherwise.
+// Opens `path` for reading if it is a regular file. kNotFound when absent; kIoError otherwise,
+// with "… it is a FIFO (named pipe), not a regular file" for any other kind of file.
 Result<OpenedFile> OpenRegularFile(const std::string& path);
 
 }  // namespace machikado

@@ -42,7 +42,7 @@ TEST_F(RegularFileTest, ARegularFileOpens) {
 TEST_F(RegularFileTest, AFifoIsRefusedWithoutBlocking) {
   Result<OpenedFile> f = OpenRegularFile(fifo_);
   ASSERT_FALSE(f.ok());
-  EXPECT_EQ(f.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(f.status().code(), StatusCode::kIoError);
   EXPECT_NE(f.status().message().find("FIFO"), std::string::npos) << f.status().message();
 }
 
