@@ -24,6 +24,9 @@ PACKAGES=(
   dpkg-dev reprepro gnupg
   # peak RSS of a command (tests/hostile_images.test.sh: /usr/bin/time -v)
   time
+  # the soak's HTTPS feed server (cpp-httplib's SSLServer links OpenSSL) and its test CA, made at
+  # test time with the openssl command (bench/soak/make_test_ca.sh, tests/soak_wide_smoke.test.sh)
+  libssl-dev openssl
   # kiosk compositor and service integration. Debian 12's cage 0.1.4 is built with Xwayland and
   # exits at start without /usr/bin/Xwayland, yet its package does not declare it: install it here.
   cage xwayland libsystemd-dev systemd

@@ -1,6 +1,7 @@
 #include "commands/feed_source.h"
 
 #include "net/curl_http_client.h"
+#include "net/file_source.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -28,12 +29,6 @@ std::string MiB(size_t bytes) {
   return buf;
 }
 
-struct FileCloser {
-  void operator()(std::FILE* f) const {
-    if (f && f != stdin) std::fclose(f);
-  }
-};
-
 Result<std::string> ReadStream(std::FILE* f, const std::string& name, size_t max_bytes) {
   std::string out;
   char buf[64 * 1024];
@@ -55,15 +50,24 @@ Result<std::string> ReadStream(std::FILE* f, const std::string& name, size_t max
 }
 
 Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
+  // Checks by path for the friendlier messages only; the read itself is the kiosk's own capped
+  // reader (net::ReadLocalFile), which refuses FIFOs, devices and folders on the open descriptor.
   std::error_code ec;
   const auto st = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(st)) return Status::NotFound("there is no file " + path);
   if (std::filesystem::is_directory(st))
     return Status::Invalid(path + " is a folder; name the feed files in it, e.g. " + path +
                            "/*.json");
-  std::unique_ptr<std::FILE, FileCloser> f(std::fopen(path.c_str(), "rb"));
-  if (!f) return Status::Io("cannot open " + path + ": " + std::strerror(errno));
-  return ReadStream(f.get(), path, max_bytes);
+  net::HttpRequest req;
+  req.url = path;
+  req.max_body_bytes = max_bytes;
+  net::FetchResult r = net::ReadLocalFile(path, req);
+  if (r.ok()) return std::move(r.response.body);
+  if (r.error.kind == net::FetchErrorKind::kTooLarge)
+    return Status::Limit(path + " is larger than " + std::to_string(max_bytes) + " bytes (" +
+                         MiB(max_bytes) +
+                         "), the most a feed may have — split it into several feeds or shorten it");
+  return Status::Io(r.error.message);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands/commands.h"
+#include "commands/feed_source.h"
 #include "config/config_loader.h"
 #include "core/clock.h"
 #include "core/log.h"
@@ -64,17 +65,6 @@ struct Options {
 int Usage(const std::string& msg) {
   std::fprintf(stderr, "machikado render: %s\n\n%s", msg.c_str(), kRenderUsage);
   return 2;
-}
-
-std::optional<std::string> ReadFile(const std::string& path, std::string* err) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *err = "cannot read " + path;
-    return std::nullopt;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // Local images only (render has no network); the canvas reads and checks them through the image
@@ -147,7 +137,7 @@ int RenderCommand(const Args& args) {
     cfg = c.config;
     if (o.feeds.empty())
       for (const auto& f : cfg.feeds)
-        o.feeds.push_back(f.url.rfind("file://", 0) == 0 ? f.url.substr(7) : f.url);
+        o.feeds.push_back(f.url);  // paths and file:// URLs (ReadFeedSource decodes them)
     if (o.lang.empty()) o.lang = cfg.language;
     if (o.district.empty()) o.district = cfg.district;
     o.wareki = o.wareki || cfg.show_wareki;
@@ -163,10 +153,11 @@ int RenderCommand(const Args& args) {
                    path.c_str());
       return 1;
     }
-    std::string err;
-    auto bytes = ReadFile(path, &err);
-    if (!bytes) {
-      std::fprintf(stderr, "machikado render: %s\n", err.c_str());
+    // The kiosk's own capped reader (net::ReadLocalFile via ReadFeedSource): the FEED-v1 byte cap,
+    // and a FIFO, a device or a folder refused before anything is read.
+    Result<std::string> bytes = ReadFeedSource(path, feed::FeedLimits{}.max_body_bytes);
+    if (!bytes.ok()) {
+      std::fprintf(stderr, "machikado render: %s\n", bytes.status().message().c_str());
       return 1;
     }
     feed::ParseOutcome p = feed::ParseFeed(*bytes, {}, path);

@@ -96,6 +96,9 @@ struct Config {
   std::vector<std::string> font_paths;  // extra fonts tried before the bundled/system ones
   std::vector<std::string>
       public_keys;  // minisign public keys; non-empty = every feed must be signed
+  // PEM file of the certificate authorities trusted for https feeds and images, replacing the
+  // system's (a municipality's own CA); "" = the system's (/etc/ssl/certs).
+  std::string tls_ca_file;
   std::string exit_chord = "ctrl+alt+shift+q";  // the only way to leave the kiosk from its keyboard
   // Prometheus textfile (node_exporter's textfile collector); "" = <state-dir>/machikado.prom.
   std::string metrics_path;

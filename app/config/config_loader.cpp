@@ -284,6 +284,7 @@ void ReadRest(Reader& r, const json& root, Config* c) {
     if (c->status_token.empty())
       r.Error("/status_token", "status_url needs the kiosk's token (machikado console add-kiosk)");
   }
+  r.String(root, "tls_ca_file", "", &c->tls_ca_file);
   if (c->language.empty()) r.Error("/language", "must name a language, e.g. \"ja\" or \"en\"");
 
   if (root.contains("durations")) {
@@ -455,7 +456,8 @@ ConfigOutcome ParseConfig(std::string_view json_text) {
               {"feeds", "demo", "state_dir", "district", "center_name", "language", "show_wareki",
                "idle_return_s", "durations", "display", "font_paths", "public_keys", "exit_chord",
                "metrics_path", "utc_offset", "quiet_hours", "quiet_mode", "shelter_slide",
-               "shelter_map_url", "status_url", "status_token", "status_interval_s"});
+               "shelter_map_url", "status_url", "status_token", "status_interval_s",
+               "tls_ca_file"});
   try {
     ReadFeeds(r, root, &out.config);
     ReadRest(r, root, &out.config);

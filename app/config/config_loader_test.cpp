@@ -36,6 +36,14 @@ TEST(ConfigLoaderTest, ReadsFeedsAsStringsOrObjects) {
   EXPECT_EQ(o.config.display.rotation_deg, 90);
 }
 
+TEST(ConfigLoaderTest, ReadsTheTrustedCaFile) {
+  EXPECT_EQ(ParseConfig("{}").config.tls_ca_file, "");
+  ConfigOutcome o = ParseConfig(R"({"tls_ca_file": "/etc/machikado/city-ca.pem"})");
+  ASSERT_TRUE(o.ok());
+  EXPECT_TRUE(o.problems.empty());
+  EXPECT_EQ(o.config.tls_ca_file, "/etc/machikado/city-ca.pem");
+}
+
 TEST(ConfigLoaderTest, RejectsPlainHttpToRemoteHostWithoutOptIn) {
   EXPECT_TRUE(
       HasProblem(ParseConfig(R"({"feeds": ["http://example.org/f.json"]})"), "/feeds/0/url", true));

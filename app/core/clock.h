@@ -1,8 +1,9 @@
 // Clock: the wall clock and a monotonic clock behind one interface, so schedule, cache and fetch
-// logic can be driven by a FakeClock in tests. RealClock is thread-safe; FakeClock is
-// thread-compatible.
+// logic can be driven by a FakeClock in tests. RealClock and ShiftedClock are thread-safe;
+// FakeClock is thread-compatible.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 
@@ -32,6 +33,22 @@ class RealClock final : public Clock {
                std::chrono::steady_clock::now().time_since_epoch())
         .count();
   }
+};
+
+// The real clocks with the wall clock shifted by an offset that another thread may change at any
+// time: a kiosk whose clock jumps (NTP stepping it after a long offline spell, a wrong RTC, staff
+// setting it by hand). The monotonic clock never jumps. Soak runs (bench/soak) jump it hours
+// forward and back while the kiosk runs.
+class ShiftedClock final : public Clock {
+ public:
+  UnixSeconds now() const override { return real_.now() + offset_s_.load(); }
+  int64_t monotonic_ms() const override { return real_.monotonic_ms(); }
+  void Jump(int64_t seconds) { offset_s_ += seconds; }
+  int64_t offset_s() const { return offset_s_.load(); }
+
+ private:
+  RealClock real_;
+  std::atomic<int64_t> offset_s_{0};
 };
 
 class FakeClock final : public Clock {

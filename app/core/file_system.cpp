@@ -9,6 +9,8 @@
 #include <cstring>
 #include <system_error>
 
+#include "core/regular_file.h"
+
 namespace machikado {
 
 namespace {
@@ -169,12 +171,11 @@ Status FileSystem::WriteFileAtomic(const std::string& path, std::string_view byt
 }
 
 Result<std::string> PosixFileSystem::ReadFile(const std::string& path, uint64_t max_bytes) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return ErrnoStatus("cannot open", path, errno);
-  FdCloser closer(fd);
-  struct stat st;
-  if (::fstat(fd, &st) != 0) return ErrnoStatus("cannot stat", path, errno);
-  if (!S_ISREG(st.st_mode)) return Status::Io("cannot read " + path + ": not a regular file");
+  // Never blocks on a FIFO or a device, and refuses them before reading (core/regular_file.h).
+  Result<OpenedFile> opened = OpenRegularFile(path);
+  if (!opened.ok()) return opened.status();
+  const int fd = opened->fd.get();
+  const struct stat& st = opened->st;
   if (static_cast<uint64_t>(st.st_size) > max_bytes) {
     return Status::Limit("cannot read " + path + ": " + std::to_string(st.st_size) +
                          " bytes, more than the limit of " + std::to_string(max_bytes));

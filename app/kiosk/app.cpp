@@ -78,6 +78,7 @@ Status App::Impl::Setup() {
   // Content: the cache first (published at once), then the network.
   pipeline::PipelineConfig pcfg;
   pcfg.feeds = cfg.feeds;
+  pcfg.request.ca_file = cfg.tls_ca_file;
   pcfg.seed = std::random_device{}();
   if (!cfg.public_keys.empty()) {
     auto verifier = trust::FeedVerifier::FromConfig(cfg.public_keys);

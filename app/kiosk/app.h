@@ -37,6 +37,10 @@ struct AppOptions {
   bool report_first_frame = false;
   // Soak runs only (bench/soak): time runs fast (kiosk/acceleration.h). Unset on a kiosk.
   std::optional<Acceleration> acceleration;
+  // Soak runs only: the wall and monotonic clock the kiosk reads instead of the system's, e.g. a
+  // ShiftedClock whose wall time jumps hours forward and back (core/clock.h). Not owned; must
+  // outlive the App. Null on a kiosk.
+  const Clock* wall_clock = nullptr;
   // Tests of the quarantine only (tests/quarantine.test.sh, via $MACHIKADO_TEST_ABORT_ITEM): the
   // process aborts when it starts preparing the item with this id, as a renderer crash would.
   std::string test_abort_item;

@@ -103,8 +103,10 @@ struct App::Impl {
   AppOptions options;
   Log& log;
 
-  // Time: the system clock, and the corrected clock the schedule uses.
-  RealClock system_clock;
+  // Time: the system clock (or the soak's jumping one, AppOptions::wall_clock), and the corrected
+  // clock the schedule uses.
+  RealClock real_clock;
+  const Clock& system_clock = options.wall_clock ? *options.wall_clock : real_clock;
   pipeline::ClockSanity sanity{system_clock};
   pipeline::CorrectedClock clock{system_clock, sanity};
 

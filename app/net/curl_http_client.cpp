@@ -193,6 +193,7 @@ FetchResult CurlHttpClient::Fetch(const HttpRequest& req) {
   curl_easy_setopt(h, CURLOPT_MAXREDIRS, static_cast<long>(req.max_redirects));
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!req.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, req.ca_file.c_str());
   curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip");
   curl_easy_setopt(h, CURLOPT_USERAGENT, ua.c_str());
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);

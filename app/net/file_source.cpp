@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/regular_file.h"
 #include "net/http_date.h"
 
 namespace machikado::net {
@@ -63,19 +64,16 @@ FetchResult ReadLocalSource(const HttpRequest& request) {
     return FetchResult::Fail(FetchErrorKind::kUnsupportedScheme,
                              request.url + ": not a local file URL this kiosk can read");
   }
-  int fd = ::open(path->c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return FetchResult::Fail(FetchErrorKind::kFile,
-                             *path + ": cannot open (" + std::strerror(errno) + ")");
-  }
-  struct FdCloser {
-    int fd;
-    ~FdCloser() { ::close(fd); }
-  } closer{fd};
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    return FetchResult::Fail(FetchErrorKind::kFile, *path + ": not a regular file");
-  }
+  return ReadLocalFile(*path, request);
+}
+
+FetchResult ReadLocalFile(const std::string& file_path, const HttpRequest& request) {
+  const std::string* path = &file_path;
+  // Never blocks on a FIFO or a device; anything but a regular file is refused before reading.
+  Result<OpenedFile> opened = OpenRegularFile(*path);
+  if (!opened.ok()) return FetchResult::Fail(FetchErrorKind::kFile, opened.status().message());
+  const int fd = opened->fd.get();
+  const struct stat& st = opened->st;
   if (static_cast<uint64_t>(st.st_size) > request.max_body_bytes) {
     return FetchResult::Fail(
         FetchErrorKind::kTooLarge,

@@ -21,8 +21,13 @@ bool IsLocalSource(std::string_view url);
 std::optional<std::string> LocalPath(std::string_view url);
 
 // Reads a local source under request.max_body_bytes; honours If-None-Match / If-Modified-Since with
-// 304.
+// 304. Anything but a regular file (a FIFO, a device, a directory) is refused before it is read,
+// and opening it never blocks (core/regular_file.h).
 FetchResult ReadLocalSource(const HttpRequest& request);
+
+// The same for a path already resolved (request.url is only used in the response): the one capped
+// reader of feed files, for the kiosk and for the commands (`render`, `validate`, …).
+FetchResult ReadLocalFile(const std::string& path, const HttpRequest& request);
 
 class SourceClient final : public HttpClient {
  public:

@@ -38,6 +38,10 @@ struct HttpRequest {
   int low_speed_bytes_per_s = 64;
   int low_speed_time_s = 15;
   int max_redirects = 5;
+  // PEM file of the certificate authorities https servers are checked against instead of the
+  // system's (config `tls_ca_file`: a municipality's own CA; the soak's test CA). "" = the
+  // system's.
+  std::string ca_file;
   // When set and it becomes true, a transfer in progress is abandoned (kCancelled) within about a
   // second; lets the pipeline stop promptly even during a stalled fetch. Not owned.
   const std::atomic<bool>* cancel = nullptr;

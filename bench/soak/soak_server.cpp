@@ -33,6 +33,20 @@ SoakServer::SoakServer(SoakServerOptions options) : options_(std::move(options))
     std::string png = ReadFile(options_.image_dir + "/" + name + ".png");
     if (!png.empty()) pngs_.push_back(std::move(png));
   }
+  if (!options_.hostile_dir.empty()) {
+    const char* const names[] = {"big.png", "header.jpg", "tiny.gif"};
+    for (int i = 0; i < 3; ++i) hostile_[i] = ReadFile(options_.hostile_dir + "/" + names[i]);
+  }
+  if (!options_.tls_cert.empty() && !options_.tls_key.empty()) scheme_ = "https";
+}
+
+std::unique_ptr<httplib::Server> SoakServer::MakeServer() const {
+  std::unique_ptr<httplib::Server> s;
+  if (scheme_ == "https")
+    s = std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
+  else
+    s = std::make_unique<httplib::Server>();
+  return s;
 }
 
 SoakServer::~SoakServer() {
@@ -41,11 +55,15 @@ SoakServer::~SoakServer() {
 
 int SoakServer::Start() {
   // A first listener on a free port fixes the port for every later re-listen after a refusal.
-  server_ = std::make_unique<httplib::Server>();
+  server_ = MakeServer();
+  if (!server_->is_valid()) {
+    std::fprintf(stderr, "soak: cannot load the TLS certificate or key\n");
+    return 0;
+  }
   port_ = server_->bind_to_any_port("127.0.0.1");
   if (port_ <= 0) return 0;
-  world_ = std::make_unique<SoakWorld>("http://127.0.0.1:" + std::to_string(port_), options_.seed,
-                                       std::time(nullptr));
+  world_ = std::make_unique<SoakWorld>(scheme_ + "://127.0.0.1:" + std::to_string(port_),
+                                       options_.seed, std::time(nullptr), options_.world);
   Routes(*server_);
   httplib::Server* s = server_.get();
   listen_thread_ = std::thread([s] { s->listen_after_bind(); });
@@ -67,7 +85,7 @@ void SoakServer::Stop() {
 }
 
 bool SoakServer::Listen() {
-  auto s = std::make_unique<httplib::Server>();
+  std::unique_ptr<httplib::Server> s = MakeServer();
   Routes(*s);
   for (int i = 0; i < 100; ++i) {  // the old socket may linger a moment
     if (s->bind_to_port("127.0.0.1", port_)) {
@@ -141,11 +159,40 @@ void SoakServer::Routes(httplib::Server& s) {
     res.set_content(*body, "application/json");
     ++answers_["feed_200"];
   });
+  s.Get(R"(/feed/([a-z]+)\.json\.minisig)",
+        [this](const httplib::Request& req, httplib::Response& res) {
+          std::lock_guard<std::mutex> lock(mu_);
+          std::string etag;
+          const std::string name = req.matches[1];
+          const std::string* body = world_->Body(name, &etag);
+          if (!body || !options_.signing_key) {
+            res.status = 404;
+            ++answers_["minisig_404"];
+            return;
+          }
+          Signed& sig = signatures_[name];
+          if (sig.etag != etag) {
+            sig.etag = etag;
+            sig.minisig = trust::SignMinisign(*options_.signing_key, *body, name + ".json",
+                                              std::time(nullptr));
+            if (options_.bad_signature_every > 0 &&
+                std::hash<std::string>{}(etag) % size_t(options_.bad_signature_every) == 0) {
+              // Break the signature line (the second line), keeping it well-formed base64.
+              const size_t line = sig.minisig.find('\n') + 1;
+              char& c = sig.minisig[line + 20];
+              c = c == 'A' ? 'B' : 'A';
+              ++answers_["minisig_broken"];
+            }
+          }
+          res.set_content(sig.minisig, "text/plain");
+          ++answers_["minisig_200"];
+        });
   s.Get(R"(/img/(\d+)\.png)", [this](const httplib::Request& req, httplib::Response& res) {
     const int n = std::atoi(req.matches[1].str().c_str());
     const int epoch = std::atoi(req.get_param_value("e").c_str());
     std::lock_guard<std::mutex> lock(mu_);
-    switch (world_->Image(n, epoch)) {
+    const SoakWorld::ImageAnswer answer = world_->Image(n, epoch);
+    switch (answer) {
       case SoakWorld::ImageAnswer::kNotFound:
         res.status = 404;
         ++answers_["image_404"];
@@ -154,6 +201,20 @@ void SoakServer::Routes(httplib::Server& s) {
         res.set_content(std::string(2048, '\x5a'), "image/png");
         ++answers_["image_garbage"];
         return;
+      case SoakWorld::ImageAnswer::kHostilePng:
+      case SoakWorld::ImageAnswer::kHostileJpeg:
+      case SoakWorld::ImageAnswer::kHostileGif: {
+        static const char* const kNames[] = {"image_hostile_png", "image_hostile_jpeg",
+                                             "image_hostile_gif"};
+        const int k = int(answer) - int(SoakWorld::ImageAnswer::kHostilePng);
+        if (hostile_[k].empty()) {
+          res.status = 404;
+          return;
+        }
+        res.set_content(hostile_[k], "image/png");
+        ++answers_[kNames[k]];
+        return;
+      }
       case SoakWorld::ImageAnswer::kPng:
         if (pngs_.empty()) {
           res.status = 404;
@@ -214,7 +275,8 @@ void SoakServer::Ticker() {
 
 std::string SoakServer::FeedUrl(size_t i) const {
   std::lock_guard<std::mutex> lock(mu_);
-  return "http://127.0.0.1:" + std::to_string(port_) + "/feed/" + world_->feed_name(i) + ".json";
+  return scheme_ + "://127.0.0.1:" + std::to_string(port_) + "/feed/" + world_->feed_name(i) +
+         ".json";
 }
 
 size_t SoakServer::feed_count() const {
@@ -237,6 +299,7 @@ std::string SoakServer::CountersText() const {
     line("items_edited", c.items_edited);
     line("invalid_bodies", c.invalid_bodies);
     line("image_epochs", c.image_epochs);
+    line("takeovers", c.takeovers);
   }
   uint64_t flaps = 0;
   for (const auto& [k, v] : flaps_) flaps += v, line("flaps_" + k, v);

@@ -1,4 +1,6 @@
-// SoakServer: serves a SoakWorld over loopback HTTP (cpp-httplib) to the kiosk under soak, and
+// SoakServer: serves a SoakWorld over loopback HTTP or HTTPS (cpp-httplib; a certificate from a
+// test CA made by the run's script) to the kiosk under soak, signs every feed body with minisign
+// (`<feed>.minisig`, a few signatures deliberately broken) when given a key, and
 // flaps the network: every `flap_every_s` seconds, for `flap_for_s` seconds, it refuses connections
 // (the listening socket is closed), answers 500, or stalls every request past the kiosk's timeout —
 // in turn. Feeds answer 304 to a matching If-None-Match. A ticker thread advances the world every
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "soak_world.h"
+#include "trust/minisign_signer.h"
 
 namespace machikado::soak {
 
@@ -29,6 +32,15 @@ struct SoakServerOptions {
   int flap_for_s = 6;
   int stall_ms = 3000;  // longer than the accelerated kiosk's request timeout
   uint64_t seed = 1;
+  // HTTPS when both are set: PEM certificate (for 127.0.0.1) and its key.
+  std::string tls_cert, tls_key;
+  // Signs every feed body when set (not owned); 1 in `bad_signature_every` versions gets a
+  // signature that does not verify.
+  const trust::SecretKey* signing_key = nullptr;
+  int bad_signature_every = 30;
+  // Holds big.png, header.jpg and tiny.gif (the hostile images), served when the world says so.
+  std::string hostile_dir;
+  WorldOptions world;
 };
 
 class SoakServer {
@@ -45,6 +57,7 @@ class SoakServer {
 
  private:
   enum class Flap { kNone, kRefuse, kError500, kStall };
+  std::unique_ptr<httplib::Server> MakeServer() const;  // plain or TLS, routes set
   bool Listen();  // (re)binds the fixed port and serves on a new thread
   void Unlisten();
   void Routes(httplib::Server& s);
@@ -54,6 +67,12 @@ class SoakServer {
   SoakServerOptions options_;
   int port_ = 0;
   std::vector<std::string> pngs_;
+  std::string hostile_[3];  // PNG, JPEG, GIF
+  std::string scheme_ = "http";
+  struct Signed {
+    std::string etag, minisig;
+  };
+  std::map<std::string, Signed> signatures_;  // by feed name, for its current body (under mu_)
 
   mutable std::mutex mu_;  // guards world_, flap_, counters below
   std::condition_variable cv_;

@@ -30,8 +30,8 @@ std::string Rfc3339(int64_t t) {
 
 }  // namespace
 
-SoakWorld::SoakWorld(std::string base_url, uint64_t seed, int64_t unix_now)
-    : base_url_(std::move(base_url)), rng_(seed) {
+SoakWorld::SoakWorld(std::string base_url, uint64_t seed, int64_t unix_now, WorldOptions options)
+    : base_url_(std::move(base_url)), options_(options), rng_(seed) {
   for (const char* name : {"news", "preparedness", "mixed"}) {
     Feed f;
     f.name = name;
@@ -42,6 +42,12 @@ SoakWorld::SoakWorld(std::string base_url, uint64_t seed, int64_t unix_now)
       it.image = i % 2 == 0 ? i : -1;
       f.items.push_back(it);
     }
+    feeds_.push_back(std::move(f));
+  }
+  if (options_.takeover_every_s > 0) {
+    Feed f;
+    f.name = "alerts";
+    f.calm = true;
     feeds_.push_back(std::move(f));
   }
   for (auto& f : feeds_) Render(f, false, unix_now);
@@ -75,14 +81,36 @@ void SoakWorld::Tick(int64_t unix_now) {
     ++epoch_;
     ++counters_.image_epochs;
   }
+  Takeovers(unix_now);
   std::bernoulli_distribution changes(0.7), invalid(0.04);
   for (auto& f : feeds_) {
-    if (!changes(rng_)) continue;
+    if (f.calm || !changes(rng_)) continue;
     Change(f);
     const bool bad = invalid(rng_);
     if (bad) ++counters_.invalid_bodies;
     Render(f, bad, unix_now);
     ++counters_.feed_changes;
+  }
+}
+
+void SoakWorld::Takeovers(int64_t now) {
+  if (options_.takeover_every_s <= 0) return;
+  Feed& f = feeds_.back();  // "alerts"
+  const int64_t phase = int64_t(counters_.ticks) % options_.takeover_every_s;
+  const int64_t arrive = options_.takeover_every_s / 3;
+  if (phase == arrive) {
+    Item it;
+    it.id = "takeover-" + std::to_string(next_item_++);
+    it.kind = "alert";
+    it.level = 5;
+    it.issued = now - 5;
+    it.expires = now + options_.takeover_lasts_s;
+    f.items.push_back(it);
+    ++counters_.takeovers;
+    Render(f, false, now);
+  } else if (phase == arrive + options_.takeover_lasts_s + 15 && !f.items.empty()) {
+    f.items.clear();  // long expired: the publisher tidies up
+    Render(f, false, now);
   }
 }
 
@@ -113,8 +141,17 @@ std::string SoakWorld::ItemJson(const Item& it, int64_t now) const {
     j["actions"] = Json::array({"家具の転倒防止", "水と食料の備蓄 " + rev});
   } else if (it.kind == "project") {
     j["department"] = "地域振興課";
+  } else if (it.kind == "alert" && it.level >= 4) {
+    // An emergency takeover: it replaces the rotation until it expires.
+    j["level"] = it.level;
+    j["hazard"] = "tsunami";
+    j["title"] = {{"ja", "大津波警報（ソーク試験）"}, {"en", "Major tsunami warning (soak test)"}};
+    j["issued"] = Rfc3339(it.issued);
+    j["expires"] = Rfc3339(it.expires);
+    j["instructions"] = {{"ja", "ただちに高い所へ避難してください"},
+                         {"en", "Evacuate to high ground now"}};
   } else if (it.kind == "alert") {
-    // Level 3: a banner and a slide, never a takeover (its pages would stop the fast rotation).
+    // Level 3: a banner and a slide, never a takeover.
     j["level"] = 3;
     j["hazard"] = "flood";
     j["issued"] = Rfc3339(now - 60);
@@ -149,6 +186,11 @@ SoakWorld::ImageAnswer SoakWorld::Image(int n, int epoch) const {
   if (epoch != epoch_) return ImageAnswer::kNotFound;  // an old URL: the image is gone
   if ((n + epoch) % 7 == 0) return ImageAnswer::kNotFound;
   if ((n + epoch) % 11 == 0) return ImageAnswer::kGarbage;
+  if (options_.hostile_images && (n + epoch) % 5 == 0) {
+    static constexpr ImageAnswer kHostile[] = {ImageAnswer::kHostilePng, ImageAnswer::kHostileJpeg,
+                                               ImageAnswer::kHostileGif};
+    return kHostile[(n + epoch) / 5 % 3];
+  }
   return ImageAnswer::kPng;
 }
 
