@@ -4,13 +4,11 @@
 # reads feed files through the kiosk's own capped reader (the FEED-v1 4 MiB cap). Checked on
 # `render` (feeds and images), `validate`, and `run --headless` (feeds and images, by path and by
 # file:// URL). Every command runs under `timeout`: a blocking open would show as exit 124.
-set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin="$1"
-here="$(cd "$(dirname "$0")/.." && pwd)"
-command -v python3 >/dev/null || { echo "skip: python3 missing"; exit 77; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+here="$T_ROOT"
+need python3
+work="$T_WORK"
 
 mkfifo "$work/feed.fifo" "$work/img.fifo"
 mkdir "$work/folder.png"

@@ -8,20 +8,14 @@
 # the hostile images were refused with their reasons, the feeds travelled over https and verified,
 # and that RSS stays below 300 MB and fds and threads bounded. The 30-minute run with curves is
 # bench/soak/run.sh (docs/soak.md).
-set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin="$1"
-here="$(cd "$(dirname "$0")/.." && pwd)"
+here="$T_ROOT"
 soak="${MACHIKADO_SOAK_BIN:-$(dirname "$bin")/bench/soak/machikado_soak}"
-[ -x "$soak" ] || { echo "FAIL: $soak not built (it is part of the default build)"; exit 1; }
-command -v openssl >/dev/null || { echo "skip: openssl missing"; exit 77; }
-command -v python3 >/dev/null || { echo "skip: python3 missing"; exit 77; }
-work="$(mktemp -d)"
-pid=""
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+[ -x "$soak" ] || fail "$soak not built (it is part of the default build)"
+need openssl openssl
+need python3
+work="$T_WORK"
 
 bash "$here/bench/soak/make_test_ca.sh" "$work/tls"
 python3 "$here/bench/soak/make_hostile_images.py" "$work/hostile"
@@ -31,6 +25,7 @@ SDL_VIDEODRIVER=dummy "$soak" --state-dir "$work/state" --run-for "$run_for" --s
   --visit-every-ms 2000 --flap-every-s 12 --tls-dir "$work/tls" --sign --takeover-every-s 45 \
   --clock-jump-every-s 8 --hostile-dir "$work/hostile" >"$work/log" 2>&1 &
 pid=$!
+track "$pid"
 
 # Once a second: RSS, fds, threads and the kiosk's mode from its metrics (written every second).
 prom="$work/state/machikado.prom"
