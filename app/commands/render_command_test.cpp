@@ -156,7 +156,7 @@ TEST_F(RenderCommandTest, ABadConfigIsExit1WithItsProblems) {
 TEST_F(RenderCommandTest, AMissingOrRejectedFeedIsExit1) {
   auto r = Call(RenderCommand, {"--feed", tmp_.file("none.json"), "--out", tmp_.file("x")});
   EXPECT_EQ(r.code, 1);
-  EXPECT_TRUE(Contains(r.err, "cannot read " + tmp_.file("none.json"))) << r.err;
+  EXPECT_TRUE(Contains(r.err, "there is no file " + tmp_.file("none.json"))) << r.err;
   const std::string bad =
       WriteFile(tmp_, "bad.json", R"({"format": "machikado-feed/1", "id": "x")");
   r = Call(RenderCommand, {"--feed", bad, "--out", tmp_.file("x")});
