@@ -19,7 +19,7 @@ PACKAGES=(
   fonts-morisawa-bizud-gothic fonts-noto-cjk fonts-noto-color-emoji
   # tests
   googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
-  xvfb xdotool imagemagick zbar-tools nginx-light minisign
+  xvfb xdotool imagemagick zbar-tools nginx-light minisign curl python3
   # the Debian package and the ward's apt repository (tests/package.test.sh, tests/apt_repo.test.sh)
   dpkg-dev reprepro gnupg
   # peak RSS of a command (tests/hostile_images.test.sh: /usr/bin/time -v)
