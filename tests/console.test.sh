@@ -3,21 +3,14 @@
 # users, log in with curl, create and edit a notice, publish, fetch the feed with ETag/304, verify
 # its signature with Debian's minisign, and point a headless kiosk at it until the notice is in
 # status.json. The examples of docs/console-api.md are these requests.
-set -euo pipefail
-bin="$1"
-command -v minisign >/dev/null || { echo "skip: minisign not installed"; exit 77; }
-command -v curl >/dev/null || { echo "skip: curl not installed"; exit 77; }
-work="$(mktemp -d)"
-console_pid=""
-kiosk_pid=""
-cleanup() {
-  [ -n "$kiosk_pid" ] && kill "$kiosk_pid" 2>/dev/null
-  [ -n "$console_pid" ] && kill "$console_pid" 2>/dev/null
-  wait 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
+bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+need minisign minisign
+need curl curl
+need python3
+work="$T_WORK"
 cd "$work"
+# lib.sh's fail, with the two logs.
 fail() { echo "FAIL: $*"; echo "--- console log"; cat console.log 2>/dev/null; echo "--- kiosk log"; cat kiosk.log 2>/dev/null; exit 1; }
 json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"; }
 
@@ -37,6 +30,7 @@ fi
 : >console.out
 "$bin" console --config console.json >console.out 2>console.log &
 console_pid=$!
+track "$console_pid"
 port=""
 for _ in $(seq 200); do
   port="$(sed -n 's/^machikado console: listening on 127.0.0.1:\([0-9]*\)$/\1/p' console.out)"
@@ -114,6 +108,7 @@ JSON
 "$bin" check-config kiosk.json >/dev/null || fail "kiosk config: $("$bin" check-config kiosk.json 2>&1)"
 "$bin" run --headless --config kiosk.json --state-dir "$work/kstate" >kiosk.log 2>&1 &
 kiosk_pid=$!
+track "$kiosk_pid"
 slide=""
 for _ in $(seq 300); do
   slide="$(python3 -c 'import json,sys
