@@ -65,6 +65,9 @@ fi
 if dpkg -s machikado >/dev/null 2>&1; then
   echo "note: a machikado package is installed on this machine: not touched"; exit 0
 fi
+# A first install makes graphical.target the default (a kiosk's boot); give the machine its own back.
+default_target="$(readlink /etc/systemd/system/default.target 2>/dev/null || true)"
+on_exit 'if [ -n "$default_target" ]; then ln -sfn "$default_target" /etc/systemd/system/default.target; else rm -f /etc/systemd/system/default.target; fi'
 installed=1
 dpkg -i "$deb" >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; fail "dpkg -i failed"; }
 /usr/bin/machikado --version >/dev/null || fail "the installed program does not run"
