@@ -1,24 +1,12 @@
 #include "console/fleet.h"
 
+#include "ops/metrics.h"
+
 namespace machikado::console {
 namespace {
 
 std::string Str(const nlohmann::json& j, const char* key) {
   return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
-}
-
-// Prometheus label values: backslash, quote and newline escaped.
-std::string Label(const std::string& v) {
-  std::string out;
-  for (char c : v) {
-    if (c == '\\' || c == '"') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
-  }
-  return out;
 }
 
 }  // namespace
@@ -101,15 +89,16 @@ std::string FleetMetrics(const std::vector<KioskView>& kiosks, const ServiceCoun
     const std::string name = std::string("machikado_console_kiosk_") + f.name;
     out += "# HELP " + name + " " + f.help + "\n# TYPE " + name + " gauge\n";
     for (const auto& k : kiosks)
-      out += name + "{kiosk=\"" + Label(k.id) + "\"} " + (k.*f.field ? "1" : "0") + "\n";
+      out += name + "{kiosk=\"" + ops::EscapeLabelValue(k.id) + "\"} " + (k.*f.field ? "1" : "0") +
+             "\n";
   }
   out +=
       "# HELP machikado_console_kiosk_last_report_seconds Unix time of the last report.\n"
       "# TYPE machikado_console_kiosk_last_report_seconds gauge\n";
   for (const auto& k : kiosks)
     if (k.last_report)
-      out += "machikado_console_kiosk_last_report_seconds{kiosk=\"" + Label(k.id) + "\"} " +
-             std::to_string(*k.last_report) + "\n";
+      out += "machikado_console_kiosk_last_report_seconds{kiosk=\"" + ops::EscapeLabelValue(k.id) +
+             "\"} " + std::to_string(*k.last_report) + "\n";
   return out;
 }
 

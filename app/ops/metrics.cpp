@@ -1,6 +1,5 @@
 #include "ops/metrics.h"
 
-
 #include <algorithm>
 #include <cstdio>
 
@@ -27,20 +26,6 @@ double FrameTimes::Quantile(double q) const {
 
 namespace {
 
-// Label values escape backslash, double quote and newline.
-std::string Escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\\' || c == '"') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-
 class Writer {
  public:
   void Header(const char* name, const char* type, const char* help) {
@@ -62,13 +47,14 @@ class Writer {
 std::string FormatMetrics(const KioskMetrics& m) {
   Writer w;
   w.Header("machikado_build_info", "gauge", "Version of the running kiosk.");
-  w.Sample("machikado_build_info", "version=\"" + Escape(m.version) + "\"", 1);
+  w.Sample("machikado_build_info", "version=\"" + EscapeLabelValue(m.version) + "\"", 1);
   if (!m.renderer_name.empty()) {
     w.Header("machikado_renderer_info", "gauge",
              "The renderer drawing the screen, its path (gpu or software) and why it was chosen.");
     w.Sample("machikado_renderer_info",
-             "renderer=\"" + Escape(m.renderer_name) + "\",path=\"" + Escape(m.renderer_path) +
-                 "\",reason=\"" + Escape(m.renderer_reason) + "\"",
+             "renderer=\"" + EscapeLabelValue(m.renderer_name) + "\",path=\"" +
+                 EscapeLabelValue(m.renderer_path) + "\",reason=\"" +
+                 EscapeLabelValue(m.renderer_reason) + "\"",
              1);
   }
   w.Header("machikado_uptime_seconds", "gauge", "Seconds since the kiosk started.");
@@ -89,7 +75,7 @@ std::string FormatMetrics(const KioskMetrics& m) {
   w.Sample("machikado_textures", "", static_cast<double>(textures));
   w.Header("machikado_textures_by_owner", "gauge", "Live SDL textures, by owner.");
   for (const auto& [owner, n] : m.textures_by_owner)
-    w.Sample("machikado_textures_by_owner", "owner=\"" + Escape(owner) + "\"",
+    w.Sample("machikado_textures_by_owner", "owner=\"" + EscapeLabelValue(owner) + "\"",
              static_cast<double>(n));
   w.Header("machikado_detail_opens_total", "counter", "Detail views opened by visitors.");
   w.Sample("machikado_detail_opens_total", "", static_cast<double>(m.detail_opens));
@@ -109,39 +95,41 @@ std::string FormatMetrics(const KioskMetrics& m) {
   w.Sample("machikado_refused_images", "", static_cast<double>(m.refused_images));
   w.Header("machikado_slides_shown_total", "counter", "Slides shown since start, by kind.");
   for (const auto& [kind, n] : m.slides_by_kind)
-    w.Sample("machikado_slides_shown_total", "kind=\"" + Escape(kind) + "\"",
+    w.Sample("machikado_slides_shown_total", "kind=\"" + EscapeLabelValue(kind) + "\"",
              static_cast<double>(n));
   if (m.slides_by_kind.empty()) w.Sample("machikado_slides_shown_total", "kind=\"news\"", 0);
 
   w.Header("machikado_feed_up", "gauge", "1 when the feed's last fetch succeeded (state ok).");
   for (const auto& f : m.feeds)
-    w.Sample("machikado_feed_up", "url=\"" + Escape(f.url) + "\"", f.state == "ok" ? 1 : 0);
+    w.Sample("machikado_feed_up", "url=\"" + EscapeLabelValue(f.url) + "\"",
+             f.state == "ok" ? 1 : 0);
   w.Header("machikado_feed_state", "gauge", "1 for the feed's current state.");
   for (const auto& f : m.feeds)
     for (const char* s : {"ok", "offline", "rejected"})
-      w.Sample("machikado_feed_state", "url=\"" + Escape(f.url) + "\",state=\"" + s + "\"",
-               f.state == s ? 1 : 0);
+      w.Sample("machikado_feed_state",
+               "url=\"" + EscapeLabelValue(f.url) + "\",state=\"" + s + "\"", f.state == s ? 1 : 0);
   w.Header("machikado_feed_last_success_age_seconds", "gauge",
            "Seconds since the feed was last fetched successfully (-1 = never).");
   for (const auto& f : m.feeds)
-    w.Sample("machikado_feed_last_success_age_seconds", "url=\"" + Escape(f.url) + "\"",
+    w.Sample("machikado_feed_last_success_age_seconds", "url=\"" + EscapeLabelValue(f.url) + "\"",
              f.last_ok > 0 ? static_cast<double>(m.now - f.last_ok) : -1);
   w.Header("machikado_feed_items", "gauge", "Valid items in the feed's last good content.");
   for (const auto& f : m.feeds)
-    w.Sample("machikado_feed_items", "url=\"" + Escape(f.url) + "\"", static_cast<double>(f.items));
+    w.Sample("machikado_feed_items", "url=\"" + EscapeLabelValue(f.url) + "\"",
+             static_cast<double>(f.items));
   w.Header("machikado_feed_fetches_total", "counter", "Fetch attempts per feed.");
   for (const auto& f : m.feeds)
-    w.Sample("machikado_feed_fetches_total", "url=\"" + Escape(f.url) + "\"",
+    w.Sample("machikado_feed_fetches_total", "url=\"" + EscapeLabelValue(f.url) + "\"",
              static_cast<double>(f.fetches));
   w.Header("machikado_feed_not_modified_total", "counter", "Fetches answered 304 Not Modified.");
   for (const auto& f : m.feeds)
-    w.Sample("machikado_feed_not_modified_total", "url=\"" + Escape(f.url) + "\"",
+    w.Sample("machikado_feed_not_modified_total", "url=\"" + EscapeLabelValue(f.url) + "\"",
              static_cast<double>(f.not_modified));
   w.Header("machikado_fetch_errors_total", "counter", "Failed fetches per feed, by kind of error.");
   for (const auto& f : m.feeds)
     for (const auto& [kind, n] : f.fetch_errors)
       w.Sample("machikado_fetch_errors_total",
-               "url=\"" + Escape(f.url) + "\",kind=\"" + Escape(kind) + "\"",
+               "url=\"" + EscapeLabelValue(f.url) + "\",kind=\"" + EscapeLabelValue(kind) + "\"",
                static_cast<double>(n));
 
   if (m.frames) {
@@ -154,6 +142,19 @@ std::string FormatMetrics(const KioskMetrics& m) {
     w.Sample("machikado_frame_time_milliseconds_count", "", static_cast<double>(m.frames->count()));
   }
   return w.str();
+}
+
+std::string EscapeLabelValue(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == '"') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
 }
 
 }  // namespace machikado::ops

@@ -58,14 +58,17 @@ struct KioskMetrics {
   const FrameTimes* frames = nullptr;
   bool clock_trusted = true;
   // What draws the screen (empty name: not known yet, not exported).
-  std::string renderer_name;    // SDL's: software, opengl, opengles2
-  std::string renderer_path;    // software | gpu
-  std::string renderer_reason;  // why it was chosen
+  std::string renderer_name;          // SDL's: software, opengl, opengles2
+  std::string renderer_path;          // software | gpu
+  std::string renderer_reason;        // why it was chosen
   uint64_t quarantined_items = 0;     // items skipped because a run died on them
   uint64_t quarantined_this_run = 0;  // of which quarantined at this start (0 or 1)
   uint64_t refused_images = 0;        // images of current items the image gate refused
 };
 
 std::string FormatMetrics(const KioskMetrics& m);
+
+// A Prometheus label value with backslash, double quote and newline escaped (text format 0.0.4).
+std::string EscapeLabelValue(const std::string& s);
 
 }  // namespace machikado::ops
