@@ -46,7 +46,9 @@ TEST(OpendataValues, RejectsImpossibleDatesWithAReason) {
   for (const char* cell : {"2021/2/29", "13/1/2020", "5/16/20", "2020/5", "soon", "2020/5/16 x"}) {
     auto d = ParseDate(cell);
     EXPECT_FALSE(d.ok()) << cell;
-    if (!d.ok()) EXPECT_NE(d.status().message().find(cell), std::string::npos);
+    if (!d.ok()) {
+      EXPECT_NE(d.status().message().find(cell), std::string::npos);
+    }
   }
 }
 

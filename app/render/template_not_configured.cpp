@@ -17,7 +17,11 @@ LayoutRecord SlideRenderer::DrawNotConfigured(const SlideContext& ctx) {
   canvas_.Begin(ctx.width, ctx.height, theme::kPage);
   canvas_.SetImageBytes({});
   const ScreenLayout s = ComputeScreenLayout(ctx.width, ctx.height, false);
-  DrawHeader(canvas_, s, ctx);
+  // No feed means no feed connection to report: the header's dot says whether the device has a
+  // network address instead, so 「オフライン」 does not send IT staff after the wrong fault.
+  SlideContext header = ctx;
+  header.online = !nc.addresses.empty();
+  DrawHeader(canvas_, s, header);
   const float u = s.unit;
   const RectF area = s.content;
 
