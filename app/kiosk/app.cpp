@@ -72,8 +72,8 @@ Status App::Impl::Setup() {
   quarantine->Open(system_clock.now());
 
   // Schedule.
-  schedule_config = schedule::ScheduleConfigFrom(cfg);
-  rotation = schedule::Rotation(schedule_config);
+  schedule::ScreenConfig screen_config{schedule::ScheduleConfigFrom(cfg), cfg.quiet_hours,
+                                       cfg.utc_offset_s};
 
   // Content: the cache first (published at once), then the network.
   pipeline::PipelineConfig pcfg;
@@ -92,12 +92,12 @@ Status App::Impl::Setup() {
                   [](const config::FeedSource& f) { return net::IsLocalSource(f.url); }))
     pcfg.poll.start_jitter_max_s = 0;
   if (options.acceleration) {
-    Accelerate(*options.acceleration, schedule_config, pcfg);
-    rotation = schedule::Rotation(schedule_config);
+    Accelerate(*options.acceleration, screen_config.schedule, pcfg);
     metrics_every_ms = options.acceleration->metrics_every_ms;
     log.warn("accelerated time (soak run): a slide every " +
              std::to_string(options.acceleration->slide_ms) + " ms");
   }
+  screen = schedule::ScreenScheduler(screen_config);
   http = std::make_unique<net::CurlHttpClient>();
   source_client = std::make_unique<net::SourceClient>(*http);
   wake_event = SDL_RegisterEvents(1);
@@ -225,9 +225,9 @@ void App::Impl::TakeSnapshot() {
     if (auto slide = feed::MakeShelterSlideItem(feed::SelectNearbyShelters(
             *snapshot->shelters, config::ToNearbyShelterQuery(options.config.shelter_slide))))
       items.push_back(std::move(*slide));
-  rotation.Update(std::move(items), NowForSchedule());
-  current_key.clear();  // content may have changed: prepare again
-  next_key.clear();
+  screen.Update(std::move(items), NowForSchedule());
+  current_key.reset();  // content may have changed: prepare again
+  next_key.reset();
 }
 
 render::SlideContext App::Impl::Context(const schedule::Now& now) const {
@@ -284,7 +284,6 @@ render::SlideContext App::Impl::Context(const schedule::Now& now) const {
       return it == snap->images.end() ? nullptr : &it->second->bytes;
     };
   }
-  for (const auto& a : alerts.banners) ctx.banner_alerts.push_back(a.item);
   return ctx;
 }
 
@@ -295,20 +294,20 @@ bool App::Impl::Apply(const std::vector<ui::Intent>& intents) {
     switch (i.type) {
       case ui::Intent::Type::kOpenDetail:
         ++detail_opens;
-        rotation.Pause(now);
+        screen.rotation().Pause(now);
         break;
       case ui::Intent::Type::kCloseDetail:
-        rotation.Resume(now);
+        screen.rotation().Resume(now);
         break;
       case ui::Intent::Type::kStep:
-        rotation.Step(i.step, now);
+        screen.rotation().Step(i.step, now);
         break;
       case ui::Intent::Type::kSetKindFilter:
-        rotation.SetKindFilter(i.kinds, now);
+        screen.rotation().SetKindFilter(i.kinds, now);
         break;
       case ui::Intent::Type::kSetLanguage:
-        current_key.clear();
-        next_key.clear();
+        current_key.reset();
+        next_key.reset();
         break;
       case ui::Intent::Type::kRestoreWindow:
         if (display->window()) SDL_RestoreWindow(display->window());
@@ -353,16 +352,16 @@ bool App::Impl::HandleEvent(const SDL_Event& e) {
           screen_w = display->logical_width();
           screen_h = display->logical_height();
           if (input) input->SetScreenSize(screen_w, screen_h);
-          current_key.clear();
-          next_key.clear();
+          current_key.reset();
+          next_key.reset();
         }
         need_redraw = true;
       }
       return true;
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
-      current_key.clear();
-      next_key.clear();
+      current_key.reset();
+      next_key.reset();
       need_redraw = true;
       return true;
     default:

@@ -32,24 +32,20 @@ void App::Impl::Frame(int64_t* sleep_ms) {
     return;
   }
   Decision d = Decide();
-  const schedule::Now& now = d.now;
+  const schedule::Now& now = d.plan.now;
   render::SlideContext& ctx = d.ctx;
   const feed::Item* item = d.item;
   const std::string& lang = d.lang;
   const render::SlideMode slide_mode = d.slide_mode;
-  const std::optional<schedule::SlideState>& state = d.state;
-  const std::string& screen_key = d.screen_key;
-  const std::string& key = d.key;
-  const config::Config& cfg = options.config;
+  const std::optional<schedule::SlideState>& state = d.plan.rotation;
+  const ScreenKey& key = d.key;
 
   const int64_t frame_ms =
       std::max<int64_t>(min_frame_ms, 1000 / std::max(1, options.config.display.max_fps));
   int64_t deadline = now.mono_ms + kMaxSleepMs;
-  if (auto change = schedule::NextQuietChange(cfg.quiet_hours, now.wall.now, cfg.utc_offset_s))
-    deadline = std::min<int64_t>(deadline, now.mono_ms + (*change - now.wall.now) * 1000);
+  if (d.plan.changes_at_ms) deadline = std::min(deadline, *d.plan.changes_at_ms);
   // The header clock shows minutes: wake at the next minute boundary.
   deadline = std::min<int64_t>(deadline, now.mono_ms + (60 - now.wall.now % 60) * 1000);
-  if (d.page_ends_ms) deadline = std::min(deadline, *d.page_ends_ms);
 
   if (mode == schedule::Mode::kIdle) {
     // Quiet hours: the screen is blanked (a takeover alert would have made the mode emergency).
@@ -73,10 +69,10 @@ void App::Impl::Frame(int64_t* sleep_ms) {
 
   bool redraw = need_redraw;
   if (key != current_key) {
-    std::string shown_key = key;
+    ScreenKey shown_key = key;
     if (key == next_key && next.valid()) {
       std::swap(current, next);
-      next_key.clear();
+      next_key.reset();
     } else if (AdoptFirstSlide(d, &shown_key)) {
       if (options.report_first_frame)
         log.info("prepare " + current.item_id + " " + std::to_string(current.prepare_ms) +
@@ -117,14 +113,15 @@ void App::Impl::Frame(int64_t* sleep_ms) {
   overlay_was_open = overlay;
 
   if (state && !state->paused && mode == schedule::Mode::kRotation) {
-    if (auto upcoming = rotation.Next(now)) {
-      const feed::Item* next_item = rotation.Find(upcoming->key);
-      if (next_item) {
+    if (const auto& upcoming = d.plan.next) {
+      const feed::Item* next_item = upcoming->item;
+      {
         render::SlideContext nctx = ctx;
-        nctx.position = state->position % std::max(1, state->count) + 1;
+        nctx.position = upcoming->id.position;
+        nctx.total = upcoming->id.count;
         nctx.progress = 0;
-        const std::string nkey =
-            screen_key + RotationSlideKey(upcoming->key, nctx.position, state->count);
+        ScreenKey nkey = key;
+        nkey.body.slide = upcoming->id;
         // Not before the first slide is on screen: launch shows content first, and the next
         // slide is prepared on the following wake-up, long before its crossfade.
         if (nkey != next_key && drawn_once) {
@@ -155,7 +152,7 @@ void App::Impl::Frame(int64_t* sleep_ms) {
       compositor->Show(current);
     if (overlay) {
       const feed::Item* detail_item = nullptr;
-      for (const auto& it : rotation.items())
+      for (const auto& it : screen.rotation().items())
         if (it.id == input->state().detail_item_id) detail_item = &it;
       NowShowing(detail_item ? detail_item : item);
       ui::DetailFrame f{detail_item,

@@ -17,6 +17,7 @@
 #include "kiosk/display.h"
 #include "kiosk/first_slide.h"
 #include "kiosk/progress_pacer.h"
+#include "kiosk/screen_key.h"
 #include "net/curl_http_client.h"
 #include "net/file_source.h"
 #include "ops/file_publisher.h"
@@ -35,8 +36,7 @@
 #include "render/screen_layout.h"
 #include "render/slide_renderer.h"
 #include "schedule/mode.h"
-#include "schedule/rotation.h"
-#include "schedule/takeover.h"
+#include "schedule/screen_plan.h"
 #include "ui/detail_view.h"
 #include "ui/exit_chord.h"
 #include "ui/input_interpreter.h"
@@ -45,9 +45,6 @@ namespace machikado::kiosk {
 
 constexpr int64_t kMaxSleepMs = 1000;
 constexpr int64_t kMetricsEveryMs = 15'000;
-
-// The part of a screen key that names a rotation slide: item, position and cycle length.
-std::string RotationSlideKey(const schedule::ItemKey& key, int position, int count);
 
 inline platform::FeedState ToFeedStateValue(pipeline::FeedReport::State s) {
   switch (s) {
@@ -130,7 +127,7 @@ struct App::Impl {
   std::unique_ptr<render::Compositor> compositor;
   std::string data_dir;
   render::SlideTexture current, next;
-  std::string current_key, next_key;
+  std::optional<ScreenKey> current_key, next_key;  // what `current` and `next` show
   int64_t last_progress_draw_ms = 0;
   ProgressPacer progress_pacer{1000};  // how often a still slide moves its progress bar
   // What draws the screen and why: fixed once the display is open (status.json, metrics).
@@ -141,10 +138,7 @@ struct App::Impl {
   bool need_redraw = true;
 
   // What to show.
-  schedule::ScheduleConfig schedule_config;
-  schedule::Rotation rotation;
-  schedule::TakeoverCycle takeover_cycle;
-  schedule::AlertSituation alerts;
+  schedule::ScreenScheduler screen;  // the screen step (schedule/screen_plan.h)
   schedule::Mode mode = schedule::Mode::kRotation;
   std::optional<ui::ExitChord> exit_chord;
 
@@ -194,27 +188,21 @@ struct App::Impl {
 
   Status Setup();
   void TakeSnapshot();
-  // What the screen shows now: mode, item, its context and a key that changes whenever the main
-  // texture's pixels would. Frame runs it every wake-up; at launch the first-slide worker runs it
+  // What the screen shows now: the screen step's plan, the slide's context and the key of what
+  // the main texture shows. Frame runs it every wake-up; at launch the first-slide worker runs it
   // once before the main thread touches any of this state (see Setup).
   struct Decision {
-    schedule::Now now;
+    schedule::ScreenPlan plan;
     render::SlideContext ctx;
-    const feed::Item* item = nullptr;
+    const feed::Item* item = nullptr;  // plan.slide.item
     std::string lang;
     render::SlideMode slide_mode = render::SlideMode::kRotation;
-    std::optional<schedule::SlideState> state;
-    std::string screen_key;  // language, mode, content, minute, connectivity, banner
-    std::string key;         // screen_key + the slide (or "quiet")
-    // key without what only the header shows (the minute, connectivity): two decisions with the
-    // same content_key show the same slide body.
-    std::string content_key;
-    std::optional<int64_t> page_ends_ms;  // an emergency page's end
+    ScreenKey key;
   };
   Decision Decide();
   // The first-slide worker's drawing (Setup), and the first frame taking its result (Frame).
   std::optional<FirstSlide::Drawn> DrawFirstSlide(render::SlideRenderer& r);
-  bool AdoptFirstSlide(const Decision& d, std::string* shown_key);
+  bool AdoptFirstSlide(const Decision& d, ScreenKey* shown_key);
   schedule::Now NowForSchedule() const;
   render::SlideContext Context(const schedule::Now& now) const;
   // Draws what changed; sets how long the loop may sleep before something needs drawing.
