@@ -1,13 +1,81 @@
-// What the screen shows now (Decide: mode, item, context, keys), shared by every frame and by the
-// launch's first slide, which a worker draws from that decision while the display comes up
+// What the screen shows now: new content taken from the snapshot (TakeSnapshot), the screen step
+// and the key of what the main texture shows (Decide), shared by every frame and by the launch's
+// first slide, which a worker draws from that decision while the display comes up
 // (DrawFirstSlide) and the first frame takes if it is still due (AdoptFirstSlide).
 #include <cstdlib>
 #include <map>
 
+#include "config/config_loader.h"
+#include "feed/nearby_shelters.h"
+#include "feed/shelter_slide.h"
+#include "feed/time_shift.h"
 #include "kiosk/app_impl.h"
-#include "schedule/quiet_hours.h"
 
 namespace machikado::kiosk {
+
+schedule::Now App::Impl::NowForSchedule() const {
+  schedule::Now now;
+  now.mono_ms = clock.monotonic_ms();
+  pipeline::ClockReport report = sanity.Report();
+  UnixSeconds floor = 0;
+  if (snapshot)
+    for (const auto& f : snapshot->feeds) floor = std::max({floor, f.generated, f.last_ok});
+  now.wall = report.trusted ? schedule::WallTime::Trusted(clock.now())
+                            : schedule::WallTime::Untrusted(clock.now(), floor);
+  return now;
+}
+
+void App::Impl::TakeSnapshot() {
+  auto latest = content->Latest();
+  if (!latest || latest == snapshot) return;
+  snapshot = latest;
+  need_redraw = true;  // feed states (offline indicator) may have changed
+  if (snapshot->content_version == content_version) return;
+  content_version = snapshot->content_version;
+  std::map<std::string, int64_t> shift_by_feed;
+  if (options.demo)
+    for (const auto& f : snapshot->feeds)
+      shift_by_feed[f.feed_id] = feed::DemoShiftSeconds(f.generated, clock.now());
+  std::vector<feed::Item> items;
+  items.reserve(snapshot->items.size());
+  std::vector<ops::QuarantineKey> present;
+  std::vector<std::string> feeds_with_content;
+  for (const auto& f : snapshot->feeds)
+    if (!f.feed_id.empty()) feeds_with_content.push_back(f.feed_id);
+  for (const auto& p : snapshot->items) present.push_back({p->feed_id, p->id, p->content_hash});
+  quarantine->Retain(present, feeds_with_content, system_clock.now());
+  for (const auto& p : snapshot->items) {
+    if (quarantine->Contains({p->feed_id, p->id, p->content_hash})) continue;
+    items.push_back(*p);
+    if (options.demo) {
+      feed::Feed one;
+      one.items = {items.back()};
+      feed::ShiftFeedTimes(one, shift_by_feed[p->feed_id]);
+      items.back() = std::move(one.items.front());
+    }
+  }
+  // The kiosk's own shelter slide, from the registers of all feeds (docs/open-data.md).
+  if (snapshot->shelters)
+    if (auto slide = feed::MakeShelterSlideItem(feed::SelectNearbyShelters(
+            *snapshot->shelters, config::ToNearbyShelterQuery(options.config.shelter_slide))))
+      items.push_back(std::move(*slide));
+  screen.Update(std::move(items), NowForSchedule());
+  current_key.reset();  // content may have changed: prepare again
+  next_key.reset();
+}
+
+SlideContextInputs App::Impl::ContextInputs() const {
+  SlideContextInputs in;
+  in.config = &options.config;
+  in.snapshot = snapshot;
+  in.width = screen_w;
+  in.height = screen_h;
+  in.data_dir = data_dir;
+  in.not_configured = options.not_configured;
+  in.config_path = options.config_path;
+  if (options.not_configured) in.host = process.Host();
+  return in;
+}
 
 App::Impl::Decision App::Impl::Decide() {
   Decision d;
@@ -25,7 +93,7 @@ App::Impl::Decision App::Impl::Decide() {
   d.lang = plan.lang;
 
   render::SlideContext& ctx = d.ctx;
-  ctx = Context(plan.now);
+  ctx = KioskSlideContext(ContextInputs(), plan.now);
   ctx.banner_alerts = plan.banners;
   ctx.lang = d.lang;
   ctx.confirmed_at = plan.confirmed_at;
@@ -53,21 +121,6 @@ App::Impl::Decision App::Impl::Decide() {
   return d;
 }
 
-void App::Impl::BeforePreparing(const feed::Item& item) {
-  quarantine->Mark({item.feed_id, item.id, item.content_hash}, "preparing");
-  if (!options.test_abort_item.empty() && item.id == options.test_abort_item) {
-    log.error("test hook: aborting while preparing " + item.id + " ($MACHIKADO_TEST_ABORT_ITEM)");
-    std::abort();
-  }
-}
-
-void App::Impl::NowShowing(const feed::Item* item) {
-  if (item)
-    quarantine->Mark({item->feed_id, item->id, item->content_hash}, "showing");
-  else
-    quarantine->Clear();
-}
-
 bool App::Impl::AdoptFirstSlide(const Decision& d, ScreenKey* shown_key) {
   if (!first_slide) return false;
   const auto& drawn = first_slide->drawn();
@@ -83,7 +136,7 @@ bool App::Impl::AdoptFirstSlide(const Decision& d, ScreenKey* shown_key) {
 
 // On the first-slide worker, before the main thread touches the content state (see Setup).
 std::optional<FirstSlide::Drawn> App::Impl::DrawFirstSlide(render::SlideRenderer& r) {
-  pipeline->handoff().WaitNewer(0, 500);
+  content->WaitFirst(500);
   TakeSnapshot();
   Decision d = Decide();
   if (mode == schedule::Mode::kIdle) return std::nullopt;

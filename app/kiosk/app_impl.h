@@ -1,6 +1,11 @@
-// App::Impl: the subsystems the App owns and the per-frame state — shared by app.cpp (set-up,
-// events, the loop) and app_frame.cpp (what is on screen, status, proof of play, metrics). Internal
-// to kiosk/.
+// App::Impl: the subsystems the App owns and the per-frame state, shared by the files of App:
+//   app.cpp         the loop, SDL events and visitors' intents, waiting for work
+//   app_setup.cpp   building everything from the configuration (Setup)
+//   app_decide.cpp  new content, the screen step and the keys of what is on screen (Decide)
+//   app_frame.cpp   preparing, composing and presenting a frame (Frame)
+//   app_report.cpp  status.json, metrics, the quarantine marks
+// with the slide context (slide_context.h) and proof of play (proof_of_play.h) as units of their
+// own. Internal to kiosk/; main thread only (the first-slide worker before the display is up).
 #pragma once
 
 #include <condition_variable>
@@ -11,19 +16,20 @@
 #include <string>
 
 #include "cache/feed_cache.h"
-#include "config/transport.h"
 #include "core/file_system.h"
 #include "kiosk/app.h"
 #include "kiosk/display.h"
 #include "kiosk/first_slide.h"
+#include "kiosk/kiosk_env.h"
 #include "kiosk/progress_pacer.h"
+#include "kiosk/proof_of_play.h"
 #include "kiosk/screen_key.h"
+#include "kiosk/slide_context.h"
 #include "net/curl_http_client.h"
 #include "net/file_source.h"
 #include "ops/file_publisher.h"
 #include "ops/item_quarantine.h"
 #include "ops/metrics.h"
-#include "ops/play_log.h"
 #include "ops/process_stats.h"
 #include "ops/status_reporter.h"
 #include "pipeline/cache_feed_store.h"
@@ -46,75 +52,30 @@ namespace machikado::kiosk {
 constexpr int64_t kMaxSleepMs = 1000;
 constexpr int64_t kMetricsEveryMs = 15'000;
 
-inline platform::FeedState ToFeedStateValue(pipeline::FeedReport::State s) {
-  switch (s) {
-    case pipeline::FeedReport::State::kOk:
-      return platform::FeedState::kOk;
-    case pipeline::FeedReport::State::kRejected:
-      return platform::FeedState::kRejected;
-    default:
-      return platform::FeedState::kOffline;
-  }
-}
-
-inline platform::FeedTransport ToFeedTransportValue(config::Transport t) {
-  switch (t) {
-    case config::Transport::kHttps:
-      return platform::FeedTransport::kHttps;
-    case config::Transport::kHttpLoopback:
-      return platform::FeedTransport::kHttpLoopback;
-    case config::Transport::kHttpOptIn:
-      return platform::FeedTransport::kHttpOptIn;
-    default:
-      return platform::FeedTransport::kFile;
-  }
-}
-
-inline platform::ClockSource ToClockSourceValue(pipeline::TimeSource s) {
-  switch (s) {
-    case pipeline::TimeSource::kSystem:
-      return platform::ClockSource::kSystem;
-    case pipeline::TimeSource::kHttpDate:
-      return platform::ClockSource::kHttpDate;
-    case pipeline::TimeSource::kFeedGenerated:
-      return platform::ClockSource::kFeedGenerated;
-    default:
-      return platform::ClockSource::kUnknown;
-  }
-}
-
-inline platform::KioskMode ToKioskModeValue(schedule::Mode m) {
-  switch (m) {
-    case schedule::Mode::kEmergency:
-      return platform::KioskMode::kEmergency;
-    case schedule::Mode::kDetail:
-      return platform::KioskMode::kDetail;
-    case schedule::Mode::kIdle:
-      return platform::KioskMode::kIdle;
-    default:
-      return platform::KioskMode::kRotation;
-  }
-}
-
 struct App::Impl {
   AppOptions options;
   Log& log;
 
-  // Time: the system clock (or the soak's jumping one, AppOptions::wall_clock), and the corrected
-  // clock the schedule uses.
+  // The world (kiosk_env.h): what AppOptions gives, else the real one. Time: the system clock and
+  // the corrected clock the schedule uses.
   RealClock real_clock;
-  const Clock& system_clock = options.wall_clock ? *options.wall_clock : real_clock;
+  PosixFileSystem real_fs;
+  RealProcessFacts real_process;
+  const Clock& system_clock = options.clock ? *options.clock : real_clock;
+  FileSystem& fs = options.fs ? *options.fs : real_fs;
+  const ProcessFacts& process = options.process ? *options.process : real_process;
   pipeline::ClockSanity sanity{system_clock};
   pipeline::CorrectedClock clock{system_clock, sanity};
 
   // Content.
-  PosixFileSystem fs;
   std::unique_ptr<cache::FeedCache> cache;
   std::unique_ptr<pipeline::CacheFeedStore> store;
   net::CurlGlobal curl_global;
   std::unique_ptr<net::CurlHttpClient> http;
   std::unique_ptr<net::SourceClient> source_client;  // local paths from disk, http(s) through curl
-  std::unique_ptr<pipeline::FeedPipeline> pipeline;
+  std::unique_ptr<pipeline::FeedPipeline> pipeline;  // unless AppOptions::content is given
+  std::unique_ptr<PipelineContent> pipeline_content;
+  const ContentSource* content = nullptr;  // options.content or pipeline_content
   // Items the previous run died on, skipped until they change (ops/item_quarantine.h).
   std::unique_ptr<ops::ItemQuarantine> quarantine;
   std::shared_ptr<const pipeline::Snapshot> snapshot;
@@ -152,23 +113,15 @@ struct App::Impl {
 
   // Reporting.
   std::unique_ptr<platform::StatusFileWriter> status_writer;
-  std::unique_ptr<ops::PlayLog> play_log;
+  std::unique_ptr<ProofOfPlay> proof_of_play;
   std::unique_ptr<ops::FilePublisher> metrics_publisher;
   std::unique_ptr<ops::StatusReporter> status_reporter;  // fleet reports to the console, if set
   platform::SystemdNotifier notifier;
   ops::FrameTimes frame_times;
-  uint64_t slides_shown = 0;
-  std::map<std::string, uint64_t> slides_by_kind;
   int64_t metrics_every_ms = kMetricsEveryMs;
   int64_t last_metrics_ms = -kMetricsEveryMs;
   uint64_t detail_opens = 0;
   int64_t started_ms = 0;
-  struct Showing {
-    std::string item_id, kind, feed, lang, mode, status;
-    UnixSeconds start = 0;
-    int64_t start_ms = 0;
-  };
-  std::optional<Showing> showing;
 
   // Waking the loop: an SDL user event (windowed), or a condition variable (headless).
   Uint32 wake_event = 0;
@@ -204,13 +157,10 @@ struct App::Impl {
   std::optional<FirstSlide::Drawn> DrawFirstSlide(render::SlideRenderer& r);
   bool AdoptFirstSlide(const Decision& d, ScreenKey* shown_key);
   schedule::Now NowForSchedule() const;
-  render::SlideContext Context(const schedule::Now& now) const;
+  SlideContextInputs ContextInputs() const;
   // Draws what changed; sets how long the loop may sleep before something needs drawing.
   void Frame(int64_t* sleep_ms);
   int Run();
-  // Proof of play: the showing on screen changed to `item` (nullptr: nothing) in `lang`.
-  void RecordShowing(const feed::Item* item, const std::string& lang, int64_t mono_ms);
-  void CloseShowing(int64_t mono_ms);
   void Wake();
   void WaitForWork(int64_t sleep_ms);
   void WriteStatus(const std::optional<platform::SlideStatus>& slide);

@@ -163,17 +163,9 @@ StatusFileWriter::StatusFileWriter(std::string path, FileSystem& fs, const Clock
       clock_(clock),
       log_(log),
       options_(options),
-      pid_(::getpid()),
-      thread_([this] { Run(); }) {}
+      pid_(::getpid()) {}
 
-StatusFileWriter::~StatusFileWriter() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-  }
-  cv_.notify_all();
-  thread_.join();
-}
+StatusFileWriter::~StatusFileWriter() = default;  // the writer writes the last pending status
 
 void StatusFileWriter::Update(const KioskStatus& status) {
   const int64_t now_ms = clock_.monotonic_ms();
@@ -186,17 +178,13 @@ void StatusFileWriter::Update(const KioskStatus& status) {
   last_handed_ms_ = now_ms;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    pending_ = Pending{status, clock_.now()};  // replaces one the writer has not reached yet
-    ++seq_handed_;
     ++stats_.handed_over;
   }
-  cv_.notify_all();
+  writer_.Post([this, status, updated = clock_.now()] { Write(status, updated); });
 }
 
 void StatusFileWriter::Flush() {
-  std::unique_lock<std::mutex> lock(mu_);
-  const uint64_t target = seq_handed_;
-  cv_.wait(lock, [&] { return seq_done_ >= target; });
+  writer_.Flush();
 }
 
 StatusFileWriter::Stats StatusFileWriter::stats() const {
@@ -204,20 +192,11 @@ StatusFileWriter::Stats StatusFileWriter::stats() const {
   return stats_;
 }
 
-void StatusFileWriter::Run() {
-  std::unique_lock<std::mutex> lock(mu_);
-  while (true) {
-    cv_.wait(lock, [&] { return pending_.has_value() || stop_; });
-    if (!pending_) return;  // stopping, nothing left to write
-    Pending job = std::move(*pending_);
-    pending_.reset();
-    const uint64_t seq = seq_handed_;
-    lock.unlock();
-
-    Status s = fs_.WriteFileAtomic(path_, StatusToJson(job.status, job.updated, pid_));
-
-    lock.lock();
-    std::string note;  // logged outside the lock: the log may block (a full pipe to journald)
+void StatusFileWriter::Write(const KioskStatus& status, UnixSeconds updated) {
+  Status s = fs_.WriteFileAtomic(path_, StatusToJson(status, updated, pid_));
+  std::string note;  // logged outside the lock: the log may block (a full pipe to journald)
+  {
+    std::lock_guard<std::mutex> lock(mu_);
     if (s.ok()) {
       ++stats_.written;
       if (!stats_.last_error.ok()) note = "the status file is written again: " + path_;
@@ -225,24 +204,17 @@ void StatusFileWriter::Run() {
     } else {
       ++stats_.failed;
       // Log a new kind of failure once, not on every change or heartbeat.
-      if (s.message() != stats_.last_error.message()) {
+      if (s.message() != stats_.last_error.message())
         note = "cannot update the status file (retried on the next change or heartbeat): " +
                s.message();
-      }
       stats_.last_error = s;
     }
-    if (!note.empty()) {
-      lock.unlock();
-      if (s.ok()) {
-        log_.info(note);
-      } else {
-        log_.warn(note);
-      }
-      lock.lock();
-    }
-    seq_done_ = seq;  // after the log line, so Flush also waits for it
-    cv_.notify_all();
   }
+  if (note.empty()) return;
+  if (s.ok())
+    log_.info(note);
+  else
+    log_.warn(note);
 }
 
 }  // namespace machikado::platform

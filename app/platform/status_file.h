@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/background_writer.h"
 #include "core/clock.h"
 #include "core/file_system.h"
 #include "core/log.h"
@@ -155,7 +156,7 @@ class StatusFileWriter {
   Stats stats() const;
 
  private:
-  void Run();
+  void Write(const KioskStatus& status, UnixSeconds updated);  // on the writer's thread
 
   const std::string path_;
   FileSystem& fs_;
@@ -168,19 +169,10 @@ class StatusFileWriter {
   std::optional<KioskStatus> last_handed_;
   int64_t last_handed_ms_ = 0;
 
-  // Shared with the writer thread.
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  struct Pending {
-    KioskStatus status;
-    UnixSeconds updated = 0;
-  };
-  std::optional<Pending> pending_;
-  uint64_t seq_handed_ = 0;
-  uint64_t seq_done_ = 0;
-  bool stop_ = false;
+  mutable std::mutex mu_;  // guards stats_ (written by the writer's thread)
   Stats stats_;
-  std::thread thread_;  // last: starts after everything above is initialised
+  // Last: its thread uses the members above. kNewestOnly: a status not yet written is replaced.
+  BackgroundWriter writer_{BackgroundWriter::Keep::kNewestOnly};
 };
 
 }  // namespace machikado::platform

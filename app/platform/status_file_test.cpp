@@ -326,6 +326,9 @@ class StuckFileSystem final : public FileSystem {
     return base_.ReadFile(p, m);
   }
   Status Rename(const std::string& f, const std::string& t) override { return base_.Rename(f, t); }
+  Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& p) override {
+    return base_.AppendFile(p);
+  }
   Status SyncDir(const std::string& d) override { return base_.SyncDir(d); }
   Status Remove(const std::string& p) override { return base_.Remove(p); }
   Result<FileInfo> Stat(const std::string& p) override { return base_.Stat(p); }
