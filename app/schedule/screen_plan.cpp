@@ -84,12 +84,13 @@ Preview PreviewCycle(const std::vector<feed::Item>& items, const ScreenConfig& c
   cfg.quiet_hours = {};
   const ScreenInputs first{Now{0, at}, VisitorState{false, lang}, {}};
 
-  // The takeover view, page by page, once round.
+  // The takeover view, page by page, one round.
   ScreenScheduler takeover(cfg);
   takeover.Update(items, first.now);
   ScreenPlan p = takeover.Step(first);
   for (const feed::Item* b : p.banners)
-    out.banners.push_back(original({{SlideId::Source::kNothing, ItemKey::Of(*b)}, b}).item);
+    for (const feed::Item& it : items)
+      if (ItemKey::Of(*b).Names(it)) out.banners.push_back(&it);
   for (int i = 0; p.page && i < p.page->pages; ++i) {
     out.slides.push_back(
         {original(p.slide), Mode::kEmergency, p.lang, p.page->ends_ms - p.page->started_ms});
