@@ -190,8 +190,8 @@ void App::Impl::Frame(int64_t* sleep_ms) {
   }
   if (!overlay) NowShowing(item);
 
-  std::optional<platform::SlideStatus> slide;
-  if (item) slide = platform::SlideStatus{item->id, std::string(feed::KindName(item->kind))};
+  std::optional<SlideStatus> slide;
+  if (item) slide = SlideStatus{item->id, std::string(feed::KindName(item->kind))};
   WriteStatus(slide);
   MaybeWriteMetrics(now.mono_ms);
   notifier.Watchdog(now.mono_ms);

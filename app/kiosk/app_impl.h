@@ -25,6 +25,7 @@
 #include "kiosk/proof_of_play.h"
 #include "kiosk/screen_key.h"
 #include "kiosk/slide_context.h"
+#include "kiosk/status_file.h"
 #include "net/curl_http_client.h"
 #include "net/file_source.h"
 #include "ops/file_publisher.h"
@@ -36,7 +37,6 @@
 #include "pipeline/clock_sanity.h"
 #include "pipeline/feed_pipeline.h"
 #include "platform/service_notifier.h"
-#include "platform/status_file.h"
 #include "render/compositor.h"
 #include "render/font_set.h"
 #include "render/screen_layout.h"
@@ -92,7 +92,7 @@ struct App::Impl {
   int64_t last_progress_draw_ms = 0;
   ProgressPacer progress_pacer{1000};  // how often a still slide moves its progress bar
   // What draws the screen and why: fixed once the display is open (status.json, metrics).
-  std::optional<platform::RendererStatus> renderer_status;
+  std::optional<RendererStatus> renderer_status;
   int64_t min_frame_ms = 0;  // software renderer: crossfades at most 20 frames a second
   bool drawn_once = false;
   bool last_resort_shown = false;  // the last frame was the last-resort screen
@@ -112,7 +112,7 @@ struct App::Impl {
   int64_t last_frame_ms = 0;
 
   // Reporting.
-  std::unique_ptr<platform::StatusFileWriter> status_writer;
+  std::unique_ptr<StatusFileWriter> status_writer;
   std::unique_ptr<ProofOfPlay> proof_of_play;
   std::unique_ptr<ops::FilePublisher> metrics_publisher;
   std::unique_ptr<ops::StatusReporter> status_reporter;  // fleet reports to the console, if set
@@ -163,7 +163,7 @@ struct App::Impl {
   int Run();
   void Wake();
   void WaitForWork(int64_t sleep_ms);
-  void WriteStatus(const std::optional<platform::SlideStatus>& slide);
+  void WriteStatus(const std::optional<SlideStatus>& slide);
   // The quarantine's marker: `item` is about to be prepared (and the test hook may abort here),
   // or is what the screen shows (nullptr: nothing risky is going on).
   void BeforePreparing(const feed::Item& item);

@@ -7,79 +7,26 @@
 #include "kiosk/app_impl.h"
 
 namespace machikado::kiosk {
-namespace {
 
-platform::FeedState ToFeedStateValue(pipeline::FeedReport::State s) {
-  switch (s) {
-    case pipeline::FeedReport::State::kOk:
-      return platform::FeedState::kOk;
-    case pipeline::FeedReport::State::kRejected:
-      return platform::FeedState::kRejected;
-    default:
-      return platform::FeedState::kOffline;
-  }
-}
-
-platform::FeedTransport ToFeedTransportValue(config::Transport t) {
-  switch (t) {
-    case config::Transport::kHttps:
-      return platform::FeedTransport::kHttps;
-    case config::Transport::kHttpLoopback:
-      return platform::FeedTransport::kHttpLoopback;
-    case config::Transport::kHttpOptIn:
-      return platform::FeedTransport::kHttpOptIn;
-    default:
-      return platform::FeedTransport::kFile;
-  }
-}
-
-platform::ClockSource ToClockSourceValue(pipeline::TimeSource s) {
-  switch (s) {
-    case pipeline::TimeSource::kSystem:
-      return platform::ClockSource::kSystem;
-    case pipeline::TimeSource::kHttpDate:
-      return platform::ClockSource::kHttpDate;
-    case pipeline::TimeSource::kFeedGenerated:
-      return platform::ClockSource::kFeedGenerated;
-    default:
-      return platform::ClockSource::kUnknown;
-  }
-}
-
-platform::KioskMode ToKioskModeValue(schedule::Mode m) {
-  switch (m) {
-    case schedule::Mode::kEmergency:
-      return platform::KioskMode::kEmergency;
-    case schedule::Mode::kDetail:
-      return platform::KioskMode::kDetail;
-    case schedule::Mode::kIdle:
-      return platform::KioskMode::kIdle;
-    default:
-      return platform::KioskMode::kRotation;
-  }
-}
-
-}  // namespace
-
-void App::Impl::WriteStatus(const std::optional<platform::SlideStatus>& slide) {
-  platform::KioskStatus st;
-  st.mode = ToKioskModeValue(mode);
+void App::Impl::WriteStatus(const std::optional<SlideStatus>& slide) {
+  KioskStatus st;
+  st.mode = mode;
   st.slide = slide;
   // A screen with nothing on it is idle, whatever the scheduler's mode: a monitor that watches
   // the mode must see it (docs/status-file.md).
   if (mode == schedule::Mode::kIdle) {
     st.idle_reason = "quiet_hours";
   } else if (!slide && mode == schedule::Mode::kRotation) {
-    st.mode = platform::KioskMode::kIdle;
+    st.mode = schedule::Mode::kIdle;
     st.idle_reason = options.not_configured ? "not_configured" : "nothing_to_show";
   }
   if (snapshot) {
     for (const auto& f : snapshot->feeds) {
-      platform::FeedStatus fs_;
+      FeedStatus fs_;
       fs_.url = f.url;
       for (const auto& src : options.config.feeds)
-        if (src.url == f.url) fs_.transport = ToFeedTransportValue(config::TransportOf(src));
-      fs_.state = ToFeedStateValue(f.state);
+        if (src.url == f.url) fs_.transport = config::TransportOf(src);
+      fs_.state = f.state;
       if (f.last_ok > 0) fs_.last_ok = f.last_ok;
       if (f.last_attempt > 0) fs_.last_attempt = f.last_attempt;
       if (!f.last_error.empty()) fs_.last_error = f.last_error;
@@ -95,12 +42,12 @@ void App::Impl::WriteStatus(const std::optional<platform::SlideStatus>& slide) {
     st.quarantined.push_back({q.key.feed, q.key.id, q.key.hash, q.phase, q.since});
   pipeline::ClockReport cr = sanity.Report();
   st.clock.now = clock.now();
-  st.clock.source = ToClockSourceValue(cr.source);
+  st.clock.source = cr.source;
   st.clock.trusted = cr.trusted;
   st.clock.offset_s = cr.offset_s;
   st.renderer = renderer_status;
   status_writer->Update(st);
-  notifier.Status(std::string(platform::ToString(st.mode)) +
+  notifier.Status(std::string(schedule::ModeName(st.mode)) +
                   (slide ? " · " + slide->kind + " " + slide->id : std::string()));
 }
 

@@ -33,8 +33,8 @@ Status App::Impl::Setup() {
   cache = std::make_unique<cache::FeedCache>(options.state_dir + "/cache", fs);
   if (Status s = cache->Open(); !s.ok()) log.warn("offline cache: " + s.message());
   store = std::make_unique<pipeline::CacheFeedStore>(*cache);
-  status_writer = std::make_unique<platform::StatusFileWriter>(options.state_dir + "/status.json",
-                                                               fs, system_clock, log);
+  status_writer =
+      std::make_unique<StatusFileWriter>(options.state_dir + "/status.json", fs, system_clock, log);
   proof_of_play = std::make_unique<ProofOfPlay>(
       std::make_unique<ops::PlayLog>(ops::PlayLogOptions{options.state_dir + "/play"}, fs));
   std::string metrics_path =
@@ -128,8 +128,8 @@ Status App::Impl::Setup() {
   progress_pacer = ProgressPacer(hardware ? 100 : 1000);
   min_frame_ms = hardware ? 0 : 50;
   const RendererChoice& rc = display->renderer_choice();
-  renderer_status = platform::RendererStatus{display->renderer_name(), PathName(rc.path),
-                                             PreferenceName(cfg.display.renderer), rc.reason};
+  renderer_status = RendererStatus{display->renderer_name(), PathName(rc.path),
+                                   PreferenceName(cfg.display.renderer), rc.reason};
   log.info("display " + std::to_string(display->logical_width()) + "x" +
            std::to_string(display->logical_height()) + " renderer " + renderer_status->name + " (" +
            renderer_status->path + "): " + rc.reason);
