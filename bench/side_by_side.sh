@@ -24,9 +24,7 @@ cleanup() {
 trap cleanup EXIT
 command -v chromium >/dev/null || { echo "side_by_side: chromium not installed" >&2; exit 77; }
 command -v Xvfb >/dev/null || { echo "side_by_side: Xvfb not installed" >&2; exit 77; }
-for b in "$bin" "$build/bench/rotation_plan"; do
-  [ -x "$b" ] || { echo "side_by_side: no $b (build first: deploy/build.sh)" >&2; exit 2; }
-done
+[ -x "$bin" ] || { echo "side_by_side: no $bin (build first: deploy/build.sh)" >&2; exit 2; }
 
 display=":$((600 + RANDOM % 300))"
 export DISPLAY="$display"
@@ -51,9 +49,11 @@ now = datetime.datetime.now(gen.tzinfo)
 print((now - (now - gen) // datetime.timedelta(days=7) * datetime.timedelta(days=7)).isoformat(timespec="seconds"))
 PY
 )
-# The order, repeats and durations: the kiosk's own rotation plan (bench/browser/rotation_plan.cpp).
-"$build/bench/rotation_plan" --at "$at" --district ikejiri "${feeds[@]}" >"$work/plan.json"
-python3 "$here/bench/browser/make_slideshow.py" --manifest "$work/plan.json" "${feeds[@]/#/--feed=}" \
+# The order, repeats and durations: `machikado render`'s manifest, which follows the kiosk's own screen
+# step (schedule/screen_plan.h).
+feed_args=(); for f in "${feeds[@]}"; do feed_args+=(--feed "$f"); done
+"$bin" render --at "$at" --district ikejiri "${feed_args[@]}" --size 320x180 --out "$work/plan" >/dev/null
+python3 "$here/bench/browser/make_slideshow.py" --manifest "$work/plan/manifest.json" "${feeds[@]/#/--feed=}" \
   --center "池尻まちづくりセンター（デモ）" --crossfade-ms 1000 --out "$out/rotation.html"
 # The static slide: a one-item feed (as bench/kiosk/run.sh); its progress bar moves once a second.
 python3 - "$demo/preparedness.json" "$work/static.json" <<'PY'
@@ -61,8 +61,8 @@ import json, sys
 d = json.load(open(sys.argv[1])); d["items"] = d["items"][:1]; d["items"][0]["duration"] = 300
 json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
 PY
-"$build/bench/rotation_plan" --at "$at" "$work/static.json" >"$work/plan-static.json"
-python3 "$here/bench/browser/make_slideshow.py" --manifest "$work/plan-static.json" \
+"$bin" render --at "$at" --feed "$work/static.json" --size 320x180 --out "$work/plan-static" >/dev/null
+python3 "$here/bench/browser/make_slideshow.py" --manifest "$work/plan-static/manifest.json" \
   --feed "$work/static.json" --assets "$here/assets" --out "$out/static.html"
 
 # --- the two programs ---------------------------------------------------------------------------------

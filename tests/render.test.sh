@@ -9,8 +9,8 @@ golden="$T_ROOT/tests/golden/feed.json"
 "$bin" render --feed "$golden" --out "$tmp/out" --size 960x540 --at 2026-11-23T14:05:00+09:00 >/dev/null
 test -f "$tmp/out/manifest.json" || fail "no manifest.json"
 n=$(ls "$tmp/out"/*.png | wc -l)
-[ "$n" -eq 7 ] || fail "expected 7 slides, got $n"
-ls "$tmp/out"/001-g-alert-l4.png "$tmp/out"/001-g-alert-l4.layout.json >/dev/null
+[ "$n" -eq 9 ] || fail "expected 9 slides (2 takeover alerts × 2 languages, 5 rotation slides), got $n"
+ls "$tmp/out"/001-g-alert-l5.png "$tmp/out"/001-g-alert-l5.layout.json >/dev/null
 grep -q '"mode": "takeover"' "$tmp/out/manifest.json" || fail "no takeover in the manifest"
 if ls "$tmp/out" | grep -q g-test; then fail "test item rendered without --include-test"; fi
 echo '{"format": "machikado-feed/1", "id": "x"' >"$tmp/bad.json"

@@ -78,7 +78,8 @@ TEST(RenderGolden, EveryTemplateMatchesItsGoldenInBothOrientations) {
     }
   }
   EXPECT_EQ(compared,
-            16);  // 8 slides (7 templates/modes + the previewed test item) × 2 orientations
+            20);  // 10 slides (2 takeover alerts × 2 languages, 6 rotation slides with the
+                  // previewed test item) × 2 orientations
   std::error_code ec;
   fs::remove_all(out, ec);
 }

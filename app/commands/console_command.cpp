@@ -19,7 +19,7 @@
 #include "console/secrets.h"
 #include "console/server.h"
 #include "console/store.h"
-#include "platform/status_file.h"
+#include "platform/rfc3339_utc.h"
 
 namespace machikado {
 namespace {

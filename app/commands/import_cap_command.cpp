@@ -8,6 +8,7 @@
 namespace machikado {
 namespace {
 
+// Followed by kOfficialImportHelpTail (official_import.h): the options all imports share.
 const char kHelp[] =
     "usage: machikado import cap [--area CODE]… [--point LAT,LON] [--all-areas] [--out FILE]\n"
     "                            FILE|URL…\n"
@@ -22,18 +23,7 @@ const char kHelp[] =
     "options:\n"
     "  --area CODE     a geocode value of the kiosk's area (any valueName; repeatable)\n"
     "  --point LAT,LON the kiosk's position: alerts whose polygon or circle contains it\n"
-    "  --all-areas     every alert, wherever it applies\n"
-    "  --out FILE      write the feed to FILE (atomically) instead of stdout\n"
-    "  --at TIME       judge expiry as of TIME (RFC 3339; default now)\n"
-    "  --feed-id ID    the feed's id (default cap-alerts)\n"
-    "  -h, --help      show this help\n"
-    "\n"
-    "A source is a file, a file:// or http(s):// URL, or - (standard input); at most 4 MiB each.\n"
-    "\n"
-    "exit status:\n"
-    "  0  every input was read (even when no alert applies)\n"
-    "  1  some input could not be read (each named with its reason; the others still converted)\n"
-    "  2  usage error\n";
+    "  --all-areas     every alert, wherever it applies\n";
 
 }  // namespace
 

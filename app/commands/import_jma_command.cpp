@@ -8,6 +8,7 @@
 namespace machikado {
 namespace {
 
+// Followed by kOfficialImportHelpTail (official_import.h): the options all imports share.
 const char kHelp[] =
     "usage: machikado import jma --area CODE [--area CODE]… [--out FILE] FILE|URL…\n"
     "\n"
@@ -23,18 +24,7 @@ const char kHelp[] =
     "  --area CODE     a JMA area code of the kiosk (repeatable): 市町村等 (7 digits, e.g.\n"
     "                  1311200 for 世田谷区), 津波予報区 (e.g. 300), 地震情報／細分区域 (e.g. "
     "350),\n"
-    "                  a 指定河川洪水予報 予報区域 code\n"
-    "  --out FILE      write the feed to FILE (atomically) instead of stdout\n"
-    "  --at TIME       judge expiry as of TIME (RFC 3339; default now)\n"
-    "  --feed-id ID    the feed's id (default jma-alerts)\n"
-    "  -h, --help      show this help\n"
-    "\n"
-    "A source is a file, a file:// or http(s):// URL, or - (standard input); at most 4 MiB each.\n"
-    "\n"
-    "exit status:\n"
-    "  0  every input was read (even when no alert applies)\n"
-    "  1  some input could not be read (each named with its reason; the others still converted)\n"
-    "  2  usage error\n";
+    "                  a 指定河川洪水予報 予報区域 code\n";
 
 }  // namespace
 

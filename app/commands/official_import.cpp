@@ -66,8 +66,14 @@ struct Options {
   std::vector<std::string> inputs;
 };
 
+void PrintHelp(const OfficialImportKind& kind, FILE* out) {
+  std::fputs(kind.help, out);
+  std::fprintf(out, kOfficialImportHelpTail, kind.feed_id);
+}
+
 int Usage(const OfficialImportKind& kind, const std::string& problem) {
-  std::fprintf(stderr, "machikado import %s: %s\n\n%s", kind.name, problem.c_str(), kind.help);
+  std::fprintf(stderr, "machikado import %s: %s\n\n", kind.name, problem.c_str());
+  PrintHelp(kind, stderr);
   return 2;
 }
 
@@ -146,7 +152,7 @@ int RunOfficialImport(const OfficialImportKind& kind, const Args& args) {
     if (!options_done && a == "--") {
       options_done = true;
     } else if (!options_done && (a == "--help" || a == "-h")) {
-      std::fputs(kind.help, stdout);
+      PrintHelp(kind, stdout);
       return 0;
     } else if (!options_done && is("--area")) {
       auto v = value("--area");

@@ -13,9 +13,23 @@
 
 namespace machikado {
 
+// The end of every official import's --help: the options and exit status they share.
+inline constexpr char kOfficialImportHelpTail[] =
+    "  --out FILE      write the feed to FILE (atomically) instead of stdout\n"
+    "  --at TIME       judge expiry as of TIME (RFC 3339; default now)\n"
+    "  --feed-id ID    the feed's id (default %s)\n"
+    "  -h, --help      show this help\n"
+    "\n"
+    "A source is a file, a file:// or http(s):// URL, or - (standard input); at most 4 MiB each.\n"
+    "\n"
+    "exit status:\n"
+    "  0  every input was read (even when no alert applies)\n"
+    "  1  some input could not be read (each named with its reason; the others still converted)\n"
+    "  2  usage error\n";
+
 struct OfficialImportKind {
   const char* name;       // "jma", "cap"
-  const char* help;       // the full --help text
+  const char* help;       // the --help text up to its own options (kOfficialImportHelpTail follows)
   const char* feed_id;    // default feed id
   bool cap_area_options;  // --all-areas and --point are accepted
   ingest::MessageParser parse;

@@ -23,8 +23,8 @@
 #include "net/file_source.h"
 #include "render/font_set.h"
 #include "render/offscreen.h"
-#include "render/preview_plan.h"
 #include "render/slide_renderer.h"
+#include "schedule/screen_plan.h"
 #include "ui/detail_export.h"
 
 namespace machikado {
@@ -178,13 +178,13 @@ int RenderCommand(const Args& args) {
   // Alerts may list shelters by reference to the register of any feed given (first feed wins).
   feed::ShelterRegister shelters;
   for (const auto& f : feeds) shelters.Add(f.shelters);
-  std::vector<const feed::Item*> items;
+  std::vector<feed::Item> items;
   for (auto& f : feeds) {
     for (auto& it : f.items) {
       if (const size_t missing = feed::ResolveShelterRefs(&it, shelters))
         std::fprintf(stderr, "machikado render: %s: %zu shelter reference(s) not in any register\n",
                      it.id.c_str(), missing);
-      items.push_back(&it);
+      items.push_back(it);
     }
   }
   // The kiosk's own shelter slide, from the same registers, as the kiosk makes it.
@@ -192,10 +192,18 @@ int RenderCommand(const Args& args) {
     cfg.shelter_slide.lat = o.near_lat;
     cfg.shelter_slide.lon = o.near_lon;
   }
-  const std::optional<feed::Item> shelter_slide = feed::MakeShelterSlideItem(
-      feed::SelectNearbyShelters(shelters, config::ToNearbyShelterQuery(cfg.shelter_slide)));
-  if (shelter_slide) items.push_back(&*shelter_slide);
-  render::PreviewPlanResult plan = render::PreviewPlan(items, {at, o.district, o.include_test});
+  if (std::optional<feed::Item> shelter_slide = feed::MakeShelterSlideItem(
+          feed::SelectNearbyShelters(shelters, config::ToNearbyShelterQuery(cfg.shelter_slide))))
+    items.push_back(std::move(*shelter_slide));
+  // What the kiosk shows, in its order: the screen step the kiosk runs (schedule/screen_plan.h),
+  // stepped through the takeover view's pages and one rotation cycle.
+  schedule::ScreenConfig screen_config;
+  screen_config.schedule = schedule::ScheduleConfigFrom(cfg);
+  screen_config.schedule.district =
+      o.district.empty() ? std::nullopt : std::optional<std::string>(o.district);
+  screen_config.schedule.preview = o.include_test;
+  const schedule::Preview plan =
+      schedule::PreviewCycle(items, screen_config, schedule::WallTime::Trusted(at), o.lang);
 
   std::error_code ec;
   std::filesystem::create_directories(o.out, ec);
@@ -230,7 +238,6 @@ int RenderCommand(const Args& args) {
     ctx.center_name.variants.push_back({"ja", cfg.center_name, {{cfg.center_name, ""}}});
   else if (!feeds.empty())
     ctx.center_name = feeds.front().title;
-  ctx.total = int(plan.slides.size());
   if (o.offline_since) {
     ctx.online = false;
     ctx.offline_as_of = o.offline_since->unix;
@@ -241,7 +248,7 @@ int RenderCommand(const Args& args) {
   ctx.resolve_image = ResolveImage;
   ctx.asset_dirs = {std::string(MACHIKADO_DATA_DIR) + "/assets",
                     std::string(MACHIKADO_SOURCE_DIR) + "/assets"};
-  ctx.banner_alerts = plan.banner_alerts;
+  ctx.banner_alerts = plan.banners;
   ctx.shelter_map_url = cfg.shelter_map_url;
 
   nlohmann::ordered_json manifest = {{"at", feed::FormatRfc3339(at, offset)},
@@ -261,17 +268,19 @@ int RenderCommand(const Args& args) {
     detail = std::move(d).value();
   }
   int index = 0;
-  for (const auto& slide : plan.slides) {
+  for (const schedule::PreviewSlide& slide : plan.slides) {
     ++index;
-    ctx.position = index;
-    const bool takeover = slide.mode == "takeover";
-    if (!renderer.Prepare(*slide.item, ctx,
-                          takeover ? render::SlideMode::kTakeover : render::SlideMode::kRotation,
-                          tex))
+    const feed::Item& item = *slide.slide.item;
+    const bool takeover = slide.mode == schedule::Mode::kEmergency;
+    ctx.lang = slide.lang;
+    ctx.position = takeover ? 0 : slide.slide.id.position;
+    ctx.total = takeover ? 0 : slide.slide.id.count;
+    if (!renderer.Prepare(
+            item, ctx, takeover ? render::SlideMode::kTakeover : render::SlideMode::kRotation, tex))
       return 1;
     char prefix[16];
     std::snprintf(prefix, sizeof prefix, "%03d-", index);
-    const std::string base = prefix + slide.item->id;
+    const std::string base = prefix + item.id;
     const std::string png = (std::filesystem::path(o.out) / (base + ".png")).string();
     Status s = (*screen)->SavePng(tex, png);
     if (!s.ok()) {
@@ -280,7 +289,7 @@ int RenderCommand(const Args& args) {
     }
     std::ofstream(std::filesystem::path(o.out) / (base + ".layout.json")) << tex.record.ToJson();
     if (detail) {
-      if (!detail->Prepare(*slide.item, ctx, detail_tex)) return 1;
+      if (!detail->Prepare(item, ctx, detail_tex)) return 1;
       Status ds = (*screen)->SavePng(
           detail_tex, (std::filesystem::path(o.out) / (base + ".detail.png")).string());
       if (!ds.ok()) {
@@ -291,11 +300,13 @@ int RenderCommand(const Args& args) {
           << detail_tex.record.ToJson();
     }
     manifest["slides"].push_back({{"index", index},
-                                  {"id", slide.item->id},
-                                  {"kind", feed::KindName(slide.item->kind)},
-                                  {"status", feed::StatusName(slide.item->status)},
-                                  {"mode", slide.mode},
-                                  {"duration", slide.duration_s},
+                                  {"id", item.id},
+                                  {"feed", item.feed_id},
+                                  {"kind", feed::KindName(item.kind)},
+                                  {"status", feed::StatusName(item.status)},
+                                  {"mode", takeover ? "takeover" : "rotation"},
+                                  {"lang", slide.lang},
+                                  {"duration", static_cast<double>(slide.duration_ms) / 1000.0},
                                   {"png", base + ".png"},
                                   {"layout", base + ".layout.json"}});
   }

@@ -28,8 +28,14 @@ class ReportCommandTest : public ::testing::Test {
     for (const auto& [id, start] :
          {std::pair{"a", "2026-11-22T10:00:00Z"}, std::pair{"a", "2026-11-23T10:00:00Z"},
           std::pair{"b", "2026-11-24T10:00:00Z"}}) {
-      ops::PlayRecord r{id, "news", "cli",      feed::ParseRfc3339(start).value().unix,
-                        12, "ja",   "rotation", "actual"};
+      ops::PlayRecord r{id,
+                        feed::Kind::kNews,
+                        "cli",
+                        feed::ParseRfc3339(start).value().unix,
+                        12,
+                        "ja",
+                        schedule::Mode::kRotation,
+                        feed::ItemStatus::kActual};
       lines += ops::PlayRecordToJson(r) + "\n";
     }
     testing::WriteFile(tmp_, "play/play.jsonl", lines);

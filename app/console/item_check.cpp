@@ -1,7 +1,7 @@
 #include "console/item_check.h"
 
 #include "feed/parse.h"
-#include "platform/status_file.h"
+#include "platform/rfc3339_utc.h"
 
 namespace machikado::console {
 namespace {

@@ -135,6 +135,13 @@ Result<std::unique_ptr<WritableFile>> FaultyFileSystem::CreateFile(const std::st
   return std::unique_ptr<WritableFile>(new File(*this, path, std::move(base).value()));
 }
 
+Result<std::unique_ptr<WritableFile>> FaultyFileSystem::AppendFile(const std::string& path) {
+  if (int err = Check(FsOp::kCreate)) return ErrnoStatus("cannot open for appending", path, err);
+  Result<std::unique_ptr<WritableFile>> base = base_.AppendFile(path);
+  if (!base.ok()) return base.status();
+  return std::unique_ptr<WritableFile>(new File(*this, path, std::move(base).value()));
+}
+
 Status FaultyFileSystem::Rename(const std::string& from, const std::string& to) {
   if (int err = Check(FsOp::kRename)) return ErrnoStatus("cannot rename onto", to, err);
   return base_.Rename(from, to);

@@ -60,6 +60,8 @@ class FaultyFileSystem final : public FileSystem {
   Result<FileInfo> Stat(const std::string& path) override;
   Result<std::vector<std::string>> ListDir(const std::string& dir) override;
   Status MakeDirs(const std::string& path) override;
+  // Counted and failed as kCreate; its appends as kWrite (with the write budget).
+  Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& path) override;
 
  private:
   class File;

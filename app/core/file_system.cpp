@@ -215,6 +215,12 @@ Result<std::unique_ptr<WritableFile>> PosixFileSystem::CreateFile(const std::str
   return std::unique_ptr<WritableFile>(new PosixWritableFile(path, fd));
 }
 
+Result<std::unique_ptr<WritableFile>> PosixFileSystem::AppendFile(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) return ErrnoStatus("cannot open for appending", path, errno);
+  return std::unique_ptr<WritableFile>(new PosixWritableFile(path, fd));
+}
+
 Status PosixFileSystem::Rename(const std::string& from, const std::string& to) {
   if (::rename(from.c_str(), to.c_str()) != 0) return ErrnoStatus("cannot rename onto", to, errno);
   return Status::Ok();

@@ -55,6 +55,8 @@ class FileSystem {
   virtual Result<std::vector<std::string>> ListDir(const std::string& dir) = 0;
   // mkdir -p; ok when the directory already exists.
   virtual Status MakeDirs(const std::string& path) = 0;
+  // Opens a file for appending, creating it when absent (a log: proof of play).
+  virtual Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& path) = 0;
 
   // Size of a file (Stat().size).
   Result<uint64_t> FileSize(const std::string& path);
@@ -84,6 +86,7 @@ class PosixFileSystem final : public FileSystem {
   Result<FileInfo> Stat(const std::string& path) override;
   Result<std::vector<std::string>> ListDir(const std::string& dir) override;
   Status MakeDirs(const std::string& path) override;
+  Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& path) override;
 };
 
 // "what path: strerror (ENAME)", with "disk full" spelled out for ENOSPC/EDQUOT.

@@ -7,14 +7,17 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "config/config.h"
 #include "core/clock.h"
+#include "core/file_system.h"
 #include "core/log.h"
 #include "kiosk/acceleration.h"
+#include "kiosk/kiosk_env.h"
 
 namespace machikado::kiosk {
 
@@ -37,10 +40,17 @@ struct AppOptions {
   bool report_first_frame = false;
   // Soak runs only (bench/soak): time runs fast (kiosk/acceleration.h). Unset on a kiosk.
   std::optional<Acceleration> acceleration;
-  // Soak runs only: the wall and monotonic clock the kiosk reads instead of the system's, e.g. a
-  // ShiftedClock whose wall time jumps hours forward and back (core/clock.h). Not owned; must
-  // outlive the App. Null on a kiosk.
-  const Clock* wall_clock = nullptr;
+  // The world as the kiosk sees it (kiosk_env.h); null = the real one. Not owned; each must
+  // outlive the App. The soak passes a ShiftedClock whose wall time jumps hours forward and back;
+  // unit tests (kiosk/app_loop_test.cpp) pass fakes for all of them.
+  const Clock* clock = nullptr;           // wall and monotonic time (the pipeline's too)
+  FileSystem* fs = nullptr;               // state directory: cache, status, proof of play, metrics
+  const ProcessFacts* process = nullptr;  // memory, descriptors, host name and addresses
+  // Content: null = the feed pipeline over config.feeds (network, files, the offline cache).
+  const ContentSource* content = nullptr;
+  // Headless only: called instead of waiting up to `ms` for work — a test's fake clock advances
+  // here, and the test changes the content it serves. Unset = wait for the pipeline or `ms`.
+  std::function<void(int64_t ms)> headless_wait;
   // Tests of the quarantine only (tests/quarantine.test.sh, via $MACHIKADO_TEST_ABORT_ITEM): the
   // process aborts when it starts preparing the item with this id, as a renderer crash would.
   std::string test_abort_item;

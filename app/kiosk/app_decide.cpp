@@ -1,123 +1,133 @@
-// What the screen shows now (Decide: mode, item, context, keys), shared by every frame and by the
-// launch's first slide, which a worker draws from that decision while the display comes up
+// What the screen shows now: new content taken from the snapshot (TakeSnapshot), the screen step
+// and the key of what the main texture shows (Decide), shared by every frame and by the launch's
+// first slide, which a worker draws from that decision while the display comes up
 // (DrawFirstSlide) and the first frame takes if it is still due (AdoptFirstSlide).
 #include <cstdlib>
+#include <map>
 
+#include "config/config_loader.h"
+#include "feed/nearby_shelters.h"
+#include "feed/shelter_slide.h"
+#include "feed/time_shift.h"
 #include "kiosk/app_impl.h"
-#include "schedule/quiet_hours.h"
 
 namespace machikado::kiosk {
-namespace {
 
-std::string ModeString(schedule::Mode m) {
-  return std::string(schedule::ModeName(m));
+schedule::Now App::Impl::NowForSchedule() const {
+  schedule::Now now;
+  now.mono_ms = clock.monotonic_ms();
+  pipeline::ClockReport report = sanity.Report();
+  UnixSeconds floor = 0;
+  if (snapshot)
+    for (const auto& f : snapshot->feeds) floor = std::max({floor, f.generated, f.last_ok});
+  now.wall = report.trusted ? schedule::WallTime::Trusted(clock.now())
+                            : schedule::WallTime::Untrusted(clock.now(), floor);
+  return now;
 }
 
-}  // namespace
+void App::Impl::TakeSnapshot() {
+  auto latest = content->Latest();
+  if (!latest || latest == snapshot) return;
+  snapshot = latest;
+  need_redraw = true;  // feed states (offline indicator) may have changed
+  if (snapshot->content_version == content_version) return;
+  content_version = snapshot->content_version;
+  std::map<std::string, int64_t> shift_by_feed;
+  if (options.demo)
+    for (const auto& f : snapshot->feeds)
+      shift_by_feed[f.feed_id] = feed::DemoShiftSeconds(f.generated, clock.now());
+  std::vector<feed::Item> items;
+  items.reserve(snapshot->items.size());
+  std::vector<ops::QuarantineKey> present;
+  std::vector<std::string> feeds_with_content;
+  for (const auto& f : snapshot->feeds)
+    if (!f.feed_id.empty()) feeds_with_content.push_back(f.feed_id);
+  for (const auto& p : snapshot->items) present.push_back({p->feed_id, p->id, p->content_hash});
+  quarantine->Retain(present, feeds_with_content, system_clock.now());
+  for (const auto& p : snapshot->items) {
+    if (quarantine->Contains({p->feed_id, p->id, p->content_hash})) continue;
+    items.push_back(*p);
+    if (options.demo) {
+      feed::Feed one;
+      one.items = {items.back()};
+      feed::ShiftFeedTimes(one, shift_by_feed[p->feed_id]);
+      items.back() = std::move(one.items.front());
+    }
+  }
+  // The kiosk's own shelter slide, from the registers of all feeds (docs/open-data.md).
+  if (snapshot->shelters)
+    if (auto slide = feed::MakeShelterSlideItem(feed::SelectNearbyShelters(
+            *snapshot->shelters, config::ToNearbyShelterQuery(options.config.shelter_slide))))
+      items.push_back(std::move(*slide));
+  screen.Update(std::move(items), NowForSchedule());
+  current_key.reset();  // content may have changed: prepare again
+  next_key.reset();
+}
 
-std::string RotationSlideKey(const schedule::ItemKey& key, int position, int count) {
-  return "|R|" + key.feed_id + "/" + key.id + "|" + std::to_string(position) + "/" +
-         std::to_string(count);
+SlideContextInputs App::Impl::ContextInputs() const {
+  SlideContextInputs in;
+  in.config = &options.config;
+  in.snapshot = snapshot;
+  in.width = screen_w;
+  in.height = screen_h;
+  in.data_dir = data_dir;
+  in.not_configured = options.not_configured;
+  in.config_path = options.config_path;
+  if (options.not_configured) in.host = process.Host();
+  return in;
 }
 
 App::Impl::Decision App::Impl::Decide() {
   Decision d;
-  d.now = NowForSchedule();
-  const schedule::Now& now = d.now;
-  rotation.Tick(now);
-
-  schedule::LastConfirmed confirmed;
+  schedule::ScreenInputs in;
+  in.now = NowForSchedule();
+  in.visitor.detail_open = input && input->state().detail_open;
+  in.visitor.language = input ? input->state().language : options.config.language;
   if (snapshot)
     for (const auto& f : snapshot->feeds)
-      if (!f.feed_id.empty() && f.last_ok > 0) confirmed[f.feed_id] = f.last_ok;
-  alerts = schedule::AssessAlerts(rotation.items(), schedule_config, now.wall, confirmed);
-  takeover_cycle.Observe(alerts, now.mono_ms);
-  schedule::ModeInputs inputs;
-  inputs.takeover_active = alerts.emergency();
-  inputs.detail_open = input && input->state().detail_open;
-  const config::Config& cfg = options.config;
-  inputs.quiet_hours = schedule::IsQuietNow(cfg.quiet_hours, now.wall, cfg.utc_offset_s);
-  mode = schedule::DecideMode(inputs);
+      if (!f.feed_id.empty() && f.last_ok > 0) in.confirmed[f.feed_id] = f.last_ok;
+  d.plan = screen.Step(in);
+  const schedule::ScreenPlan& plan = d.plan;
+  mode = plan.mode;
+  d.item = plan.slide.item;
+  d.lang = plan.lang;
 
   render::SlideContext& ctx = d.ctx;
-  ctx = Context(now);
-  // What the main texture shows, and a key that changes whenever its pixels would.
-  d.lang = input ? input->state().language : options.config.language;
-  // Everything around the slide that is drawn into its texture: language, mode, content, the
-  // header's minute and connectivity, the banner. Slide keys (current and next) extend it.
-  const std::string content =
-      d.lang + "|" + ModeString(mode) + "|" + std::to_string(content_version);
-  std::string banners = "|" + std::to_string(ctx.banner_alerts.size());
-  for (const auto* b : ctx.banner_alerts) banners += "|" + b->feed_id + "/" + b->id;
-  d.screen_key = content + "|" + std::to_string(now.wall.now / 60) + "|" +
-                 (ctx.online ? "on" : "off") + banners;
-  // The not-configured screen shows the device's addresses: redraw when DHCP gives one.
-  if (ctx.not_configured)
-    for (const auto& a : ctx.not_configured->addresses) d.screen_key += "|" + a;
-  d.key = d.screen_key;
-  d.content_key = content + banners;
-  if (mode == schedule::Mode::kIdle) {
-    d.key = d.content_key = "quiet";
+  ctx = KioskSlideContext(ContextInputs(), plan.now);
+  ctx.banner_alerts = plan.banners;
+  ctx.lang = d.lang;
+  ctx.confirmed_at = plan.confirmed_at;
+  if (plan.rotation) {
+    ctx.position = plan.rotation->position;
+    ctx.total = plan.rotation->count;
+    ctx.progress = static_cast<float>(plan.rotation->progress);
+  }
+  if (plan.mode == schedule::Mode::kEmergency) d.slide_mode = render::SlideMode::kTakeover;
+
+  // What the main texture shows: everything drawn into it, as a value (screen_key.h).
+  if (plan.mode == schedule::Mode::kIdle) {
+    d.key.body.mode = schedule::Mode::kIdle;  // blank: nothing else matters
     return d;
   }
-  if (mode == schedule::Mode::kEmergency) {
-    auto page = takeover_cycle.PageAt(alerts, now.mono_ms, schedule_config);
-    if (page) {
-      const schedule::ActiveAlert& a = alerts.takeover[page->alert_index];
-      d.item = a.item;
-      d.lang = page->lang;
-      d.slide_mode = render::SlideMode::kTakeover;
-      ctx.confirmed_at = a.last_confirmed;
-      const std::string slide =
-          "|E|" + a.key.feed_id + "/" + a.key.id + "|" + d.lang + "|" + std::to_string(page->page);
-      d.key += slide;
-      d.content_key += slide;
-      d.page_ends_ms = page->ends_ms;
-    }
-  } else {
-    d.state = rotation.Current(now);
-    if (d.state) {
-      d.item = rotation.Find(d.state->slide.key);
-      ctx.position = d.state->position;
-      ctx.total = d.state->count;
-      ctx.progress = static_cast<float>(d.state->progress);
-      const std::string slide =
-          RotationSlideKey(d.state->slide.key, d.state->position, d.state->count);
-      d.key += slide;
-      d.content_key += slide;
-    }
-  }
-  ctx.lang = d.lang;
-  if (d.item && d.item->kind == feed::Kind::kAlert && !ctx.confirmed_at) {
-    auto it = confirmed.find(d.item->feed_id);
-    if (it != confirmed.end()) ctx.confirmed_at = it->second;
-  }
+  SlideBody& body = d.key.body;
+  body.lang = d.lang;
+  body.mode = plan.mode;
+  body.content_version = content_version;
+  for (const feed::Item* b : plan.banners) body.banners.push_back(schedule::ItemKey::Of(*b));
+  body.slide = plan.slide.id;
+  d.key.minute = plan.now.wall.now / 60;
+  d.key.online = ctx.online;
+  if (ctx.not_configured) d.key.addresses = ctx.not_configured->addresses;
   return d;
 }
 
-void App::Impl::BeforePreparing(const feed::Item& item) {
-  quarantine->Mark({item.feed_id, item.id, item.content_hash}, "preparing");
-  if (!options.test_abort_item.empty() && item.id == options.test_abort_item) {
-    log.error("test hook: aborting while preparing " + item.id + " ($MACHIKADO_TEST_ABORT_ITEM)");
-    std::abort();
-  }
-}
-
-void App::Impl::NowShowing(const feed::Item* item) {
-  if (item)
-    quarantine->Mark({item->feed_id, item->id, item->content_hash}, "showing");
-  else
-    quarantine->Clear();
-}
-
-bool App::Impl::AdoptFirstSlide(const Decision& d, std::string* shown_key) {
+bool App::Impl::AdoptFirstSlide(const Decision& d, ScreenKey* shown_key) {
   if (!first_slide) return false;
   const auto& drawn = first_slide->drawn();
   // The same slide body at the same size: what the worker drew is shown. Only the header may
   // have moved on since (the minute turned, or the first fetch confirmed the cache).
   if (!drawn || first_slide->width() != screen_w || first_slide->height() != screen_h ||
-      drawn->content_key != d.content_key ||
-      drawn->item_id != (d.item ? d.item->id : std::string()))
+      drawn->key.body != d.key.body || drawn->item_id != (d.item ? d.item->id : std::string()))
     return false;
   if (!first_slide->UploadTo(display->renderer(), current)) return false;
   *shown_key = drawn->key;
@@ -126,13 +136,12 @@ bool App::Impl::AdoptFirstSlide(const Decision& d, std::string* shown_key) {
 
 // On the first-slide worker, before the main thread touches the content state (see Setup).
 std::optional<FirstSlide::Drawn> App::Impl::DrawFirstSlide(render::SlideRenderer& r) {
-  pipeline->handoff().WaitNewer(0, 500);
+  content->WaitFirst(500);
   TakeSnapshot();
   Decision d = Decide();
   if (mode == schedule::Mode::kIdle) return std::nullopt;
   FirstSlide::Drawn out;
   out.key = d.key;
-  out.content_key = d.content_key;
   if (d.item) {
     BeforePreparing(*d.item);
     out.record = r.Draw(*d.item, d.ctx, d.slide_mode);

@@ -1,6 +1,11 @@
-// App::Impl: the subsystems the App owns and the per-frame state — shared by app.cpp (set-up,
-// events, the loop) and app_frame.cpp (what is on screen, status, proof of play, metrics). Internal
-// to kiosk/.
+// App::Impl: the subsystems the App owns and the per-frame state, shared by the files of App:
+//   app.cpp         the loop, SDL events and visitors' intents, waiting for work
+//   app_setup.cpp   building everything from the configuration (Setup)
+//   app_decide.cpp  new content, the screen step and the keys of what is on screen (Decide)
+//   app_frame.cpp   preparing, composing and presenting a frame (Frame)
+//   app_report.cpp  status.json, metrics, the quarantine marks
+// with the slide context (slide_context.h) and proof of play (proof_of_play.h) as units of their
+// own. Internal to kiosk/; main thread only (the first-slide worker before the display is up).
 #pragma once
 
 #include <condition_variable>
@@ -11,32 +16,33 @@
 #include <string>
 
 #include "cache/feed_cache.h"
-#include "config/transport.h"
 #include "core/file_system.h"
 #include "kiosk/app.h"
 #include "kiosk/display.h"
 #include "kiosk/first_slide.h"
+#include "kiosk/kiosk_env.h"
 #include "kiosk/progress_pacer.h"
+#include "kiosk/proof_of_play.h"
+#include "kiosk/screen_key.h"
+#include "kiosk/slide_context.h"
+#include "kiosk/status_file.h"
 #include "net/curl_http_client.h"
 #include "net/file_source.h"
 #include "ops/file_publisher.h"
 #include "ops/item_quarantine.h"
 #include "ops/metrics.h"
-#include "ops/play_log.h"
 #include "ops/process_stats.h"
 #include "ops/status_reporter.h"
 #include "pipeline/cache_feed_store.h"
 #include "pipeline/clock_sanity.h"
 #include "pipeline/feed_pipeline.h"
 #include "platform/service_notifier.h"
-#include "platform/status_file.h"
 #include "render/compositor.h"
 #include "render/font_set.h"
 #include "render/screen_layout.h"
 #include "render/slide_renderer.h"
 #include "schedule/mode.h"
-#include "schedule/rotation.h"
-#include "schedule/takeover.h"
+#include "schedule/screen_plan.h"
 #include "ui/detail_view.h"
 #include "ui/exit_chord.h"
 #include "ui/input_interpreter.h"
@@ -46,78 +52,30 @@ namespace machikado::kiosk {
 constexpr int64_t kMaxSleepMs = 1000;
 constexpr int64_t kMetricsEveryMs = 15'000;
 
-// The part of a screen key that names a rotation slide: item, position and cycle length.
-std::string RotationSlideKey(const schedule::ItemKey& key, int position, int count);
-
-inline platform::FeedState ToFeedStateValue(pipeline::FeedReport::State s) {
-  switch (s) {
-    case pipeline::FeedReport::State::kOk:
-      return platform::FeedState::kOk;
-    case pipeline::FeedReport::State::kRejected:
-      return platform::FeedState::kRejected;
-    default:
-      return platform::FeedState::kOffline;
-  }
-}
-
-inline platform::FeedTransport ToFeedTransportValue(config::Transport t) {
-  switch (t) {
-    case config::Transport::kHttps:
-      return platform::FeedTransport::kHttps;
-    case config::Transport::kHttpLoopback:
-      return platform::FeedTransport::kHttpLoopback;
-    case config::Transport::kHttpOptIn:
-      return platform::FeedTransport::kHttpOptIn;
-    default:
-      return platform::FeedTransport::kFile;
-  }
-}
-
-inline platform::ClockSource ToClockSourceValue(pipeline::TimeSource s) {
-  switch (s) {
-    case pipeline::TimeSource::kSystem:
-      return platform::ClockSource::kSystem;
-    case pipeline::TimeSource::kHttpDate:
-      return platform::ClockSource::kHttpDate;
-    case pipeline::TimeSource::kFeedGenerated:
-      return platform::ClockSource::kFeedGenerated;
-    default:
-      return platform::ClockSource::kUnknown;
-  }
-}
-
-inline platform::KioskMode ToKioskModeValue(schedule::Mode m) {
-  switch (m) {
-    case schedule::Mode::kEmergency:
-      return platform::KioskMode::kEmergency;
-    case schedule::Mode::kDetail:
-      return platform::KioskMode::kDetail;
-    case schedule::Mode::kIdle:
-      return platform::KioskMode::kIdle;
-    default:
-      return platform::KioskMode::kRotation;
-  }
-}
-
 struct App::Impl {
   AppOptions options;
   Log& log;
 
-  // Time: the system clock (or the soak's jumping one, AppOptions::wall_clock), and the corrected
-  // clock the schedule uses.
+  // The world (kiosk_env.h): what AppOptions gives, else the real one. Time: the system clock and
+  // the corrected clock the schedule uses.
   RealClock real_clock;
-  const Clock& system_clock = options.wall_clock ? *options.wall_clock : real_clock;
+  PosixFileSystem real_fs;
+  RealProcessFacts real_process;
+  const Clock& system_clock = options.clock ? *options.clock : real_clock;
+  FileSystem& fs = options.fs ? *options.fs : real_fs;
+  const ProcessFacts& process = options.process ? *options.process : real_process;
   pipeline::ClockSanity sanity{system_clock};
   pipeline::CorrectedClock clock{system_clock, sanity};
 
   // Content.
-  PosixFileSystem fs;
   std::unique_ptr<cache::FeedCache> cache;
   std::unique_ptr<pipeline::CacheFeedStore> store;
   net::CurlGlobal curl_global;
   std::unique_ptr<net::CurlHttpClient> http;
   std::unique_ptr<net::SourceClient> source_client;  // local paths from disk, http(s) through curl
-  std::unique_ptr<pipeline::FeedPipeline> pipeline;
+  std::unique_ptr<pipeline::FeedPipeline> pipeline;  // unless AppOptions::content is given
+  std::unique_ptr<PipelineContent> pipeline_content;
+  const ContentSource* content = nullptr;  // options.content or pipeline_content
   // Items the previous run died on, skipped until they change (ops/item_quarantine.h).
   std::unique_ptr<ops::ItemQuarantine> quarantine;
   std::shared_ptr<const pipeline::Snapshot> snapshot;
@@ -130,21 +88,18 @@ struct App::Impl {
   std::unique_ptr<render::Compositor> compositor;
   std::string data_dir;
   render::SlideTexture current, next;
-  std::string current_key, next_key;
+  std::optional<ScreenKey> current_key, next_key;  // what `current` and `next` show
   int64_t last_progress_draw_ms = 0;
   ProgressPacer progress_pacer{1000};  // how often a still slide moves its progress bar
   // What draws the screen and why: fixed once the display is open (status.json, metrics).
-  std::optional<platform::RendererStatus> renderer_status;
+  std::optional<RendererStatus> renderer_status;
   int64_t min_frame_ms = 0;  // software renderer: crossfades at most 20 frames a second
   bool drawn_once = false;
   bool last_resort_shown = false;  // the last frame was the last-resort screen
   bool need_redraw = true;
 
   // What to show.
-  schedule::ScheduleConfig schedule_config;
-  schedule::Rotation rotation;
-  schedule::TakeoverCycle takeover_cycle;
-  schedule::AlertSituation alerts;
+  schedule::ScreenScheduler screen;  // the screen step (schedule/screen_plan.h)
   schedule::Mode mode = schedule::Mode::kRotation;
   std::optional<ui::ExitChord> exit_chord;
 
@@ -157,24 +112,16 @@ struct App::Impl {
   int64_t last_frame_ms = 0;
 
   // Reporting.
-  std::unique_ptr<platform::StatusFileWriter> status_writer;
-  std::unique_ptr<ops::PlayLog> play_log;
+  std::unique_ptr<StatusFileWriter> status_writer;
+  std::unique_ptr<ProofOfPlay> proof_of_play;
   std::unique_ptr<ops::FilePublisher> metrics_publisher;
   std::unique_ptr<ops::StatusReporter> status_reporter;  // fleet reports to the console, if set
   platform::SystemdNotifier notifier;
   ops::FrameTimes frame_times;
-  uint64_t slides_shown = 0;
-  std::map<std::string, uint64_t> slides_by_kind;
   int64_t metrics_every_ms = kMetricsEveryMs;
   int64_t last_metrics_ms = -kMetricsEveryMs;
   uint64_t detail_opens = 0;
   int64_t started_ms = 0;
-  struct Showing {
-    std::string item_id, kind, feed, lang, mode, status;
-    UnixSeconds start = 0;
-    int64_t start_ms = 0;
-  };
-  std::optional<Showing> showing;
 
   // Waking the loop: an SDL user event (windowed), or a condition variable (headless).
   Uint32 wake_event = 0;
@@ -194,38 +141,29 @@ struct App::Impl {
 
   Status Setup();
   void TakeSnapshot();
-  // What the screen shows now: mode, item, its context and a key that changes whenever the main
-  // texture's pixels would. Frame runs it every wake-up; at launch the first-slide worker runs it
+  // What the screen shows now: the screen step's plan, the slide's context and the key of what
+  // the main texture shows. Frame runs it every wake-up; at launch the first-slide worker runs it
   // once before the main thread touches any of this state (see Setup).
   struct Decision {
-    schedule::Now now;
+    schedule::ScreenPlan plan;
     render::SlideContext ctx;
-    const feed::Item* item = nullptr;
+    const feed::Item* item = nullptr;  // plan.slide.item
     std::string lang;
     render::SlideMode slide_mode = render::SlideMode::kRotation;
-    std::optional<schedule::SlideState> state;
-    std::string screen_key;  // language, mode, content, minute, connectivity, banner
-    std::string key;         // screen_key + the slide (or "quiet")
-    // key without what only the header shows (the minute, connectivity): two decisions with the
-    // same content_key show the same slide body.
-    std::string content_key;
-    std::optional<int64_t> page_ends_ms;  // an emergency page's end
+    ScreenKey key;
   };
   Decision Decide();
   // The first-slide worker's drawing (Setup), and the first frame taking its result (Frame).
   std::optional<FirstSlide::Drawn> DrawFirstSlide(render::SlideRenderer& r);
-  bool AdoptFirstSlide(const Decision& d, std::string* shown_key);
+  bool AdoptFirstSlide(const Decision& d, ScreenKey* shown_key);
   schedule::Now NowForSchedule() const;
-  render::SlideContext Context(const schedule::Now& now) const;
+  SlideContextInputs ContextInputs() const;
   // Draws what changed; sets how long the loop may sleep before something needs drawing.
   void Frame(int64_t* sleep_ms);
   int Run();
-  // Proof of play: the showing on screen changed to `item` (nullptr: nothing) in `lang`.
-  void RecordShowing(const feed::Item* item, const std::string& lang, int64_t mono_ms);
-  void CloseShowing(int64_t mono_ms);
   void Wake();
   void WaitForWork(int64_t sleep_ms);
-  void WriteStatus(const std::optional<platform::SlideStatus>& slide);
+  void WriteStatus(const std::optional<SlideStatus>& slide);
   // The quarantine's marker: `item` is about to be prepared (and the test hook may abort here),
   // or is what the screen shows (nullptr: nothing risky is going on).
   void BeforePreparing(const feed::Item& item);

@@ -17,6 +17,7 @@
 #include <SDL2/SDL.h>
 
 #include "core/log.h"
+#include "kiosk/screen_key.h"
 #include "render/font_set.h"
 #include "render/layout_record.h"
 #include "render/slide_renderer.h"
@@ -29,8 +30,7 @@ class FirstSlide {
   // key of what it drew (the App's screen key) and fills the record and the item's id (empty for
   // the idle screen), or nothing when there is nothing to show.
   struct Drawn {
-    std::string key;          // the App's screen key when it was drawn
-    std::string content_key;  // the same without what only the header shows (minute, connectivity)
+    ScreenKey key;  // the App's screen key when it was drawn
     std::string item_id;
     render::LayoutRecord record;
   };

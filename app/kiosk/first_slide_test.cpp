@@ -28,8 +28,7 @@ TEST(FirstSlide, DrawsOnItsOwnThreadWhatPrepareDraws) {
   auto first = FirstSlide::Start(kW, kH, *rig->fonts, rig->log, [&](render::SlideRenderer& r) {
     worker_thread = std::this_thread::get_id();
     FirstSlide::Drawn d;
-    d.key = "k1";
-    d.content_key = "c1";
+    d.key.minute = 42;
     d.item_id = Drill().id;
     d.record = r.Draw(Drill(), ctx, render::SlideMode::kRotation);
     return std::optional<FirstSlide::Drawn>(d);
@@ -37,7 +36,7 @@ TEST(FirstSlide, DrawsOnItsOwnThreadWhatPrepareDraws) {
   first->Wait();
   EXPECT_NE(worker_thread, std::this_thread::get_id());
   ASSERT_TRUE(first->drawn());
-  EXPECT_EQ(first->drawn()->key, "k1");
+  EXPECT_EQ(first->drawn()->key.minute, 42);
 
   render::SlideTexture uploaded;
   ASSERT_TRUE(first->UploadTo(rig->screen->renderer(), uploaded));

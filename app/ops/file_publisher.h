@@ -1,15 +1,14 @@
 // FilePublisher: keeps one file (e.g. the Prometheus textfile) equal to the newest content handed
-// to it, written atomically on its own thread, so the render loop never waits on the disk.
-// Intermediate contents are skipped when the disk is slower than the updates (the newest wins).
-// Thread-safe.
+// to it, written atomically by a BackgroundWriter (kNewestOnly), so the render loop never waits on
+// the disk. Intermediate contents are skipped when the disk is slower than the updates (the newest
+// wins). Thread-safe.
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
-#include <optional>
+#include <atomic>
+#include <cstdint>
 #include <string>
-#include <thread>
 
+#include "core/background_writer.h"
 #include "core/file_system.h"
 #include "core/log.h"
 
@@ -30,20 +29,15 @@ class FilePublisher {
   uint64_t failed() const;
 
  private:
-  void Run();
+  void Write(const std::string& content);  // on the writer's thread
 
   const std::string path_;
   FileSystem& fs_;
   Log& log_;
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  std::condition_variable idle_cv_;
-  std::optional<std::string> pending_;
-  bool busy_ = false;
-  bool stop_ = false;
-  uint64_t written_ = 0;
-  uint64_t failed_ = 0;
-  std::thread thread_;
+  bool last_failed_ = false;  // the writer's thread only
+  std::atomic<uint64_t> written_{0};
+  std::atomic<uint64_t> failed_{0};
+  BackgroundWriter writer_{BackgroundWriter::Keep::kNewestOnly};  // last: uses the members above
 };
 
 }  // namespace machikado::ops

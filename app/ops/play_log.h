@@ -2,30 +2,32 @@
 // One line per finished showing: {"item","kind","feed","start","seconds","lang","mode","status"}.
 // Files: <dir>/play.jsonl, rotated to play.1.jsonl … play.<keep>.jsonl when the current one passes
 // max_bytes, so the total stays under (keep + 1) × max_bytes.
-// Record() never touches the disk: lines go to a bounded queue written by the log's own thread, so
-// the render loop never waits. Thread-safe.
+// Record() never touches the disk: lines go to a BackgroundWriter (core/background_writer.h) that
+// writes through the FileSystem, so the render loop never waits and tests can fill the disk.
+// A failed write (ENOSPC) loses that line, is counted and the log carries on. Thread-safe.
 #pragma once
 
-#include <condition_variable>
+#include <atomic>
 #include <cstdint>
-#include <deque>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "core/background_writer.h"
 #include "core/clock.h"
+#include "core/file_system.h"
+#include "feed/model.h"
+#include "schedule/mode.h"
 
 namespace machikado::ops {
 
 struct PlayRecord {
   std::string item_id;
-  std::string kind;  // news | preparedness | alert | project
+  feed::Kind kind = feed::Kind::kNews;
   std::string feed;  // feed id
   UnixSeconds start = 0;
   double seconds = 0;
-  std::string lang;    // language shown
-  std::string mode;    // rotation | detail | emergency
-  std::string status;  // actual | exercise
+  std::string lang;                                     // language shown
+  schedule::Mode mode = schedule::Mode::kRotation;      // rotation | detail | emergency
+  feed::ItemStatus status = feed::ItemStatus::kActual;  // actual | exercise
 };
 
 struct PlayLogOptions {
@@ -39,8 +41,9 @@ std::string PlayRecordToJson(const PlayRecord& r);
 
 class PlayLog {
  public:
-  explicit PlayLog(PlayLogOptions options);
-  ~PlayLog();  // flushes the queue and joins
+  // `fs` must outlive the log.
+  PlayLog(PlayLogOptions options, FileSystem& fs);
+  ~PlayLog() = default;  // writes what is queued
   PlayLog(const PlayLog&) = delete;
   PlayLog& operator=(const PlayLog&) = delete;
 
@@ -51,19 +54,12 @@ class PlayLog {
   uint64_t write_errors() const;
 
  private:
-  void Run();
   void WriteLine(const std::string& line);
 
-  PlayLogOptions options_;
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  std::condition_variable drained_;
-  std::deque<std::string> queue_;
-  bool stop_ = false;
-  bool writing_ = false;
-  uint64_t dropped_ = 0;
-  uint64_t write_errors_ = 0;
-  std::thread thread_;
+  const PlayLogOptions options_;
+  FileSystem& fs_;
+  std::atomic<uint64_t> write_errors_{0};
+  BackgroundWriter writer_;  // last: its thread uses the members above
 };
 
 }  // namespace machikado::ops

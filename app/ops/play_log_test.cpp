@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/faulty_file_system.h"
 #include "ops/play_report.h"
 
 namespace machikado::ops {
@@ -21,16 +22,18 @@ class PlayLogTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string dir_;
+  PosixFileSystem fs_;
 };
 
 PlayRecord Rec(const std::string& id, UnixSeconds start, double s,
-               const std::string& mode = "rotation") {
-  return PlayRecord{id, "news", "demo-news", start, s, "ja", mode, "actual"};
+               schedule::Mode mode = schedule::Mode::kRotation) {
+  return PlayRecord{id,   feed::Kind::kNews,        "demo-news", start, s, "ja",
+                    mode, feed::ItemStatus::kActual};
 }
 
 TEST_F(PlayLogTest, WritesOneJsonLinePerShowing) {
   {
-    PlayLog log({dir_});
+    PlayLog log({dir_}, fs_);
     log.Record(Rec("a", 1795359600, 10));
     log.Record(Rec("b", 1795359610, 12.34));
     log.Flush();
@@ -47,7 +50,7 @@ TEST_F(PlayLogTest, WritesOneJsonLinePerShowing) {
 TEST_F(PlayLogTest, RotatesAndStaysWithinItsSizeBound) {
   PlayLogOptions o{dir_, /*max_bytes=*/2000, /*keep=*/3};
   {
-    PlayLog log(o);
+    PlayLog log(o, fs_);
     for (int i = 0; i < 500; ++i) log.Record(Rec("item-" + std::to_string(i), 1795359600 + i, 10));
   }
   auto files = PlayLogFiles(dir_);
@@ -64,9 +67,9 @@ TEST_F(PlayLogTest, RotatesAndStaysWithinItsSizeBound) {
 
 TEST_F(PlayLogTest, ReportSummarisesPerItemWithinTheRange) {
   {
-    PlayLog log({dir_});
+    PlayLog log({dir_}, fs_);
     log.Record(Rec("a", 1000, 10));
-    log.Record(Rec("a", 2000, 10, "detail"));
+    log.Record(Rec("a", 2000, 10, schedule::Mode::kDetail));
     log.Record(Rec("b", 2500, 5));
     log.Record(Rec("a", 9000, 10));  // outside [0, 5000)
   }
@@ -85,6 +88,28 @@ TEST_F(PlayLogTest, ReportSummarisesPerItemWithinTheRange) {
   EXPECT_NE(PlayReportToText(r).find("2 items, 3 showings"), std::string::npos);
   auto j = nlohmann::json::parse(PlayReportToJson(r));
   EXPECT_EQ(j["items"][0]["shows"], 2);
+}
+
+TEST_F(PlayLogTest, AFullDiskLosesTheLinesItCannotTakeCountsThemAndCarriesOn) {
+  FaultyFileSystem disk(fs_);
+  PlayLog log({dir_}, disk);
+  log.Record(Rec("before", 1000, 10));
+  log.Flush();
+  disk.FailOn(FsOp::kWrite, ENOSPC);
+  log.Record(Rec("lost-1", 2000, 10));
+  log.Record(Rec("lost-2", 3000, 10));
+  log.Flush();
+  EXPECT_EQ(log.write_errors(), 2u);
+  disk.ClearFaults();  // space freed
+  log.Record(Rec("after", 4000, 10));
+  log.Flush();
+  EXPECT_EQ(log.write_errors(), 2u);
+  std::ifstream in(dir_ + "/play.jsonl");
+  std::vector<std::string> ids;
+  for (std::string line; std::getline(in, line);)
+    ids.push_back(nlohmann::json::parse(line)["item"]);  // every line whole: none cut short
+  EXPECT_EQ(ids, (std::vector<std::string>{"before", "after"}));
+  EXPECT_GE(disk.calls(FsOp::kWrite), 4);  // the proof goes through the FileSystem
 }
 
 }  // namespace

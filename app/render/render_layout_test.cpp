@@ -5,9 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include "render/preview_plan.h"
 #include "render/render_test_util.h"
 #include "render/theme.h"
+#include "schedule/eligibility.h"
+#include "schedule/takeover.h"
 #include "text/layout.h"
 
 namespace machikado::render {
@@ -42,18 +43,24 @@ class RenderLayoutTest : public ::testing::Test {
 
   static std::vector<Rendered> RenderFeed(const feed::Feed& f, const std::string& lang, int w,
                                           int h, bool include_test = false) {
-    std::vector<const feed::Item*> items;
-    for (const auto& it : f.items) items.push_back(&it);
-    PreviewPlanResult plan = PreviewPlan(items, {kAt, "", include_test});
+    // Every item the schedule lets a kiosk show at kAt, once, in feed order: takeover alerts in
+    // the takeover view, the rest as rotation slides under the banner of the lower alerts.
+    schedule::ScheduleConfig config;
+    config.preview = include_test;
+    const auto at = schedule::WallTime::Trusted(kAt);
     SlideContext ctx = ContextFor(w, h, lang);
-    ctx.banner_alerts = plan.banner_alerts;
-    ctx.total = int(plan.slides.size());
+    for (const auto& a : schedule::AssessAlerts(f.items, config, at).banners)
+      ctx.banner_alerts.push_back(a.item);
+    std::vector<const feed::Item*> shown;
+    for (const auto& it : f.items)
+      if (schedule::IsEligible(it, config, at)) shown.push_back(&it);
+    ctx.total = int(shown.size());
     std::vector<Rendered> out;
-    for (const auto& s : plan.slides) {
+    for (const feed::Item* it : shown) {
       ++ctx.position;
-      out.push_back({s.item, s.mode,
-                     Render(*s.item, ctx,
-                            s.mode == "takeover" ? SlideMode::kTakeover : SlideMode::kRotation)});
+      const bool takeover = schedule::IsTakeoverAlert(*it);
+      out.push_back({it, takeover ? "takeover" : "rotation",
+                     Render(*it, ctx, takeover ? SlideMode::kTakeover : SlideMode::kRotation)});
     }
     return out;
   }

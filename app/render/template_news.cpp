@@ -2,6 +2,7 @@
 // (日時 / 場所 / 費用) on the right (stacked in portrait).
 #include <algorithm>
 
+#include "render/event_panel.h"
 #include "render/labels.h"
 #include "render/templates.h"
 #include "render/theme.h"
@@ -10,62 +11,22 @@ namespace machikado::render {
 
 namespace {
 
-std::string EventWhen(const feed::Event& e, const SlideContext& ctx) {
-  if (!e.start) return "";
-  const int off = e.start_offset_s;
-  auto is_midnight = [&](UnixSeconds t) { return ((t + off) % 86400 + 86400) % 86400 == 0; };
-  std::string s = FormatDate(*e.start, off, ctx.lang, !is_midnight(*e.start));
-  if (e.end && *e.end > *e.start) {
-    const bool same_day = (*e.end + off) / 86400 == (*e.start + off) / 86400;
-    s += IsJapanese(ctx.lang) ? "〜" : " – ";
-    s += same_day ? FormatTime(*e.end, off)
-                  : FormatDate(*e.end, off, ctx.lang, !is_midnight(*e.end));
-  }
-  return s;
-}
-
-// The event panel: label column + value column on the category tint. Returns its height.
-// `scale` enlarges its type when the slide has room to spare (portrait without an image).
+// The event panel (render/event_panel.h) at the slide's sizes. `scale` enlarges its type when the
+// slide has room to spare (portrait without an image). Returns its height.
 float DrawEventPanel(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF box, float u,
                      bool draw, float scale = 1) {
-  if (!item.news.event) return 0;
-  const feed::Event& e = *item.news.event;
-  struct Row {
-    Label label;
-    std::vector<feed::RubySegment> value;
-    std::string lang;
-  };
-  std::vector<Row> rows;
-  std::string when = EventWhen(e, ctx);
-  if (!when.empty()) rows.push_back({Label::kDate, {{when, ""}}, ctx.lang});
-  for (auto [label, text] : {std::pair{Label::kPlace, &e.place}, std::pair{Label::kFee, &e.fee}})
-    if (const feed::LocalizedString* v = text->pick(ctx.lang))
-      rows.push_back({label, v->segments, v->lang});
-  if (rows.empty()) return 0;
-  const float pad = 32 * u * scale, px = 38 * u * scale;
-  const float label_w = (IsJapanese(ctx.lang) ? 110 : 130) * u * scale;
-  const float value_x = box.x + pad + label_w, value_w = box.right() - pad - value_x;
-  float y = box.y + pad;
-  std::vector<std::pair<float, float>> spans;  // row tops and heights
-  for (const Row& r : rows) {
-    TextStyle vs = StyleOf("body", r.lang, theme::kInk);
-    text::Layout l =
-        c.Measure(r.value, {value_x, y, value_w, px * 4.5f}, Lines(px, 28 * u, 3, 1.35f), vs);
-    spans.push_back({y, std::max(l.height, px)});
-    y += std::max(l.height, px) + 22 * u * scale;
-  }
-  const float h = y - 22 * u * scale + pad - box.y;
-  if (!draw) return h;
-  c.FillRoundedRect("event-panel", {box.x, box.y, box.w, h}, 16 * u, theme::KindTint(item.kind));
-  for (size_t i = 0; i < rows.size(); ++i) {
-    auto [top, rh] = spans[i];
-    c.Text(L(rows[i].label, ctx.lang), {box.x + pad, top, label_w, px * 1.3f},
-           Lines(px * 0.9f, px * 0.9f, 1, 1.0f),
-           StyleOf("label", ctx.lang, theme::KindAccent(item.kind), true));
-    c.Text(rows[i].value, {value_x, top, value_w, rh + 1}, Lines(px, 28 * u, 3, 1.35f),
-           StyleOf("body", rows[i].lang, theme::kInk));
-  }
-  return h;
+  EventPanelStyle st;
+  st.pad = 32 * u * scale;
+  st.px = 38 * u * scale;
+  st.value_min_px = 28 * u;
+  st.corner = 16 * u;
+  st.label_px = st.label_min_px = st.px * 0.9f;
+  st.label_w = (IsJapanese(ctx.lang) ? 110 : 130) * u * scale;
+  st.row_gap = 22 * u * scale;
+  st.min_row_h = st.px;
+  st.measure_h = st.px * 4.5f;
+  st.label_box_h = st.px * 1.3f;
+  return render::DrawEventPanel(c, item, ctx.lang, box, st, draw);
 }
 
 }  // namespace

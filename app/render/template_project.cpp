@@ -7,26 +7,13 @@
 #include <cstdio>
 
 #include "render/labels.h"
+#include "render/number_format.h"
 #include "render/templates.h"
 #include "render/theme.h"
 
 namespace machikado::render {
 
 namespace {
-
-std::string FormatValue(double v) {
-  char buf[32];
-  if (std::fabs(v - std::round(v)) < 1e-9)
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-  else
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  // Thousands separators for readability (1,200).
-  size_t dot = s.find('.');
-  size_t end = dot == std::string::npos ? s.size() : dot;
-  for (int i = int(end) - 3; i > (s[0] == '-' ? 1 : 0); i -= 3) s.insert(size_t(i), ",");
-  return s;
-}
 
 struct Bar {
   Label kind;
@@ -92,7 +79,7 @@ void DrawMetricCard(Canvas& c, const feed::Metric& m, const SlideContext& ctx, R
     }
     Fit vf = one;
     vf.align = Align::kLeft;
-    c.Text(FormatValue(b.point->value) + unit,
+    c.Text(FormatNumber(b.point->value) + unit,
            {bar.right() + 12 * u, y, in.right() - bar.right() - 12 * u, row_h}, vf,
            StyleOf("value", lang, theme::kInk, true));
     y += row_h;

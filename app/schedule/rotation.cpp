@@ -212,10 +212,17 @@ std::optional<SlideState> Rotation::Current(const Now& now) const {
 }
 
 std::optional<Slide> Rotation::Next(const Now& now) const {
+  auto next = NextPlaced(now);
+  if (!next) return std::nullopt;
+  return next->slide;
+}
+
+std::optional<Rotation::Upcoming> Rotation::NextPlaced(const Now& now) const {
   if (!current_) return std::nullopt;
   auto next = NextTarget(now.wall);
   if (!next) return std::nullopt;
-  return next->new_cycle ? next->plan[next->pos] : plan_[next->pos];
+  const std::vector<Slide>& plan = next->new_cycle ? next->plan : plan_;
+  return Upcoming{plan[next->pos], static_cast<int>(next->pos) + 1, static_cast<int>(plan.size())};
 }
 
 void Rotation::Step(int delta, const Now& now) {

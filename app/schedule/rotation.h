@@ -62,6 +62,14 @@ class Rotation {
   std::optional<SlideState> Current(const Now& now) const;
   // The slide that follows the current one if nothing changes before then.
   std::optional<Slide> Next(const Now& now) const;
+  // The same with its place: 1-based position in its cycle, of `count` (a new cycle's when the
+  // current one ends first).
+  struct Upcoming {
+    Slide slide;
+    int position = 0;
+    int count = 0;
+  };
+  std::optional<Upcoming> NextPlaced(const Now& now) const;
 
   // Manual navigation: +1 next, -1 previous (wrapping within the cycle). The new slide starts now.
   void Step(int delta, const Now& now);

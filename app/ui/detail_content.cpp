@@ -7,7 +7,9 @@
 #include "feed/shelter_refs.h"
 #include "feed/shelter_slide.h"
 #include "render/chrome.h"
+#include "render/event_panel.h"
 #include "render/labels.h"
+#include "render/number_format.h"
 #include "render/qr_code.h"
 #include "render/shelter_labels.h"
 #include "render/template_shelters.h"
@@ -63,22 +65,13 @@ float Heading(Canvas& c, std::string_view text, std::string_view lang, float x, 
   return px * 1.35f + px * 0.5f;
 }
 
-std::string Number(double v) {
-  char buf[32];
-  if (std::abs(v - std::round(v)) < 1e-9)
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-  else
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
-
 std::string MetricLine(const feed::Metric& m, std::string_view lang) {
   const bool ja = render::IsJapanese(lang);
   const std::string unit = m.unit.plain(lang);
   auto point = [&](Label l, const feed::MetricPoint& p) {
     std::string period = p.period.plain(lang);
     return L(l, lang) + (period.empty() ? "" : (ja ? "（" + period + "）" : " (" + period + ")")) +
-           (ja ? " " : " ") + Number(p.value) + (ja ? "" : " ") + unit;
+           (ja ? " " : " ") + render::FormatNumber(p.value) + (ja ? "" : " ") + unit;
   };
   std::string s;
   if (m.baseline) s += point(Label::kBaseline, *m.baseline);
@@ -93,62 +86,27 @@ std::string MetricLine(const feed::Metric& m, std::string_view lang) {
 
 namespace {
 
-std::string EventWhen(const feed::Event& e, std::string_view lang) {
-  if (!e.start) return "";
-  const int off = e.start_offset_s;
-  auto midnight = [&](UnixSeconds t) { return ((t + off) % 86400 + 86400) % 86400 == 0; };
-  std::string s = render::FormatDate(*e.start, off, lang, !midnight(*e.start));
-  if (e.end && *e.end > *e.start) {
-    const bool same_day = (*e.end + off) / 86400 == (*e.start + off) / 86400;
-    s += render::IsJapanese(lang) ? "〜" : " – ";
-    s += same_day ? render::FormatTime(*e.end, off)
-                  : render::FormatDate(*e.end, off, lang, !midnight(*e.end));
-  }
-  return s;
-}
-
-// 日時 / 場所 / 費用 on the category tint; returns the height used (draws only when `draw`).
+// The event panel (render/event_panel.h) at the detail view's sizes, with the contact.
 float EventPanel(Canvas& c, const feed::Item& item, std::string_view lang, RectF box, float u,
                  bool draw) {
-  if (!item.news.event) return 0;
-  const feed::Event& e = *item.news.event;
-  struct Row {
-    Label label;
-    std::vector<feed::RubySegment> value;
-    std::string lang;
-  };
-  std::vector<Row> rows;
-  const std::string when = EventWhen(e, lang);
-  if (!when.empty()) rows.push_back({Label::kDate, {{when, ""}}, std::string(lang)});
-  for (auto [label, text] : {std::pair{Label::kPlace, &e.place}, std::pair{Label::kFee, &e.fee},
-                             std::pair{Label::kContact, &e.contact}})
-    if (const feed::LocalizedString* v = text->pick(lang))
-      rows.push_back({label, v->segments, v->lang});
-  if (rows.empty()) return 0;
-  const float pad = 28 * u, px = 40 * u, label_px = 32 * u;
-  const float label_w = (render::IsJapanese(lang) ? 110 : 140) * u;
-  const float vx = box.x + pad + label_w + 16 * u, vw = box.right() - pad - vx;
-  float y = box.y + pad;
-  std::vector<float> tops, heights;
-  for (const Row& r : rows) {
-    text::Layout l = c.Measure(r.value, {vx, 0, vw, px * 5}, Lines(px, 28 * u, 3, 1.35f),
-                               StyleOf("event", r.lang, theme::kInk, true));
-    tops.push_back(y);
-    heights.push_back(std::max(l.height, px * 1.2f));
-    y += heights.back() + 18 * u;
-  }
-  const float h = y - 18 * u + pad - box.y;
-  if (!draw) return h;
-  c.FillRoundedRect("event-panel", {box.x, box.y, box.w, h}, 16 * u, theme::KindTint(item.kind));
-  for (size_t i = 0; i < rows.size(); ++i) {
-    c.Text(L(rows[i].label, lang),
-           {box.x + pad, tops[i] + (px - label_px) * 0.5f, label_w, label_px * 1.2f},
-           Lines(label_px, label_px * 0.8f, 1, 1.0f),
-           StyleOf("label", lang, theme::KindAccent(item.kind), true));
-    c.Text(rows[i].value, {vx, tops[i], vw, heights[i] + 1}, Lines(px, 28 * u, 3, 1.35f),
-           StyleOf("event", rows[i].lang, theme::kInk, true));
-  }
-  return h;
+  render::EventPanelStyle st;
+  st.pad = 28 * u;
+  st.px = 40 * u;
+  st.value_min_px = 28 * u;
+  st.corner = 16 * u;
+  st.label_px = 32 * u;
+  st.label_min_px = st.label_px * 0.8f;
+  st.label_w = (render::IsJapanese(lang) ? 110 : 140) * u;
+  st.value_gap = 16 * u;
+  st.row_gap = 18 * u;
+  st.min_row_h = st.px * 1.2f;
+  st.measure_h = st.px * 5;
+  st.label_box_h = st.label_px * 1.2f;
+  st.label_dy = (st.px - st.label_px) * 0.5f;
+  st.value_role = "event";
+  st.value_bold = true;
+  st.with_contact = true;
+  return render::DrawEventPanel(c, item, lang, box, st, draw);
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Turns machikado feeds + a rotation plan (the JSON of bench/browser/rotation_plan, which has the shape of
-`machikado render`'s manifest.json: slides with id, kind, mode, duration) into one self-contained HTML
+"""Turns machikado feeds + `machikado render`'s manifest.json (slides with id, kind, mode, duration, in the
+kiosk's order) into one self-contained HTML
 page: the web-slideshow equivalent of the kiosk's rotation, for the side-by-side benchmark
 (bench/side_by_side.sh, docs/benchmarks.md "Side by side with a Chromium kiosk").
 

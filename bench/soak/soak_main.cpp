@@ -163,7 +163,7 @@ int main(int argc, char** argv) {
   ShiftedClock clock;
   std::unique_ptr<soak::SoakClockJumper> jumper;
   if (clock_jump_every_s > 0) {
-    o.wall_clock = &clock;
+    o.clock = &clock;
     o.config.quiet_hours.ranges = soak::QuietRangesForSoak(clock.now(), o.config.utc_offset_s);
     jumper = std::make_unique<soak::SoakClockJumper>(clock, clock_jump_every_s);
   }

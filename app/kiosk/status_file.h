@@ -16,29 +16,28 @@
 #include <thread>
 #include <vector>
 
+#include "config/transport.h"
+#include "core/background_writer.h"
 #include "core/clock.h"
 #include "core/file_system.h"
 #include "core/log.h"
 #include "core/status.h"
+#include "pipeline/clock_sanity.h"
+#include "pipeline/snapshot.h"
+#include "schedule/mode.h"
 
-namespace machikado::platform {
+namespace machikado::kiosk {
 
-enum class KioskMode { kRotation, kDetail, kEmergency, kIdle };
-enum class FeedState { kOk, kOffline, kRejected };
-// How a feed travels (config/transport.h): plain http leaves the machine only by explicit opt-in.
-enum class FeedTransport { kHttps, kHttpLoopback, kHttpOptIn, kFile };
-// Where the kiosk's notion of "now" comes from (see clock sanity in the feed pipeline).
-enum class ClockSource {
-  kSystem,         // the system clock, believed (e.g. NTP-synchronised or agreeing with servers)
-  kHttpDate,       // corrected by the Date header of successful fetches
-  kFeedGenerated,  // corrected by a feed's `generated` time
-  kUnknown,        // no trustworthy time known
-};
+// The status speaks the kiosk's own types: the schedule's Mode, the pipeline's feed state and
+// time source, the configuration's transport (their names: docs/status-file.md). No mirrors.
+using KioskMode = schedule::Mode;
+using FeedState = pipeline::FeedReport::State;
+using FeedTransport = config::Transport;
+using ClockSource = pipeline::TimeSource;
 
-const char* ToString(KioskMode mode);      // "rotation", "detail", "emergency", "idle"
-const char* ToString(FeedState state);     // "ok", "offline", "rejected"
-const char* ToString(ClockSource source);  // "system", "http-date", "feed-generated", "unknown"
-const char* ToString(FeedTransport t);     // "https", "http-loopback", "http-opt-in", "file"
+// The names status.json uses: "rotation"…, "ok"…, "https"…, "system", "http-date",
+// "feed-generated", and "unknown" for TimeSource::kNone.
+std::string_view StatusName(ClockSource source);
 
 struct SlideStatus {
   std::string id;    // the item id shown
@@ -61,9 +60,9 @@ struct FeedStatus {
 
 struct ClockStatus {
   UnixSeconds now = 0;  // the time the kiosk schedules with; ticks, not compared for changes
-  ClockSource source = ClockSource::kSystem;
-  bool trusted = true;   // false when no trustworthy time is known
-  int64_t offset_s = 0;  // correction applied: now - system clock
+  ClockSource source = ClockSource::kSystem;  // kNone: no trustworthy time known
+  bool trusted = true;                        // false when no trustworthy time is known
+  int64_t offset_s = 0;                       // correction applied: now - system clock
   bool operator==(const ClockStatus&) const = default;
 };
 
@@ -120,9 +119,6 @@ inline constexpr size_t kMaxRefusedImages = 50;
 // in strings (e.g. an error message quoting a server) is replaced, never thrown.
 std::string StatusToJson(const KioskStatus& status, UnixSeconds updated, int64_t pid);
 
-// "2026-11-23T05:00:00Z"; nullopt for times gmtime cannot represent.
-std::optional<std::string> FormatRfc3339Utc(UnixSeconds t);
-
 struct StatusFileOptions {
   // Rewrite at least this often even without a change, so that monitoring can tell a live kiosk
   // from a hung one by `updated` (and see a fresh age_s). 0 disables the heartbeat.
@@ -155,7 +151,7 @@ class StatusFileWriter {
   Stats stats() const;
 
  private:
-  void Run();
+  void Write(const KioskStatus& status, UnixSeconds updated);  // on the writer's thread
 
   const std::string path_;
   FileSystem& fs_;
@@ -168,19 +164,10 @@ class StatusFileWriter {
   std::optional<KioskStatus> last_handed_;
   int64_t last_handed_ms_ = 0;
 
-  // Shared with the writer thread.
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  struct Pending {
-    KioskStatus status;
-    UnixSeconds updated = 0;
-  };
-  std::optional<Pending> pending_;
-  uint64_t seq_handed_ = 0;
-  uint64_t seq_done_ = 0;
-  bool stop_ = false;
+  mutable std::mutex mu_;  // guards stats_ (written by the writer's thread)
   Stats stats_;
-  std::thread thread_;  // last: starts after everything above is initialised
+  // Last: its thread uses the members above. kNewestOnly: a status not yet written is replaced.
+  BackgroundWriter writer_{BackgroundWriter::Keep::kNewestOnly};
 };
 
-}  // namespace machikado::platform
+}  // namespace machikado::kiosk

@@ -1,4 +1,4 @@
-#include "platform/status_file.h"
+#include "kiosk/status_file.h"
 
 #include <unistd.h>
 
@@ -11,8 +11,9 @@
 
 #include "core/faulty_file_system.h"
 #include "core/temp_dir.h"
+#include "platform/rfc3339_utc.h"
 
-namespace machikado::platform {
+namespace machikado::kiosk {
 namespace {
 
 using nlohmann::json;
@@ -98,7 +99,7 @@ TEST(StatusJsonTest, IdleSaysWhy) {
 
 TEST(StatusJsonTest, NothingShownAndNoFeedsAreNullAndEmpty) {
   KioskStatus s;
-  s.clock = ClockStatus{0, ClockSource::kUnknown, false, 0};
+  s.clock = ClockStatus{0, ClockSource::kNone, false, 0};
   json j = json::parse(StatusToJson(s, 0, 1));
   EXPECT_EQ(j["mode"], "idle");
   EXPECT_TRUE(j["idle_reason"].is_null());
@@ -126,15 +127,16 @@ TEST(StatusJsonTest, NamesTheRendererAndWhyItWasChosen) {
 }
 
 TEST(StatusJsonTest, EveryModeStateAndSourceHasItsName) {
-  EXPECT_STREQ(ToString(KioskMode::kDetail), "detail");
-  EXPECT_STREQ(ToString(KioskMode::kEmergency), "emergency");
-  EXPECT_STREQ(ToString(FeedState::kRejected), "rejected");
-  EXPECT_STREQ(ToString(ClockSource::kSystem), "system");
-  EXPECT_STREQ(ToString(ClockSource::kFeedGenerated), "feed-generated");
-  EXPECT_STREQ(ToString(FeedTransport::kHttps), "https");
-  EXPECT_STREQ(ToString(FeedTransport::kHttpLoopback), "http-loopback");
-  EXPECT_STREQ(ToString(FeedTransport::kHttpOptIn), "http-opt-in");
-  EXPECT_STREQ(ToString(FeedTransport::kFile), "file");
+  EXPECT_EQ(schedule::ModeName(KioskMode::kDetail), "detail");
+  EXPECT_EQ(schedule::ModeName(KioskMode::kEmergency), "emergency");
+  EXPECT_EQ(pipeline::FeedStateName(FeedState::kRejected), "rejected");
+  EXPECT_EQ(StatusName(ClockSource::kSystem), "system");
+  EXPECT_EQ(StatusName(ClockSource::kFeedGenerated), "feed-generated");
+  EXPECT_EQ(StatusName(ClockSource::kNone), "unknown");
+  EXPECT_STREQ(config::TransportName(FeedTransport::kHttps), "https");
+  EXPECT_STREQ(config::TransportName(FeedTransport::kHttpLoopback), "http-loopback");
+  EXPECT_STREQ(config::TransportName(FeedTransport::kHttpOptIn), "http-opt-in");
+  EXPECT_STREQ(config::TransportName(FeedTransport::kFile), "file");
 }
 
 TEST(StatusJsonTest, ATransportChangeIsAContentChange) {
@@ -152,10 +154,10 @@ TEST(StatusJsonTest, InvalidUtf8InAnErrorIsReplacedNotThrown) {
 }
 
 TEST(StatusJsonTest, FormatsRfc3339InUtc) {
-  EXPECT_EQ(FormatRfc3339Utc(0).value_or(""), "1970-01-01T00:00:00Z");
-  EXPECT_EQ(FormatRfc3339Utc(1795392000).value_or(""), "2026-11-23T00:00:00Z");
-  EXPECT_EQ(FormatRfc3339Utc(-1).value_or(""), "1969-12-31T23:59:59Z");
-  EXPECT_FALSE(FormatRfc3339Utc(int64_t{1} << 60).has_value());
+  EXPECT_EQ(platform::FormatRfc3339Utc(0).value_or(""), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(platform::FormatRfc3339Utc(1795392000).value_or(""), "2026-11-23T00:00:00Z");
+  EXPECT_EQ(platform::FormatRfc3339Utc(-1).value_or(""), "1969-12-31T23:59:59Z");
+  EXPECT_FALSE(platform::FormatRfc3339Utc(int64_t{1} << 60).has_value());
 }
 
 TEST(StatusJsonTest, SameContentIgnoresOnlyTheTickingFields) {
@@ -326,6 +328,9 @@ class StuckFileSystem final : public FileSystem {
     return base_.ReadFile(p, m);
   }
   Status Rename(const std::string& f, const std::string& t) override { return base_.Rename(f, t); }
+  Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& p) override {
+    return base_.AppendFile(p);
+  }
   Status SyncDir(const std::string& d) override { return base_.SyncDir(d); }
   Status Remove(const std::string& p) override { return base_.Remove(p); }
   Result<FileInfo> Stat(const std::string& p) override { return base_.Stat(p); }
@@ -361,9 +366,9 @@ TEST_F(StatusFileWriterTest, UpdateNeverWaitsForAStuckDiskAndTheNewestStatusWins
 }
 
 }  // namespace
-}  // namespace machikado::platform
+}  // namespace machikado::kiosk
 
-namespace machikado::platform {
+namespace machikado::kiosk {
 namespace {
 
 TEST(StatusJsonTest, ListsRefusedImagesAndQuarantinedItems) {
@@ -402,4 +407,4 @@ TEST(StatusJsonTest, TheListOfRefusedImagesIsCapped) {
 }
 
 }  // namespace
-}  // namespace machikado::platform
+}  // namespace machikado::kiosk

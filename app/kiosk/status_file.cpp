@@ -1,11 +1,13 @@
-#include "platform/status_file.h"
+#include "kiosk/status_file.h"
 
 #include <unistd.h>
 
 #include <ctime>
 #include <nlohmann/json.hpp>
 
-namespace machikado::platform {
+#include "platform/rfc3339_utc.h"
+
+namespace machikado::kiosk {
 
 namespace {
 
@@ -13,75 +15,14 @@ using Json = nlohmann::ordered_json;
 
 Json Time(std::optional<UnixSeconds> t) {
   if (!t) return nullptr;
-  std::optional<std::string> s = FormatRfc3339Utc(*t);
+  std::optional<std::string> s = platform::FormatRfc3339Utc(*t);
   return s ? Json(*s) : Json(nullptr);
 }
 
 }  // namespace
 
-const char* ToString(KioskMode mode) {
-  switch (mode) {
-    case KioskMode::kRotation:
-      return "rotation";
-    case KioskMode::kDetail:
-      return "detail";
-    case KioskMode::kEmergency:
-      return "emergency";
-    case KioskMode::kIdle:
-      return "idle";
-  }
-  return "idle";
-}
-
-const char* ToString(FeedState state) {
-  switch (state) {
-    case FeedState::kOk:
-      return "ok";
-    case FeedState::kOffline:
-      return "offline";
-    case FeedState::kRejected:
-      return "rejected";
-  }
-  return "offline";
-}
-
-const char* ToString(ClockSource source) {
-  switch (source) {
-    case ClockSource::kSystem:
-      return "system";
-    case ClockSource::kHttpDate:
-      return "http-date";
-    case ClockSource::kFeedGenerated:
-      return "feed-generated";
-    case ClockSource::kUnknown:
-      return "unknown";
-  }
-  return "unknown";
-}
-
-const char* ToString(FeedTransport t) {
-  switch (t) {
-    case FeedTransport::kHttps:
-      return "https";
-    case FeedTransport::kHttpLoopback:
-      return "http-loopback";
-    case FeedTransport::kHttpOptIn:
-      return "http-opt-in";
-    case FeedTransport::kFile:
-      return "file";
-  }
-  return "https";
-}
-
-std::optional<std::string> FormatRfc3339Utc(UnixSeconds t) {
-  const time_t tt = static_cast<time_t>(t);
-  struct tm tm;
-  if (gmtime_r(&tt, &tm) == nullptr || tm.tm_year + 1900 < 0 || tm.tm_year + 1900 > 9999) {
-    return std::nullopt;
-  }
-  char buf[32];
-  if (std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0) return std::nullopt;
-  return std::string(buf);
+std::string_view StatusName(ClockSource source) {
+  return source == ClockSource::kNone ? "unknown" : pipeline::TimeSourceName(source);
 }
 
 bool SameContent(const KioskStatus& a, const KioskStatus& b) {
@@ -109,15 +50,15 @@ bool SameContent(const KioskStatus& a, const KioskStatus& b) {
 
 std::string StatusToJson(const KioskStatus& s, UnixSeconds updated, int64_t pid) {
   Json doc;
-  doc["mode"] = ToString(s.mode);
+  doc["mode"] = std::string(schedule::ModeName(s.mode));
   doc["idle_reason"] = s.idle_reason ? Json(*s.idle_reason) : Json(nullptr);
   doc["slide"] = s.slide ? Json{{"id", s.slide->id}, {"kind", s.slide->kind}} : Json(nullptr);
   Json feeds = Json::array();
   for (const FeedStatus& f : s.feeds) {
     Json j;
     j["url"] = f.url;
-    j["transport"] = ToString(f.transport);
-    j["state"] = ToString(f.state);
+    j["transport"] = std::string(config::TransportName(f.transport));
+    j["state"] = std::string(pipeline::FeedStateName(f.state));
     j["last_ok"] = Time(f.last_ok);
     j["last_attempt"] = Time(f.last_attempt);
     j["last_error"] = f.last_error ? Json(*f.last_error) : Json(nullptr);
@@ -128,7 +69,7 @@ std::string StatusToJson(const KioskStatus& s, UnixSeconds updated, int64_t pid)
   }
   doc["feeds"] = std::move(feeds);
   doc["clock"] = Json{{"now", Time(s.clock.now)},
-                      {"source", ToString(s.clock.source)},
+                      {"source", std::string(StatusName(s.clock.source))},
                       {"trusted", s.clock.trusted},
                       {"offset_s", s.clock.offset_s}};
   doc["renderer"] = s.renderer ? Json{{"name", s.renderer->name},
@@ -163,17 +104,9 @@ StatusFileWriter::StatusFileWriter(std::string path, FileSystem& fs, const Clock
       clock_(clock),
       log_(log),
       options_(options),
-      pid_(::getpid()),
-      thread_([this] { Run(); }) {}
+      pid_(::getpid()) {}
 
-StatusFileWriter::~StatusFileWriter() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-  }
-  cv_.notify_all();
-  thread_.join();
-}
+StatusFileWriter::~StatusFileWriter() = default;  // the writer writes the last pending status
 
 void StatusFileWriter::Update(const KioskStatus& status) {
   const int64_t now_ms = clock_.monotonic_ms();
@@ -186,17 +119,13 @@ void StatusFileWriter::Update(const KioskStatus& status) {
   last_handed_ms_ = now_ms;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    pending_ = Pending{status, clock_.now()};  // replaces one the writer has not reached yet
-    ++seq_handed_;
     ++stats_.handed_over;
   }
-  cv_.notify_all();
+  writer_.Post([this, status, updated = clock_.now()] { Write(status, updated); });
 }
 
 void StatusFileWriter::Flush() {
-  std::unique_lock<std::mutex> lock(mu_);
-  const uint64_t target = seq_handed_;
-  cv_.wait(lock, [&] { return seq_done_ >= target; });
+  writer_.Flush();
 }
 
 StatusFileWriter::Stats StatusFileWriter::stats() const {
@@ -204,20 +133,11 @@ StatusFileWriter::Stats StatusFileWriter::stats() const {
   return stats_;
 }
 
-void StatusFileWriter::Run() {
-  std::unique_lock<std::mutex> lock(mu_);
-  while (true) {
-    cv_.wait(lock, [&] { return pending_.has_value() || stop_; });
-    if (!pending_) return;  // stopping, nothing left to write
-    Pending job = std::move(*pending_);
-    pending_.reset();
-    const uint64_t seq = seq_handed_;
-    lock.unlock();
-
-    Status s = fs_.WriteFileAtomic(path_, StatusToJson(job.status, job.updated, pid_));
-
-    lock.lock();
-    std::string note;  // logged outside the lock: the log may block (a full pipe to journald)
+void StatusFileWriter::Write(const KioskStatus& status, UnixSeconds updated) {
+  Status s = fs_.WriteFileAtomic(path_, StatusToJson(status, updated, pid_));
+  std::string note;  // logged outside the lock: the log may block (a full pipe to journald)
+  {
+    std::lock_guard<std::mutex> lock(mu_);
     if (s.ok()) {
       ++stats_.written;
       if (!stats_.last_error.ok()) note = "the status file is written again: " + path_;
@@ -225,24 +145,17 @@ void StatusFileWriter::Run() {
     } else {
       ++stats_.failed;
       // Log a new kind of failure once, not on every change or heartbeat.
-      if (s.message() != stats_.last_error.message()) {
+      if (s.message() != stats_.last_error.message())
         note = "cannot update the status file (retried on the next change or heartbeat): " +
                s.message();
-      }
       stats_.last_error = s;
     }
-    if (!note.empty()) {
-      lock.unlock();
-      if (s.ok()) {
-        log_.info(note);
-      } else {
-        log_.warn(note);
-      }
-      lock.lock();
-    }
-    seq_done_ = seq;  // after the log line, so Flush also waits for it
-    cv_.notify_all();
   }
+  if (note.empty()) return;
+  if (s.ok())
+    log_.info(note);
+  else
+    log_.warn(note);
 }
 
-}  // namespace machikado::platform
+}  // namespace machikado::kiosk
