@@ -66,7 +66,7 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
     }
   }
   // Landscape: the QR code to the first shelter to go to, top right of the main column, the text
-  // beside it; portrait: under the shelter list (template_shelters.cpp).
+  // beside it; portrait: in the shelter panel (below).
   const feed::Shelter* map_shelter = has_shelters ? ShelterForMap(item) : nullptr;
   if (map_shelter && !s.portrait) {
     const float qr_w = 250 * u;
@@ -92,20 +92,31 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
   if (areas_h > 0 && main.bottom() - my > areas_px)
     my += DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, areas_px) + 24 * u;
   if (has_shelters) {
+    // Portrait: the panel grows up to the text above it, so that the list shows every shelter it
+    // can and the QR code has its room, rather than leaving a gap above a panel of fixed height.
+    if (s.portrait && my + 8 * u < side.y) {
+      side.h = side.bottom() - (my + 8 * u);
+      side.y = my + 8 * u;
+    }
     c.FillRoundedRect("shelter-panel", side, 18 * u, Rgb(0xECE8DF));
     RectF inner{side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u};
     const float shelter_px = type.shelter_px * u;
-    // Portrait: at the foot of the main column, else under the list when every shelter still fits.
-    if (map_shelter && s.portrait &&
-        DrawShelterMapQr(c, *map_shelter, ctx, {main.x, my, main.w, main.bottom() - my}, u, 190 * u,
-                         true) == 0) {
+    // Portrait: the QR code under the list when every shelter still fits above it, else in a
+    // column at the right of the panel, the list beside it.
+    if (map_shelter && s.portrait) {
       const size_t n = item.alert.shelters.size();
-      const float list_need = DetailedShelterList(item)
-                                  ? ShelterListHeight(item, u, shelter_px, n)
-                                  : 100 * u + n * shelter_px * 1.7f;
-      if (inner.h - (190 * u + 28 * u + 20 * u) >= list_need)
-        if (const float q = DrawShelterMapQr(c, *map_shelter, ctx, inner, u, 190 * u, true); q > 0)
+      const float list_need = DetailedShelterList(item) ? ShelterListHeight(item, u, shelter_px, n)
+                                                        : 100 * u + n * shelter_px * 1.7f;
+      const float qr_side = 190 * u;
+      if (inner.h - (qr_side + 28 * u + 20 * u) >= list_need) {
+        if (const float q = DrawShelterMapQr(c, *map_shelter, ctx, inner, u, qr_side, true); q > 0)
           inner.h -= q + 20 * u;
+      } else {
+        const float qr_w = 260 * u;
+        if (DrawShelterMapQr(c, *map_shelter, ctx, {inner.right() - qr_w, inner.y, qr_w, inner.h},
+                             u, qr_side, false) > 0)
+          inner.w -= qr_w + 24 * u;
+      }
     }
     DrawShelterList(c, item, ctx, inner, u, shelter_px, 1);
   }
