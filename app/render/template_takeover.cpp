@@ -92,23 +92,27 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
   if (areas_h > 0 && main.bottom() - my > areas_px)
     my += DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, areas_px) + 24 * u;
   if (has_shelters) {
-    // Portrait: the panel grows up to the text above it, so that the list shows every shelter it
-    // can and the QR code has its room, rather than leaving a gap above a panel of fixed height.
-    if (s.portrait && my + 8 * u < side.y) {
-      side.h = side.bottom() - (my + 8 * u);
-      side.y = my + 8 * u;
+    const float shelter_px = type.shelter_px * u;
+    const size_t n = item.alert.shelters.size();
+    const float list_need = DetailedShelterList(item) ? ShelterListHeight(item, u, shelter_px, n)
+                                                      : 100 * u + n * shelter_px * 1.7f;
+    const float qr_side = 190 * u, qr_need = qr_side + 28 * u + 20 * u;
+    // Portrait: the panel grows up towards the text above it as far as its content needs — every
+    // shelter and the QR code under them — rather than cutting the list short under a gap.
+    if (s.portrait) {
+      const float want = list_need + (map_shelter ? qr_need : 0) + 40 * u;
+      const float top = std::max(my + 8 * u, side.bottom() - want);
+      if (top < side.y) {
+        side.h = side.bottom() - top;
+        side.y = top;
+      }
     }
     c.FillRoundedRect("shelter-panel", side, 18 * u, Rgb(0xECE8DF));
     RectF inner{side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u};
-    const float shelter_px = type.shelter_px * u;
     // Portrait: the QR code under the list when every shelter still fits above it, else in a
     // column at the right of the panel, the list beside it.
     if (map_shelter && s.portrait) {
-      const size_t n = item.alert.shelters.size();
-      const float list_need = DetailedShelterList(item) ? ShelterListHeight(item, u, shelter_px, n)
-                                                        : 100 * u + n * shelter_px * 1.7f;
-      const float qr_side = 190 * u;
-      if (inner.h - (qr_side + 28 * u + 20 * u) >= list_need) {
+      if (inner.h - qr_need >= list_need) {
         if (const float q = DrawShelterMapQr(c, *map_shelter, ctx, inner, u, qr_side, true); q > 0)
           inner.h -= q + 20 * u;
       } else {
