@@ -79,12 +79,14 @@ float PortraitTextScale(Canvas& c, const feed::Item& item, const std::string& la
           measure(summary, col.x, col.w, 36 * u * k, 36 * u * k, 6, 1.5f, "summary") + 28 * u * k;
     if (!actions.empty()) {
       need += 18 * u + 54 * u * k;
+      // DrawActions gives every row the same height, two lines' worth when any action needs two.
       const float px = 44 * u * k, r = px * 0.72f;
+      float tallest = px * 1.25f;
       for (const feed::Text& a : actions)
-        need +=
-            std::max(measure(a.pick(lang), col.x, col.w - 2 * r - 28 * u, px, px, 2, 1.25f, "body"),
-                     px) +
-            18 * u;
+        tallest = std::max(tallest, measure(a.pick(lang), col.x, col.w - 2 * r - 28 * u, px, px, 2,
+                                            1.25f, "body"));
+      const float n = float(std::min<size_t>(actions.size(), 6));
+      need += n * (tallest > px * 1.3f ? px * 2.5f : px * 1.25f) + (n - 1) * 18 * u;
     }
     if (fits && need <= col.h) return k;
   }
