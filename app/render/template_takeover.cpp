@@ -96,11 +96,12 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
     const size_t n = item.alert.shelters.size();
     const float list_need = DetailedShelterList(item) ? ShelterListHeight(item, u, shelter_px, n)
                                                       : 100 * u + n * shelter_px * 1.7f;
-    const float qr_side = 190 * u, qr_need = qr_side + 28 * u + 20 * u;
+    // The code may come out a little larger than asked (at least 5 px a module): ≤ 45 modules.
+    const float qr_side = 190 * u, qr_need = std::max(qr_side, 45 * 5.0f) + 28 * u + 20 * u;
     // Portrait: the panel grows up towards the text above it as far as its content needs — every
     // shelter and the QR code under them — rather than cutting the list short under a gap.
     if (s.portrait) {
-      const float want = list_need + (map_shelter ? qr_need : 0) + 40 * u;
+      const float want = list_need + (map_shelter ? qr_need : 0) + 40 * u + 2 * u;  // + rounding
       const float top = std::max(my + 8 * u, side.bottom() - want);
       if (top < side.y) {
         side.h = side.bottom() - top;
@@ -112,7 +113,7 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
     // Portrait: the QR code under the list when every shelter still fits above it, else in a
     // column at the right of the panel, the list beside it.
     if (map_shelter && s.portrait) {
-      if (inner.h - qr_need >= list_need) {
+      if (inner.h - qr_need + 1 >= list_need) {
         if (const float q = DrawShelterMapQr(c, *map_shelter, ctx, inner, u, qr_side, true); q > 0)
           inner.h -= q + 20 * u;
       } else {
