@@ -1,5 +1,6 @@
-// Slide preparation per template (Google Benchmark; not run by ctest): the time SlideRenderer::Prepare
-// takes for the densest item of each kind in the bundled demo feeds, at 1920×1080 on SDL's software
+// Slide preparation per template (Google Benchmark; not run by ctest): the time
+// SlideRenderer::Prepare takes for the densest item of each kind in the bundled demo feeds, at
+// 1920×1080 (and, for the templates that fill a portrait screen, 1080×1920) on SDL's software
 // renderer (the no-GPU case). "Warm" re-prepares with the renderer's caches filled, as when a slide
 // comes round again or the next slide repeats labels; "FreshCaches" uses a new SlideRenderer each
 // time (empty texture caches; open fonts and their glyph caches stay warm, as in a running kiosk).
@@ -72,32 +73,38 @@ SlideContext Context() {
   return ctx;
 }
 
-void Prepare(benchmark::State& state, feed::Kind kind, bool exercise, bool fresh) {
+void Prepare(benchmark::State& state, feed::Kind kind, bool exercise, bool fresh,
+             bool portrait = false, SlideMode mode = SlideMode::kRotation) {
   Rig& rig = Rig::Get();
   const feed::Item* item = Densest(kind, exercise);
   if (!rig.screen || !rig.fonts || !item) {
     state.SkipWithError("no renderer, fonts or item");
     return;
   }
-  const SlideContext ctx = Context();
+  SlideContext ctx = Context();
+  if (portrait) ctx.width = 1080, ctx.height = 1920;
   auto renderer = std::make_unique<SlideRenderer>(rig.screen->renderer(), *rig.fonts, rig.log);
   SlideTexture tex;
-  renderer->Prepare(*item, ctx, SlideMode::kRotation, tex);  // first time: fonts, glyphs, images
+  renderer->Prepare(*item, ctx, mode, tex);  // first time: fonts, glyphs, images
   for (auto _ : state) {
     if (fresh) {
       state.PauseTiming();
       renderer = std::make_unique<SlideRenderer>(rig.screen->renderer(), *rig.fonts, rig.log);
       state.ResumeTiming();
     }
-    renderer->Prepare(*item, ctx, SlideMode::kRotation, tex);
+    renderer->Prepare(*item, ctx, mode, tex);
   }
   state.SetLabel(item->id);
 }
 
-#define PREPARE_BENCH(name, kind, exercise)                                             \
-  void BM_Prepare##name##Warm(benchmark::State& s) { Prepare(s, kind, exercise, false); } \
-  void BM_Prepare##name##FreshCaches(benchmark::State& s) { Prepare(s, kind, exercise, true); } \
-  BENCHMARK(BM_Prepare##name##Warm)->Unit(benchmark::kMillisecond);                      \
+#define PREPARE_BENCH(name, kind, exercise)                         \
+  void BM_Prepare##name##Warm(benchmark::State& s) {                \
+    Prepare(s, kind, exercise, false);                              \
+  }                                                                 \
+  void BM_Prepare##name##FreshCaches(benchmark::State& s) {         \
+    Prepare(s, kind, exercise, true);                               \
+  }                                                                 \
+  BENCHMARK(BM_Prepare##name##Warm)->Unit(benchmark::kMillisecond); \
   BENCHMARK(BM_Prepare##name##FreshCaches)->Unit(benchmark::kMillisecond);
 
 PREPARE_BENCH(News, feed::Kind::kNews, false)
@@ -105,6 +112,23 @@ PREPARE_BENCH(Preparedness, feed::Kind::kPreparedness, false)
 PREPARE_BENCH(Project, feed::Kind::kProject, false)
 PREPARE_BENCH(Alert, feed::Kind::kAlert, false)
 PREPARE_BENCH(AlertExercise, feed::Kind::kAlert, true)
+
+// Portrait (1080×1920): the templates lay their main block out several times while choosing how
+// much larger to draw it (issue 21), so these are the slowest preparations of a portrait screen.
+#define PREPARE_PORTRAIT_BENCH(name, kind, exercise, mode)                  \
+  void BM_PreparePortrait##name##Warm(benchmark::State& s) {                \
+    Prepare(s, kind, exercise, false, true, mode);                          \
+  }                                                                         \
+  void BM_PreparePortrait##name##FreshCaches(benchmark::State& s) {         \
+    Prepare(s, kind, exercise, true, true, mode);                           \
+  }                                                                         \
+  BENCHMARK(BM_PreparePortrait##name##Warm)->Unit(benchmark::kMillisecond); \
+  BENCHMARK(BM_PreparePortrait##name##FreshCaches)->Unit(benchmark::kMillisecond);
+
+PREPARE_PORTRAIT_BENCH(News, feed::Kind::kNews, false, SlideMode::kRotation)
+PREPARE_PORTRAIT_BENCH(Preparedness, feed::Kind::kPreparedness, false, SlideMode::kRotation)
+PREPARE_PORTRAIT_BENCH(AlertExercise, feed::Kind::kAlert, true, SlideMode::kRotation)
+PREPARE_PORTRAIT_BENCH(Takeover, feed::Kind::kAlert, false, SlideMode::kTakeover)
 
 }  // namespace
 }  // namespace machikado::render

@@ -89,8 +89,8 @@ void DrawNewsSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
     return;
   }
   // Portrait: image, summary, event panel, stacked. The text and the event card take the height
-  // the sizes were not set for: the largest type (up to 1.5×) at which the summary fits whole and
-  // unshrunk, the event card growing with it.
+  // the sizes were not set for: the largest type (up to 1.5×, 2× without an image) at which the
+  // summary fits whole and unshrunk, the event card growing with it.
   float scale = 1;
   if (!image.empty()) {
     RectF drawn = c.Image(image, {a.x, top, a.w, a.w * 9 / 16}, "news");
@@ -99,7 +99,9 @@ void DrawNewsSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
   if (const feed::LocalizedString* sv = item.summary.pick(lang)) {
     TextStyle style = summary_style;
     style.lang = sv->lang;
-    for (float k : {1.5f, 1.4f, 1.3f, 1.2f, 1.1f}) {
+    // Without an image the summary and the event card have the whole height: up to 2×.
+    for (float k : {2.0f, 1.8f, 1.6f, 1.5f, 1.4f, 1.3f, 1.2f, 1.1f}) {
+      if (k > 1.5f && !image.empty()) continue;
       const float panel = DrawEventPanel(c, item, ctx, {a.x, top, a.w, 0}, u, false, k);
       const float room = bottom - top - (panel > 0 ? panel + 40 * u * k : 0);
       if (room <= 0) continue;

@@ -1,6 +1,6 @@
 // Preparedness slide: the hazard pictogram on a tinted tile, the title, the summary and numbered
 // key actions (1–6) in large type. Landscape: pictogram left, text right. Portrait: pictogram on
-// top.
+// top, the text below in type up to 1.8× larger when the column has room (PortraitTextScale).
 #include <algorithm>
 
 #include "render/chrome.h"
@@ -44,6 +44,55 @@ float DrawActions(Canvas& c, const feed::Item& item, const SlideContext& ctx, Re
   return y - gap - box.y;
 }
 
+// Portrait: the text column under the pictogram is twice as tall as the landscape one the sizes
+// were set for. The largest k of 1.8, 1.6 … 1.1, 1 at which the title (3 lines), the whole
+// summary (up to 6 lines) and every action (2 lines each) fit `col` unshrunk, so the type grows
+// instead of leaving the lower half of the screen empty; 0 when not even k = 1 fits.
+float PortraitTitlePx(float k, float u) {
+  return 64 * u * std::min(k, 1.3f);
+}
+
+float PortraitTextScale(Canvas& c, const feed::Item& item, const std::string& lang, RectF col,
+                        float u) {
+  const feed::LocalizedString* title = item.title.pick(lang);
+  const feed::LocalizedString* summary = item.summary.pick(lang);
+  const auto& actions = item.preparedness.actions;
+  const float title_w = col.w - 40 * u;  // DrawTitleBlock's bar and gap
+  for (float k : {1.8f, 1.6f, 1.5f, 1.4f, 1.3f, 1.2f, 1.1f, 1.0f}) {
+    float need = 0;
+    bool fits = true;
+    auto measure = [&](const feed::LocalizedString* t, float x, float w, float px, float min_px,
+                       int lines, float leading, const char* role) {
+      if (!t || !fits) return 0.0f;
+      TextStyle st = StyleOf(role, t->lang, theme::kInk, std::string(role) == "title");
+      const text::Layout l =
+          c.Measure(t->segments, {x, 0, w, col.h}, Lines(px, min_px, lines, leading), st);
+      if (l.truncated || (l.shrunk && min_px == px)) fits = false;
+      return l.height;
+    };
+    // The title grows less (a long English title would otherwise need a fourth line) and may
+    // shrink back towards its landscape size; the summary and the actions must fit whole.
+    need += measure(title, col.x, title_w, PortraitTitlePx(k, u), 44 * u, 3, 1.3f, "title") +
+            28 * u * k;
+    if (summary)
+      need +=
+          measure(summary, col.x, col.w, 36 * u * k, 36 * u * k, 6, 1.5f, "summary") + 28 * u * k;
+    if (!actions.empty()) {
+      need += 18 * u + 54 * u * k;
+      // DrawActions gives every row the same height, two lines' worth when any action needs two.
+      const float px = 44 * u * k, r = px * 0.72f;
+      float tallest = px * 1.25f;
+      for (const feed::Text& a : actions)
+        tallest = std::max(tallest, measure(a.pick(lang), col.x, col.w - 2 * r - 28 * u, px, px, 2,
+                                            1.25f, "body"));
+      const float n = float(std::min<size_t>(actions.size(), 6));
+      need += n * (tallest > px * 1.3f ? px * 2.5f : px * 1.25f) + (n - 1) * 18 * u;
+    }
+    if (fits && need <= col.h) return k;
+  }
+  return 0;
+}
+
 }  // namespace
 
 void DrawPreparednessSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
@@ -82,21 +131,27 @@ void DrawPreparednessSlide(Canvas& c, const feed::Item& item, const SlideContext
   }
   float y = text_col.y;
   const bool has_actions = !item.preparedness.actions.empty();
-  y += DrawTitleBlock(c, item, ctx, {text_col.x, y, text_col.w, 200 * u}, 64 * u, 44 * u, 2) +
-       28 * u;
+  const float fill = s.portrait ? PortraitTextScale(c, item, lang, text_col, u) : 0;
+  // Grown, the title may take a third line and the summary all of its lines.
+  const bool grown = fill > 0;
+  const float k = grown ? fill : 1;
+  y += DrawTitleBlock(c, item, ctx, {text_col.x, y, text_col.w, (grown ? 270 : 200) * u * k},
+                      grown ? PortraitTitlePx(k, u) : 64 * u, 44 * u, grown ? 3 : 2) +
+       28 * u * k;
   if (!item.summary.empty()) {
-    text::Layout l = c.Text(item.summary, lang, {text_col.x, y, text_col.w, 170 * u},
-                            Lines(36 * u, 28 * u, has_actions ? 2 : 4, 1.5f),
-                            StyleOf("summary", lang, theme::kInk));
-    y += l.height + 28 * u;
+    const int lines = grown ? 6 : has_actions ? 2 : 4;
+    text::Layout l = c.Text(
+        item.summary, lang, {text_col.x, y, text_col.w, grown ? text_col.bottom() - y : 170 * u},
+        Lines(36 * u * k, 28 * u, lines, 1.5f), StyleOf("summary", lang, theme::kInk));
+    y += l.height + 28 * u * k;
   }
   if (has_actions) {
     c.FillRect("rule", {text_col.x, y, text_col.w, 3 * u}, theme::kRule);
     y += 18 * u;
-    c.Text(L(Label::kKeyActions, lang), {text_col.x, y, text_col.w, 44 * u},
-           Lines(30 * u, 26 * u, 1, 1.0f), StyleOf("label", lang, theme::kInkMuted, true));
-    y += 54 * u;
-    DrawActions(c, item, ctx, {text_col.x, y, text_col.w, text_col.bottom() - y}, u, 44 * u);
+    c.Text(L(Label::kKeyActions, lang), {text_col.x, y, text_col.w, 44 * u * k},
+           Lines(30 * u * k, 26 * u, 1, 1.0f), StyleOf("label", lang, theme::kInkMuted, true));
+    y += 54 * u * k;
+    DrawActions(c, item, ctx, {text_col.x, y, text_col.w, text_col.bottom() - y}, u, 44 * u * k);
   }
 }
 

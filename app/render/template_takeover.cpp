@@ -66,7 +66,7 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
     }
   }
   // Landscape: the QR code to the first shelter to go to, top right of the main column, the text
-  // beside it; portrait: under the shelter list (template_shelters.cpp).
+  // beside it; portrait: in the shelter panel (below).
   const feed::Shelter* map_shelter = has_shelters ? ShelterForMap(item) : nullptr;
   if (map_shelter && !s.portrait) {
     const float qr_w = 250 * u;
@@ -92,20 +92,36 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
   if (areas_h > 0 && main.bottom() - my > areas_px)
     my += DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, areas_px) + 24 * u;
   if (has_shelters) {
+    const float shelter_px = type.shelter_px * u;
+    const size_t n = item.alert.shelters.size();
+    const float list_need = DetailedShelterList(item) ? ShelterListHeight(item, u, shelter_px, n)
+                                                      : 100 * u + n * shelter_px * 1.7f;
+    // The code may come out a little larger than asked (at least 5 px a module): ≤ 45 modules.
+    const float qr_side = 190 * u, qr_need = std::max(qr_side, 45 * 5.0f) + 28 * u + 20 * u;
+    // Portrait: the panel grows up towards the text above it as far as its content needs — every
+    // shelter and the QR code under them — rather than cutting the list short under a gap.
+    if (s.portrait) {
+      const float want = list_need + (map_shelter ? qr_need : 0) + 40 * u + 2 * u;  // + rounding
+      const float top = std::max(my + 8 * u, side.bottom() - want);
+      if (top < side.y) {
+        side.h = side.bottom() - top;
+        side.y = top;
+      }
+    }
     c.FillRoundedRect("shelter-panel", side, 18 * u, Rgb(0xECE8DF));
     RectF inner{side.x + 24 * u, side.y + 20 * u, side.w - 48 * u, side.h - 40 * u};
-    const float shelter_px = type.shelter_px * u;
-    // Portrait: at the foot of the main column, else under the list when every shelter still fits.
-    if (map_shelter && s.portrait &&
-        DrawShelterMapQr(c, *map_shelter, ctx, {main.x, my, main.w, main.bottom() - my}, u, 190 * u,
-                         true) == 0) {
-      const size_t n = item.alert.shelters.size();
-      const float list_need = DetailedShelterList(item)
-                                  ? ShelterListHeight(item, u, shelter_px, n)
-                                  : 100 * u + n * shelter_px * 1.7f;
-      if (inner.h - (190 * u + 28 * u + 20 * u) >= list_need)
-        if (const float q = DrawShelterMapQr(c, *map_shelter, ctx, inner, u, 190 * u, true); q > 0)
+    // Portrait: the QR code under the list when every shelter still fits above it, else in a
+    // column at the right of the panel, the list beside it.
+    if (map_shelter && s.portrait) {
+      if (inner.h - qr_need + 1 >= list_need) {
+        if (const float q = DrawShelterMapQr(c, *map_shelter, ctx, inner, u, qr_side, true); q > 0)
           inner.h -= q + 20 * u;
+      } else {
+        const float qr_w = 260 * u;
+        if (DrawShelterMapQr(c, *map_shelter, ctx, {inner.right() - qr_w, inner.y, qr_w, inner.h},
+                             u, qr_side, false) > 0)
+          inner.w -= qr_w + 24 * u;
+      }
     }
     DrawShelterList(c, item, ctx, inner, u, shelter_px, 1);
   }

@@ -3,8 +3,10 @@
 // a few dozen glyphs (~1 MiB). Each Ensure() with a different glyph set rebuilds from scratch —
 // clear the atlas, add the fonts for exactly these code points (capped at kMaxGlyphs), build, and
 // replace the backend's font texture (the old one is destroyed first) — so the atlas never grows
-// however many items and languages visitors open. Fonts: BIZ UDPGothic Bold, then Noto Sans CJK
-// (KR, SC) and DejaVu Sans merged in for Hangul, simplified Han and Vietnamese letters.
+// however many items and languages visitors open. Fonts: BIZ UDPGothic Bold, read by ImGui; the
+// glyphs it lacks (Hangul, simplified Han, Vietnamese letters) are rasterised by the renderer's own
+// FreeType faces (FontSet: Noto Sans CJK KR / SC, DejaVu Sans) and copied in as custom glyphs, so
+// ImGui never loads the 20 MB Noto Sans CJK collection (that cost a ~45 MB transient per build).
 // Works on the current ImGui context (DetailView owns it), between frames only. Render thread.
 #pragma once
 
@@ -30,7 +32,7 @@ struct AtlasStats {
   double last_build_ms = 0;  // CPU time of the last rebuild (measured, never asserted)
   double max_build_ms = 0;
   size_t textures_live = 0;  // font textures alive now: 0 or 1
-  int cjk_fonts = 0;         // Noto Sans CJK faces merged into the current atlas (0 or 2)
+  size_t custom_glyphs = 0;  // glyphs of the current atlas drawn by FontSet (not BIZ UDPGothic)
 };
 
 class GlyphAtlas {
@@ -49,6 +51,15 @@ class GlyphAtlas {
   ImFont* font() const { return font_; }
 
  private:
+  // One glyph drawn by FontSet: its ink as 8-bit coverage, placed from the pen and the baseline.
+  struct Raster {
+    int w = 0, h = 0;
+    std::vector<unsigned char> alpha;
+    float left = 0, top = 0;  // ink box: left of the pen, top above the baseline
+    float advance = 0;
+  };
+  bool Rasterize(char32_t cp, int px, Raster& out);
+
   render::FontSet& fonts_;
   Log& log_;
   std::set<ImWchar> glyphs_;

@@ -4,7 +4,8 @@
 # expiring, the wall clock jumping hours forward and back into and out of quiet hours, feeds signed
 # and served over HTTPS from a test CA made here with openssl, the three hostile images of issue 22
 # made here too) for MINUTES minutes, headless.
-# Samples the process from outside every SOAK_SAMPLE_S seconds — RSS (VmRSS), open fds, threads —
+# Samples the process from outside every SOAK_SAMPLE_S seconds — RSS (VmRSS) and its peak (VmHWM),
+# open fds, threads —
 # and the kiosk's live texture count from its Prometheus file, then plots the four curves and prints
 # first-5-minutes vs last-5-minutes medians, slopes per hour and what the run exercised.
 #
@@ -71,7 +72,7 @@ prom_value() {  # prom_value FILE METRIC → the sample without labels, or the s
     END { if (!found) print ""; else if (v != "") print v; else print s }' "$1" 2>/dev/null || true
 }
 
-echo "t_s,rss_kb,fds,threads,textures,slides,detail_opens,tex_slide_text,tex_detail_text,emergency,quiet,clock_trusted,refused_images,load1" \
+echo "t_s,rss_kb,fds,threads,textures,slides,detail_opens,tex_slide_text,tex_detail_text,emergency,quiet,clock_trusted,refused_images,load1,hwm_kb" \
   >"$out/samples.csv"
 start=$(date +%s)
 # From the kiosk's first metrics on (a second after start), so every sample has all columns.
@@ -79,6 +80,7 @@ while kill -0 "$pid" 2>/dev/null && [ ! -f "$out/state/machikado.prom" ]; do sle
 while kill -0 "$pid" 2>/dev/null; do
   now=$(date +%s)
   rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+  hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)  # peak so far
   threads=$(awk '/^Threads:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
   fds=$(ls "/proc/$pid/fd" 2>/dev/null | wc -l || true)
   prom="$out/state/machikado.prom"
@@ -92,7 +94,7 @@ while kill -0 "$pid" 2>/dev/null; do
   trusted=$(prom_value "$prom" machikado_clock_trusted)
   refused=$(prom_value "$prom" machikado_refused_images)
   load1=$(cut -d' ' -f1 /proc/loadavg)  # the machine's load: the run shares it with others
-  [ -n "$rss" ] && echo "$((now - start)),$rss,$fds,$threads,$textures,$slides,$opens,$slide_text,$detail_text,$emergency,$quiet,$trusted,$refused,$load1" \
+  [ -n "$rss" ] && echo "$((now - start)),$rss,$fds,$threads,$textures,$slides,$opens,$slide_text,$detail_text,$emergency,$quiet,$trusted,$refused,$load1,${hwm:-}" \
     >>"$out/samples.csv"
   sleep "$every"
 done

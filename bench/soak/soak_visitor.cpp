@@ -34,6 +34,7 @@ std::string SoakVisitor::CountersText() const {
   line("scrolls", c.scrolls);
   line("swipes", c.swipes);
   line("language_changes", c.language_changes);
+  line("cjk_details", c.cjk_details);
   line("closes", c.closes);
   line("left_idle", c.left_idle);
   line("push_failures", c.push_failures);
@@ -127,9 +128,13 @@ void SoakVisitor::Main() {
       ++c_.swipes;
     }
     if (visit % 3 == 2) {
-      Key(SDLK_l);
+      // The items read ja, en, ko, zh-Hans: 1, 2 or 3 presses open them in English, Korean and
+      // simplified Chinese in turn.
+      const int presses = 1 + int(visit / 3 % 3);
+      for (int i = 0; i < presses; ++i) Key(SDLK_l);
       std::lock_guard<std::mutex> lock(mu_);
-      ++c_.language_changes;
+      c_.language_changes += presses;
+      if (presses >= 2) ++c_.cjk_details;
     }
     if (!Wait(period_ms_ / 4)) return;
     if (visit % 4 == 3) {

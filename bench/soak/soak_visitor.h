@@ -20,8 +20,9 @@ struct VisitorCounters {
   uint64_t scrolls = 0;
   uint64_t swipes = 0;
   uint64_t language_changes = 0;
-  uint64_t closes = 0;     // Esc pressed
-  uint64_t left_idle = 0;  // left for the idle return to close
+  uint64_t cjk_details = 0;  // detail views switched to Korean or simplified Chinese
+  uint64_t closes = 0;       // Esc pressed
+  uint64_t left_idle = 0;    // left for the idle return to close
   uint64_t push_failures = 0;
 };
 

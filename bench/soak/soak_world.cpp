@@ -17,6 +17,16 @@ const char* const kPhrasesEn[] = {
     "Disaster drill",   "Library closed", "Festival volunteers", "Health consultation",
     "Smartphone class", "Park clean-up",  "Shelter drill",       "Neighbourhood watch",
 };
+// Korean and simplified Chinese, so that the visitor's detail views are also drawn in the scripts
+// BIZ UDPGothic lacks (Hangul, simplified Han: the detail chrome's fallback glyphs).
+const char* const kPhrasesKo[] = {
+    "방재 훈련 안내", "도서관 임시 휴관", "축제 자원봉사자 모집", "건강 상담회",
+    "스마트폰 교실",  "공원 청소 협조",   "대피소 개설 훈련",     "지역 돌봄 활동",
+};
+const char* const kPhrasesZh[] = {
+    "防灾演练通知", "图书馆临时闭馆", "招募节日志愿者", "健康咨询会",
+    "智能手机课堂", "请协助清扫公园", "避难所开设演练", "社区守望活动",
+};
 const char* const kKinds[] = {"news", "preparedness", "project", "news", "alert"};
 
 std::string Rfc3339(int64_t t) {
@@ -121,10 +131,16 @@ std::string SoakWorld::ItemJson(const Item& it, int64_t now) const {
   j["id"] = it.id;
   j["kind"] = it.kind;
   j["title"] = {{"ja", std::string(kPhrasesJa[p]) + "（第" + rev + "版）"},
-                {"en", std::string(kPhrasesEn[p]) + " (rev " + rev + ")"}};
+                {"en", std::string(kPhrasesEn[p]) + " (rev " + rev + ")"},
+                {"ko", std::string(kPhrasesKo[p]) + " (제" + rev + "판)"},
+                {"zh-Hans", std::string(kPhrasesZh[p]) + "（第" + rev + "版）"}};
   j["summary"] = {{"ja", "{地域|ちいき}の皆さまへ。" + std::string(kPhrasesJa[(p + it.rev) % 8]) +
                              "について、" + rev + "回目の更新です。詳しくは窓口へ。"},
-                  {"en", "Update " + rev + " about " + kPhrasesEn[(p + it.rev) % 8] + "."}};
+                  {"en", "Update " + rev + " about " + kPhrasesEn[(p + it.rev) % 8] + "."},
+                  {"ko", std::string(kPhrasesKo[(p + it.rev) % 8]) + "에 관한 " + rev +
+                             "번째 안내입니다. 자세한 내용은 창구로."},
+                  {"zh-Hans", std::string(kPhrasesZh[(p + it.rev) % 8]) + "：第" + rev +
+                                  "次更新。详情请咨询窗口。"}};
   std::string body;
   for (int i = 0; i < 3 + it.rev % 5; ++i)
     body += std::string(kPhrasesJa[(p + i) % 8]) + "。第" + std::to_string(i + 1) + "項、版" + rev +

@@ -117,6 +117,7 @@ def main():
         ("visitor taps", driver.get("machikado_soak_visitor_visits", 0)),
         ("visitor swipes / language changes", f"{driver.get('machikado_soak_visitor_swipes', 0):.0f} / "
                                                f"{driver.get('machikado_soak_visitor_language_changes', 0):.0f}"),
+        ("detail views switched to Korean / Chinese", driver.get("machikado_soak_visitor_cjk_details", 0)),
         ("feed changes served", driver.get("machikado_soak_feed_changes", 0)),
         ("items added / removed / edited", f"{driver.get('machikado_soak_items_added', 0):.0f} / "
                                            f"{driver.get('machikado_soak_items_removed', 0):.0f} / "
@@ -163,6 +164,9 @@ def main():
         exercised.append(("machine load, 1-min average (median / min–max)",
                           f"{statistics.median(load):.1f} / {min(load):.1f}–{max(load):.1f}"
                           " (shared by several builds)"))
+    hwm = [r["hwm_kb"] for r in rows if "hwm_kb" in r]
+    if hwm:  # VmHWM: the kernel's peak RSS, transients between samples included
+        exercised.append(("peak RSS of the process (VmHWM at the end)", f"{max(hwm) / 1024:.1f} MiB"))
     refused = [r["refused_images"] for r in rows if "refused_images" in r]
     if refused:
         exercised.append(("images refused at a time (median / max)",
