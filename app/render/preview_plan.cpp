@@ -36,6 +36,8 @@ int DefaultDurationS(const feed::Item& item) {
       return 12;
     case feed::Kind::kAlert:
       return 15;
+    case feed::Kind::kVideo:
+      return item.video.max_seconds.value_or(30);
   }
   return 10;
 }
