@@ -333,6 +333,12 @@ class StuckFileSystem final : public FileSystem {
     return base_.ListDir(d);
   }
   Status MakeDirs(const std::string& p) override { return base_.MakeDirs(p); }
+  Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& p, bool t) override {
+    return base_.AppendFile(p, t);
+  }
+  Status ReadAt(const std::string& p, uint64_t o, size_t m, std::string* out) override {
+    return base_.ReadAt(p, o, m, out);
+  }
 
  private:
   FileSystem& base_;
