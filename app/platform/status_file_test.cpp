@@ -81,7 +81,7 @@ TEST(StatusJsonTest, HasTheDocumentedShape) {
   for (auto& [k, v] : ordered.items()) keys.push_back(k);
   EXPECT_EQ(keys, (std::vector<std::string>{"mode", "idle_reason", "slide", "feeds", "clock",
                                             "renderer", "refused_images", "refused_images_total",
-                                            "quarantined", "version", "updated", "pid"}));
+                                            "quarantined", "media", "version", "updated", "pid"}));
   EXPECT_EQ(ok.size(), 9u);
 }
 
@@ -389,6 +389,7 @@ TEST(StatusJsonTest, ListsRefusedImagesAndQuarantinedItems) {
   EXPECT_EQ(j["quarantined"][0]["content_hash"], "00000000000000aa");
   EXPECT_EQ(j["quarantined"][0]["phase"], "preparing");
   EXPECT_EQ(j["quarantined"][0]["since"], "2026-11-23T00:00:00Z");
+  EXPECT_TRUE(j["media"].is_null());
   // Both are content: a change rewrites the file.
   KioskStatus t = s;
   t.quarantined.clear();
@@ -405,6 +406,30 @@ TEST(StatusJsonTest, TheListOfRefusedImagesIsCapped) {
   json j = json::parse(StatusToJson(s, 0, 1));
   EXPECT_EQ(j["refused_images"].size(), kMaxRefusedImages);
   EXPECT_EQ(j["refused_images_total"], kMaxRefusedImages + 20);
+}
+
+TEST(StatusJsonTest, ReportsTheMediaCacheAndSkippedVideos) {
+  KioskStatus s;
+  MediaStatus m;
+  m.ready = 2;
+  m.partial = 1;
+  m.failed = 1;
+  m.bytes = 123456;
+  m.budget_bytes = 4294967296;
+  m.skipped = {{"https://example.jp/v/8k.mp4", "the video is 7680×4320 pixels"}};
+  s.media = m;
+  json j = json::parse(StatusToJson(s, 0, 1));
+  EXPECT_EQ(j["media"]["ready"], 2);
+  EXPECT_EQ(j["media"]["partial"], 1);
+  EXPECT_EQ(j["media"]["failed"], 1);
+  EXPECT_EQ(j["media"]["bytes"], 123456);
+  EXPECT_EQ(j["media"]["budget_bytes"], 4294967296);
+  ASSERT_EQ(j["media"]["skipped"].size(), 1u);
+  EXPECT_EQ(j["media"]["skipped"][0]["reason"], "the video is 7680×4320 pixels");
+  EXPECT_EQ(j["media"]["skipped_total"], 1);
+  KioskStatus t = s;
+  t.media->ready = 3;
+  EXPECT_FALSE(SameContent(s, t));
 }
 
 }  // namespace

@@ -93,9 +93,9 @@ Result<std::unique_ptr<MpvPlayer>> MpvPlayer::Create(const MpvPlayerOptions& opt
       {MPV_RENDER_PARAM_INVALID, nullptr},
   };
   if (int rc = mpv_render_context_create(&p->render_, h, params); rc < 0)
-    return Status::Error(StatusCode::kInternal,
-                         std::string("libmpv: no software render context: ") +
-                             mpv_error_string(rc));
+    return Status::Error(
+        StatusCode::kInternal,
+        std::string("libmpv: no software render context: ") + mpv_error_string(rc));
   mpv_set_wakeup_callback(h, &MpvPlayer::OnWakeup, p.get());
   mpv_render_context_set_update_callback(p->render_, &MpvPlayer::OnRenderUpdate, p.get());
   return p;
@@ -301,7 +301,8 @@ bool MpvPlayer::RenderFrame(int w, int h, int stride, uint8_t* pixels) {
   };
   if (mpv_render_context_render(render_, params) < 0) return false;
   has_frame_ = true;
-  if (state_ == PlayerState::kLoading) state_ = want_pause_ ? PlayerState::kPaused : PlayerState::kPlaying;
+  if (state_ == PlayerState::kLoading)
+    state_ = want_pause_ ? PlayerState::kPaused : PlayerState::kPlaying;
   return true;
 }
 

@@ -77,14 +77,14 @@ class MpvPlayer final : public VideoPlayer {
 
   PlayerState state_ = PlayerState::kIdle;
   bool want_pause_ = false;
-  int awaiting_start_ = 0;       // loadfile commands whose START_FILE has not arrived yet
-  bool stopped_ = false;         // events about the current file are ignored (Stop or Fail)
-  bool has_frame_ = false;       // a frame was rendered since Open
-  int64_t opened_at_ms_ = 0;     // steady clock, for the load timeout
+  int awaiting_start_ = 0;    // loadfile commands whose START_FILE has not arrived yet
+  bool stopped_ = false;      // events about the current file are ignored (Stop or Fail)
+  bool has_frame_ = false;    // a frame was rendered since Open
+  int64_t opened_at_ms_ = 0;  // steady clock, for the load timeout
   int width_ = 0, height_ = 0;
   double duration_s_ = 0, position_s_ = 0;
   std::string error_;
-  std::string last_log_error_;   // mpv's last error-level message (a reason for kFailed)
+  std::string last_log_error_;  // mpv's last error-level message (a reason for kFailed)
 };
 
 }  // namespace machikado::video

@@ -22,7 +22,9 @@ namespace {
 
 constexpr int kW = 320, kH = 240;
 
-bool Shell(const std::string& cmd) { return std::system(cmd.c_str()) == 0; }
+bool Shell(const std::string& cmd) {
+  return std::system(cmd.c_str()) == 0;
+}
 
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -42,12 +44,16 @@ class MpvPlayerTest : public ::testing::Test {
     dir_ = new ScopedTempDir("machikado-video");
     const std::string clip = dir_->file("clip.mp4");
     // testsrc: colour bars, a gradient and a moving counter; 50 frames of 320×240.
-    ok_ = Shell("ffmpeg -v error -nostdin -f lavfi -i testsrc=size=320x240:rate=25 -t 2 -c:v libx264 "
-              "-pix_fmt yuv420p -y " + clip) &&
+    ok_ = Shell(
+              "ffmpeg -v error -nostdin -f lavfi -i testsrc=size=320x240:rate=25 -t 2 -c:v libx264 "
+              "-pix_fmt yuv420p -y " +
+              clip) &&
           Shell("ffmpeg -v error -nostdin -i " + clip + " -f rawvideo -pix_fmt rgb24 -y " +
-              dir_->file("frames.rgb")) &&
-          Shell("ffmpeg -v error -nostdin -f lavfi -i testsrc=size=7680x4320:rate=25 -frames:v 2 "
-              "-c:v libx264 -preset ultrafast -pix_fmt yuv420p -y " + dir_->file("8k.mp4"));
+                dir_->file("frames.rgb")) &&
+          Shell(
+              "ffmpeg -v error -nostdin -f lavfi -i testsrc=size=7680x4320:rate=25 -frames:v 2 "
+              "-c:v libx264 -preset ultrafast -pix_fmt yuv420p -y " +
+              dir_->file("8k.mp4"));
     reference_ = ReadAll(dir_->file("frames.rgb"));
     const std::string bytes = ReadAll(clip);
     WriteAll(dir_->file("truncated.mp4"), bytes.substr(0, bytes.size() * 3 / 10));
@@ -152,9 +158,13 @@ TEST_F(MpvPlayerTest, PlaysAClipWhoseFramesMatchItsContent) {
   EXPECT_NEAR(player_->position_s(), 2.0, 0.2);
 }
 
-TEST_F(MpvPlayerTest, RefusesRandomBytesNamedMp4) { ExpectRefused("junk.mp4"); }
+TEST_F(MpvPlayerTest, RefusesRandomBytesNamedMp4) {
+  ExpectRefused("junk.mp4");
+}
 
-TEST_F(MpvPlayerTest, RefusesATruncatedFile) { ExpectRefused("truncated.mp4"); }
+TEST_F(MpvPlayerTest, RefusesATruncatedFile) {
+  ExpectRefused("truncated.mp4");
+}
 
 TEST_F(MpvPlayerTest, RefusesAnEightKFileBeforeDecoding) {
   ExpectRefused("8k.mp4");

@@ -21,8 +21,8 @@ enum class PlayerState {
   kLoading,  // opened, not playing yet (probing the file)
   kPlaying,
   kPaused,
-  kEnded,    // played to the end (not looping); the last frame stays
-  kFailed,   // refused or broken: error() says why
+  kEnded,   // played to the end (not looping); the last frame stays
+  kFailed,  // refused or broken: error() says why
 };
 std::string_view PlayerStateName(PlayerState s);  // "idle", "loading", …
 

@@ -45,7 +45,8 @@ TEST(WebVttTest, AcceptsBomCrLfAndLongHours) {
 TEST(WebVttTest, DropsStylingTagsAndDecodesReferences) {
   Captions c = ParseOk(
       "WEBVTT\n\nSTYLE\n::cue { color: red }\n\nREGION\nid:fred\n\nNOTE a comment\nmore\n\n"
-      "00:00.000 --> 00:01.000\n<c.yellow.bg_blue>黄色</c> &amp; <b>太字</b> &lt;3 &#x5B57;&#23383; "
+      "00:00.000 --> 00:01.000\n<c.yellow.bg_blue>黄色</c> &amp; <b>太字</b> &lt;3 "
+      "&#x5B57;&#23383; "
       "<ruby>漢<rt>かん</rt></ruby> <00:00.500>後 &bogus; &#0;\n");
   ASSERT_EQ(c.cues.size(), 1u);
   EXPECT_EQ(c.cues[0].text, "黄色 & 太字 <3 字字 漢かん 後 &bogus; \uFFFD");
@@ -96,7 +97,9 @@ TEST(WebVttTest, CapsBytesCuesAndCueText) {
 }
 
 TEST(WebVttTest, SanitisesInvalidUtf8AndControls) {
-  Captions c = ParseOk(std::string("WEBVTT\n\n00:01.000 --> 00:02.000\na\xFF\x01" "b\n"));
+  Captions c =
+      ParseOk(std::string("WEBVTT\n\n00:01.000 --> 00:02.000\na\xFF\x01"
+                          "b\n"));
   ASSERT_EQ(c.cues.size(), 1u);
   EXPECT_EQ(c.cues[0].text, "a\uFFFDb");
 }
