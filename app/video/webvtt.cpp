@@ -108,30 +108,91 @@ size_t CharRef(std::string_view s, size_t i, std::string* out) {
   return j + 1 - i;
 }
 
-// Cue text without tags, with character references decoded.
-void AppendPlain(std::string_view line, std::string* out) {
-  for (size_t i = 0; i < line.size();) {
-    if (line[i] == '<') {
-      const size_t close = line.find('>', i);
-      if (close == std::string_view::npos) break;  // an unclosed tag swallows the rest of the line
-      i = close + 1;
-    } else if (line[i] == '&') {
-      const size_t used = CharRef(line, i, out);
-      if (used == 0) out->push_back(line[i++]);
-      i += used;
-    } else {
-      out->push_back(line[i++]);
+// Builds a cue's text from its lines: tags dropped, references decoded, <ruby>/<rt> kept as
+// segments with readings.
+class CueTextBuilder {
+ public:
+  void AddLine(std::string_view line) {
+    if (lines_++ > 0) Current().push_back('\n');
+    for (size_t i = 0; i < line.size();) {
+      if (line[i] == '<') {
+        const size_t close = line.find('>', i);
+        if (close == std::string_view::npos)
+          break;  // an unclosed tag swallows the rest of the line
+        Tag(line.substr(i + 1, close - i - 1));
+        i = close + 1;
+      } else if (line[i] == '&') {
+        const size_t used = CharRef(line, i, &Current());
+        if (used == 0) Current().push_back(line[i++]);
+        i += used;
+      } else {
+        Current().push_back(line[i++]);
+      }
     }
   }
-}
 
-// Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
-void CutUtf8(std::string* s, size_t max) {
-  if (s->size() <= max) return;
-  size_t n = max;
-  while (n > 0 && (static_cast<unsigned char>((*s)[n]) & 0xC0) == 0x80) --n;
-  s->resize(n);
-}
+  // The segments (sanitised) and their plain text, within `max_bytes` of base and reading text
+  // (beyond it the readings are dropped and the text cut).
+  void Finish(size_t max_bytes, Cue* cue) {
+    if (in_ruby_) CloseRuby();
+    Flush();
+    size_t total = 0;
+    for (feed::RubySegment& seg : segs_) {
+      std::string base, ruby;
+      text::SanitizeUtf8(seg.base, true, &base);
+      text::SanitizeUtf8(seg.ruby, false, &ruby);
+      seg.base = std::move(base);
+      seg.ruby = std::move(ruby);
+      cue->text += seg.base;
+      total += seg.base.size() + seg.ruby.size();
+    }
+    std::erase_if(segs_, [](const feed::RubySegment& s) { return s.base.empty(); });
+    if (total > max_bytes) {
+      CutUtf8(&cue->text, max_bytes);
+      segs_ = {{cue->text, ""}};
+    }
+    cue->segments = std::move(segs_);
+  }
+
+ private:
+  std::string& Current() { return in_rt_ ? reading_ : in_ruby_ ? base_ : plain_; }
+  void Flush() {
+    if (!plain_.empty()) segs_.push_back({std::move(plain_), ""});
+    plain_.clear();
+  }
+  void CloseRuby() {
+    segs_.push_back({std::move(base_), std::move(reading_)});
+    base_.clear();
+    reading_.clear();
+    in_ruby_ = in_rt_ = false;
+  }
+  void Tag(std::string_view tag) {
+    const size_t end = tag.find_first_of(" \t.");
+    const std::string_view name = tag.substr(0, end);
+    if (name == "ruby" && !in_ruby_) {
+      Flush();
+      in_ruby_ = true;
+    } else if (name == "rt" && in_ruby_) {
+      in_rt_ = true;
+    } else if (name == "/rt") {
+      in_rt_ = false;
+    } else if (name == "/ruby" && in_ruby_) {
+      CloseRuby();
+    }
+  }
+
+  static void CutUtf8(std::string* s, size_t max) {
+    if (s->size() <= max) return;
+    size_t n = max;
+    while (n > 0 && (static_cast<unsigned char>((*s)[n]) & 0xC0) == 0x80) --n;
+    s->resize(n);
+  }
+
+  std::vector<feed::RubySegment> segs_;
+  std::string plain_, base_, reading_;
+  bool in_ruby_ = false, in_rt_ = false;
+  int lines_ = 0;
+};
 
 bool IsBlank(std::string_view line) {
   return std::all_of(line.begin(), line.end(), IsSpace);
@@ -176,16 +237,16 @@ Result<Captions> ParseWebVtt(std::string_view bytes, const WebVttLimits& limits)
     const bool timed = TimingLine(lines[timing], &cue.start_ms, &cue.end_ms);
     i = timing + 1;
     // The cue's text: up to a blank line or a line with "-->" (which starts the next cue).
+    CueTextBuilder builder;
+    size_t raw = 0;
     for (; i < lines.size() && !IsBlank(lines[i]) && lines[i].find("-->") == std::string_view::npos;
          ++i) {
-      if (cue.text.size() > limits.max_cue_text_bytes) continue;
-      std::string plain;
-      AppendPlain(lines[i], &plain);
-      if (!cue.text.empty()) cue.text.push_back('\n');
-      text::SanitizeUtf8(plain, false, &cue.text);
+      if (raw > limits.max_cue_text_bytes) continue;  // the rest of an oversized cue is not read
+      raw += lines[i].size();
+      builder.AddLine(lines[i]);
     }
-    CutUtf8(&cue.text, limits.max_cue_text_bytes);
-    const bool has_text = !IsBlank(cue.text);
+    builder.Finish(limits.max_cue_text_bytes, &cue);
+    const bool has_text = cue.text.find_first_not_of(" \t\n") != std::string::npos;
     if (!timed || cue.end_ms <= cue.start_ms || cue.end_ms > limits.max_time_ms || !has_text) {
       ++out.cues_skipped;
       continue;

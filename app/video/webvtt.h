@@ -2,7 +2,8 @@
 // parser for files from the network and the choice of the cue to show at a playback time.
 // The kiosk draws captions with its own text layout, so only cue times and plain text are kept:
 // cue settings (position, line, align …), STYLE and REGION blocks, NOTE comments and inline tags
-// (<c.yellow>, <v Speaker>, <b>, <ruby>, timestamps) are dropped, character references decoded.
+// (<c.yellow>, <v Speaker>, <b>, timestamps) are dropped, character references decoded;
+// <ruby>base<rt>reading</rt></ruby> is kept as furigana for the kiosk's ruby layout.
 // Pure functions; thread-safe.
 #pragma once
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "feed/model.h"
 
 namespace machikado::video {
 
@@ -27,7 +29,9 @@ struct WebVttLimits {
 struct Cue {
   int64_t start_ms = 0;
   int64_t end_ms = 0;  // > start_ms
-  std::string text;    // plain UTF-8; lines separated by '\n'
+  std::string text;    // plain UTF-8 (readings left out); lines separated by '\n'
+  // The same text with its readings, for text::LayoutText: plain runs have an empty ruby.
+  std::vector<feed::RubySegment> segments;
 };
 
 struct Captions {

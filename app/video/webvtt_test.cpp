@@ -49,8 +49,21 @@ TEST(WebVttTest, DropsStylingTagsAndDecodesReferences) {
       "&#x5B57;&#23383; "
       "<ruby>漢<rt>かん</rt></ruby> <00:00.500>後 &bogus; &#0;\n");
   ASSERT_EQ(c.cues.size(), 1u);
-  EXPECT_EQ(c.cues[0].text, "黄色 & 太字 <3 字字 漢かん 後 &bogus; \uFFFD");
+  EXPECT_EQ(c.cues[0].text, "黄色 & 太字 <3 字字 漢 後 &bogus; \uFFFD");
   EXPECT_EQ(c.cues_skipped, 0u);
+}
+
+TEST(WebVttTest, KeepsRubyAsReadings) {
+  Captions c = ParseOk(
+      "WEBVTT\n\n00:00.000 --> 00:01.000\n<ruby>避難<rt>ひなん</rt></ruby>してください\n"
+      "<ruby.x>所<rt>しょ</ruby>\n\n"
+      "00:01.000 --> 00:02.000\n<rt>stray</rt> <ruby>unclosed\n");
+  ASSERT_EQ(c.cues.size(), 2u);
+  EXPECT_EQ(c.cues[0].text, "避難してください\n所");
+  const std::vector<feed::RubySegment> want = {
+      {"避難", "ひなん"}, {"してください\n", ""}, {"所", "しょ"}};
+  EXPECT_EQ(c.cues[0].segments, want);
+  EXPECT_EQ(c.cues[1].text, "stray unclosed");
 }
 
 TEST(WebVttTest, RejectsFilesThatAreNotWebVtt) {
@@ -129,6 +142,7 @@ TEST(WebVttTest, SurvivesRandomMutations) {
   WebVttLimits limits;
   limits.max_cues = 50;
   limits.max_cue_text_bytes = 40;
+  int parsed = 0, with_cues = 0;
   for (int round = 0; round < 3000; ++round) {
     std::string s = seed;
     const int edits = 1 + static_cast<int>(rng() % 12);
@@ -150,14 +164,22 @@ TEST(WebVttTest, SurvivesRandomMutations) {
     }
     Result<Captions> r = ParseWebVtt(s, limits);
     if (!r.ok()) continue;
+    ++parsed;
+    if (!r->cues.empty()) ++with_cues;
     ASSERT_LE(r->cues.size(), limits.max_cues);
     for (const Cue& cue : r->cues) {
       ASSERT_LT(cue.start_ms, cue.end_ms) << s;
+      std::string joined;
+      for (const auto& seg : cue.segments) joined += seg.base;
+      ASSERT_EQ(joined, cue.text) << s;
       ASSERT_LE(cue.text.size(), limits.max_cue_text_bytes) << s;
       ASSERT_FALSE(cue.text.empty()) << s;
     }
     (void)CueAt(*r, 2000);
   }
+  // The mutations keep most files WebVTT, and many still have cues: the checks above ran.
+  EXPECT_GT(parsed, 1000);
+  EXPECT_GT(with_cues, 500);
 }
 
 TEST(WebVttTest, ManyTinyCuesStayWithinTheCap) {
