@@ -97,11 +97,19 @@ Result<std::unique_ptr<MpvPlayer>> MpvPlayer::Create(const MpvPlayerOptions& opt
         StatusCode::kInternal,
         std::string("libmpv: no software render context: ") + mpv_error_string(rc));
   mpv_set_wakeup_callback(h, &MpvPlayer::OnWakeup, p.get());
+  MpvPlayer* raw = p.get();
+  raw->frame_thread_ = std::thread([raw] { raw->ConvertFrames(); });
   mpv_render_context_set_update_callback(p->render_, &MpvPlayer::OnRenderUpdate, p.get());
   return p;
 }
 
 MpvPlayer::~MpvPlayer() {
+  {
+    std::lock_guard<std::mutex> lock(fmu_);
+    quit_ = true;
+  }
+  fcv_.notify_all();
+  if (frame_thread_.joinable()) frame_thread_.join();
   // The render context must go before the core (render.h, "Context and handle lifecycle").
   if (render_) {
     mpv_render_context_set_update_callback(render_, nullptr, nullptr);
@@ -120,8 +128,73 @@ void MpvPlayer::OnWakeup(void* self) {
 
 void MpvPlayer::OnRenderUpdate(void* self) {
   auto* p = static_cast<MpvPlayer*>(self);
-  p->frame_pending_ = true;
-  if (p->wakeup_) p->wakeup_();
+  {
+    std::lock_guard<std::mutex> lock(p->fmu_);
+    p->update_pending_ = true;
+  }
+  p->fcv_.notify_all();
+}
+
+void MpvPlayer::ConvertFrames() {
+  std::vector<uint8_t> back;
+  std::unique_lock<std::mutex> lock(fmu_);
+  for (;;) {
+    fcv_.wait(lock, [this] { return quit_ || update_pending_ || resize_pending_; });
+    if (quit_) return;
+    const bool resized = resize_pending_;
+    update_pending_ = resize_pending_ = false;
+    const int w = want_w_, h = want_h_;
+    const uint64_t gen = gen_;
+    // A resize converts the current frame again, but only once this file has shown one (else
+    // mpv would hand out a black picture before the first real frame).
+    const bool have_real_frame = front_gen_ == gen;
+    const bool active = active_;
+    lock.unlock();
+    // update() must follow every update callback, active or not (render.h).
+    const uint64_t flags = mpv_render_context_update(render_);
+    bool converted = false;
+    if (active && w > 0 && h > 0 &&
+        ((flags & MPV_RENDER_UPDATE_FRAME) || (resized && have_real_frame))) {
+      back.resize(static_cast<size_t>(w) * 4 * h);
+      int size[2] = {w, h};
+      size_t stride = static_cast<size_t>(w) * 4;
+      char format[] = "rgb0";
+      mpv_render_param params[] = {
+          {MPV_RENDER_PARAM_SW_SIZE, size},      {MPV_RENDER_PARAM_SW_FORMAT, format},
+          {MPV_RENDER_PARAM_SW_STRIDE, &stride}, {MPV_RENDER_PARAM_SW_POINTER, back.data()},
+          {MPV_RENDER_PARAM_INVALID, nullptr},
+      };
+      converted = mpv_render_context_render(render_, params) >= 0;
+    }
+    lock.lock();
+    if (converted && gen == gen_ && active_) {
+      front_.swap(back);
+      front_w_ = w;
+      front_h_ = h;
+      front_gen_ = gen;
+      front_new_ = true;
+      lock.unlock();
+      if (wakeup_) wakeup_();
+      lock.lock();
+    }
+  }
+}
+
+void MpvPlayer::NewGeneration(bool active) {
+  std::lock_guard<std::mutex> lock(fmu_);
+  ++gen_;
+  active_ = active;
+  front_new_ = false;
+}
+
+bool MpvPlayer::HasFrameOfThisFile() const {
+  std::lock_guard<std::mutex> lock(fmu_);
+  return front_gen_ == gen_;
+}
+
+bool MpvPlayer::frame_ready() const {
+  std::lock_guard<std::mutex> lock(fmu_);
+  return active_ && front_new_ && front_gen_ == gen_;
 }
 
 void MpvPlayer::Command(std::initializer_list<const char*> args) {
@@ -142,7 +215,7 @@ void MpvPlayer::Open(const std::string& path, bool loop) {
   last_log_error_.clear();
   width_ = height_ = 0;
   duration_s_ = position_s_ = 0;
-  has_frame_ = false;
+  NewGeneration(true);
   opened_at_ms_ = SteadyMs();
   if (path.find("://") != std::string::npos || path.empty()) {
     Fail("only local files are played (the media cache's), not " + path);
@@ -170,7 +243,7 @@ void MpvPlayer::Pause() {
 void MpvPlayer::Stop() {
   stopped_ = true;
   state_ = PlayerState::kIdle;
-  frame_pending_ = false;
+  NewGeneration(false);
   Command({"stop"});
 }
 
@@ -178,7 +251,7 @@ void MpvPlayer::Fail(std::string reason) {
   stopped_ = true;  // what mpv reports about this file from now on does not matter
   state_ = PlayerState::kFailed;
   error_ = std::move(reason);
-  frame_pending_ = false;
+  NewGeneration(false);
   Command({"stop"});
 }
 
@@ -249,7 +322,7 @@ void MpvPlayer::Poll() {
           if (!last_log_error_.empty()) why += " (" + last_log_error_ + ")";
           Fail(why);
         } else if (end->reason == MPV_END_FILE_REASON_EOF) {
-          state_ = has_frame_ || frame_pending_ ? PlayerState::kEnded : PlayerState::kFailed;
+          state_ = HasFrameOfThisFile() ? PlayerState::kEnded : PlayerState::kFailed;
           if (state_ == PlayerState::kFailed) error_ = "the file ended before a frame was shown";
         } else {
           state_ = PlayerState::kIdle;
@@ -271,36 +344,45 @@ void MpvPlayer::Poll() {
         else if (name == "eof-reached" && *static_cast<int*>(prop->data) &&
                  state_ != PlayerState::kFailed)
           state_ = PlayerState::kEnded;
+        if (width_ > 0 && height_ > 0) {
+          // Until RenderFrame asks for a size, frames are converted at the video's own.
+          std::lock_guard<std::mutex> lock(fmu_);
+          if (want_w_ == 0) {
+            want_w_ = width_;
+            want_h_ = height_;
+            resize_pending_ = true;
+            fcv_.notify_all();
+          }
+        }
         break;
       }
       default:
         break;
     }
   }
-  if (state_ == PlayerState::kLoading && !has_frame_ && !frame_pending_ &&
+  if (state_ == PlayerState::kLoading && !HasFrameOfThisFile() &&
       SteadyMs() - opened_at_ms_ > options_.limits.load_timeout_ms)
     Fail("the video did not start within " +
          std::to_string(options_.limits.load_timeout_ms / 1000) + " s");
 }
 
 bool MpvPlayer::RenderFrame(int w, int h, int stride, uint8_t* pixels) {
-  if (!render_ || w <= 0 || h <= 0 || stride < 4 * w) return false;
-  frame_pending_ = false;  // before update(): a frame arriving meanwhile raises it again
-  const uint64_t flags = mpv_render_context_update(render_);
-  if (state_ == PlayerState::kIdle || state_ == PlayerState::kFailed) return false;
-  if (!(flags & MPV_RENDER_UPDATE_FRAME)) return false;
-  int size[2] = {w, h};
-  size_t stride_bytes = static_cast<size_t>(stride);
-  char format[] = "rgb0";
-  mpv_render_param params[] = {
-      {MPV_RENDER_PARAM_SW_SIZE, size},
-      {MPV_RENDER_PARAM_SW_FORMAT, format},
-      {MPV_RENDER_PARAM_SW_STRIDE, &stride_bytes},
-      {MPV_RENDER_PARAM_SW_POINTER, pixels},
-      {MPV_RENDER_PARAM_INVALID, nullptr},
-  };
-  if (mpv_render_context_render(render_, params) < 0) return false;
-  has_frame_ = true;
+  if (w <= 0 || h <= 0 || stride < 4 * w) return false;
+  {
+    std::lock_guard<std::mutex> lock(fmu_);
+    if (!active_) return false;
+    if (w != want_w_ || h != want_h_) {  // converted at this size from the next frame on
+      want_w_ = w;
+      want_h_ = h;
+      resize_pending_ = true;
+      fcv_.notify_all();
+    }
+    if (front_gen_ != gen_ || front_w_ != w || front_h_ != h) return false;
+    const size_t row = static_cast<size_t>(w) * 4;
+    for (int y = 0; y < h; ++y)
+      std::memcpy(pixels + static_cast<size_t>(y) * stride, front_.data() + y * row, row);
+    front_new_ = false;
+  }
   if (state_ == PlayerState::kLoading)
     state_ = want_pause_ ? PlayerState::kPaused : PlayerState::kPlaying;
   return true;

@@ -196,6 +196,25 @@ TEST_F(MpvPlayerTest, StopEndsFramesAtOnceAndThePlayerServesTheNextFile) {
   ASSERT_TRUE(PlayUntil([&] { return frames_.size() > before; })) << player_->error();
 }
 
+TEST_F(MpvPlayerTest, ConvertsAtTheSizeAskedFor) {
+  player_->Open(dir_->file("clip.mp4"), true);
+  ASSERT_TRUE(PlayUntil([&] { return !frames_.empty(); })) << player_->error();
+  // Half the size, with a padded stride: the frame thread switches from the next frame on.
+  const int w = kW / 2, h = kH / 2, stride = 256 * 4;
+  std::vector<uint8_t> small(static_cast<size_t>(stride) * h, 7);
+  bool got = false;
+  ASSERT_TRUE(PlayUntil([&] {
+    if (!got) got = player_->RenderFrame(w, h, stride, small.data());
+    return got;
+  }));
+  // The picture is there (testsrc is colourful), and the padding was not written.
+  int non_black = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) non_black += small[y * stride + x * 4] > 40;
+  EXPECT_GT(non_black, w * h / 4);
+  EXPECT_EQ(small[stride - 1], 7);
+}
+
 TEST_F(MpvPlayerTest, PauseHoldsThePosition) {
   player_->Open(dir_->file("clip.mp4"), true);
   ASSERT_TRUE(PlayUntil([&] { return player_->position_s() > 0.2; })) << player_->error();

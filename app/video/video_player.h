@@ -56,9 +56,11 @@ class VideoPlayer {
   virtual PlayerState state() const = 0;
   // True when a frame newer than the last RenderFrame is waiting.
   virtual bool frame_ready() const = 0;
-  // Renders the current frame, scaled to fit w×h with its aspect kept (black bars), into `pixels`
-  // (stride bytes per row, ≥ 4·w; a multiple of 64 is fastest) as bytes R, G, B, X per pixel —
-  // SDL_PIXELFORMAT_XBGR8888 on little-endian machines. False when there is no video to draw.
+  // Writes the current frame, scaled to fit w×h with its aspect kept (black bars), into `pixels`
+  // (stride bytes per row, ≥ 4·w) as bytes R, G, B, X per pixel — SDL_PIXELFORMAT_XBGR8888 on
+  // little-endian machines. False when there is no video to draw, or no frame at this size yet
+  // (a player that converts ahead of time, like MpvPlayer, converts at w×h from the next frame on:
+  // keep w×h the same for a video, e.g. its own size or the slide's video box).
   virtual bool RenderFrame(int w, int h, int stride, uint8_t* pixels) = 0;
 
   // The video's own size once known (0 before).
