@@ -1,6 +1,8 @@
 // WantedMedia and DescribeMediaCache (media_report.h).
 #include "media/media_report.h"
 
+#include "video/webvtt.h"
+
 #include <algorithm>
 #include <set>
 
@@ -20,7 +22,8 @@ std::vector<MediaWant> WantedMedia(const std::vector<feed::Item>& items) {
   };
   for (const feed::Item* it : videos) add({it->video.url, it->video.sha256, it->video.bytes});
   for (const feed::Item* it : videos)
-    for (const feed::CaptionTrack& c : it->video.captions) add({c.url, "", std::nullopt});
+    for (const feed::CaptionTrack& c : it->video.captions)
+      add({c.url, "", std::nullopt, video::WebVttLimits{}.max_bytes});
   return out;
 }
 

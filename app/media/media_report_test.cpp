@@ -35,6 +35,8 @@ TEST(MediaReportTest, WantsVideosByPriorityThenTheirCaptionsOnce) {
   EXPECT_EQ(w[0].bytes, 1000);
   EXPECT_EQ(w[1].url, "https://x.jp/a.mp4");
   EXPECT_EQ(w[2].url, "https://x.jp/a.ja.vtt");
+  EXPECT_EQ(w[2].max_bytes, 1024u * 1024);  // captions: the WebVTT cap
+  EXPECT_EQ(w[0].max_bytes, 0u);
 }
 
 TEST(MediaReportTest, DescribesCountsAndSkippedVideos) {

@@ -217,8 +217,10 @@ StepResult MediaWorker::Download(const MediaWant& want) {
     net::HttpRequest req;
     req.url = want.url;
     req.expect = net::ExpectedContent::kMedia;
-    req.max_body_bytes =
-        cache_.limits().max_file_bytes - std::min(*have, cache_.limits().max_file_bytes);
+    const uint64_t cap = want.max_bytes > 0
+                             ? std::min(want.max_bytes, cache_.limits().max_file_bytes)
+                             : cache_.limits().max_file_bytes;
+    req.max_body_bytes = cap - std::min(*have, cap);
     req.connect_timeout_ms = options_.connect_timeout_ms;
     req.total_timeout_ms = options_.transfer_timeout_ms;
     req.low_speed_bytes_per_s = options_.low_speed_bytes_per_s;
@@ -243,9 +245,12 @@ StepResult MediaWorker::Download(const MediaWant& want) {
       return StepResult::kRetryLater;
     }
     if (fetched.error.kind == net::FetchErrorKind::kTooLarge) {
+      const uint64_t cap = want.max_bytes > 0
+                               ? std::min(want.max_bytes, cache_.limits().max_file_bytes)
+                               : cache_.limits().max_file_bytes;
       cache_.CountRejected();
-      cache_.Fail(want.url, "the file is larger than the media cache's limit of " +
-                                std::to_string(cache_.limits().max_file_bytes) + " bytes");
+      cache_.Fail(want.url,
+                  "the file is larger than the limit of " + std::to_string(cap) + " bytes");
       return StepResult::kFailed;
     }
     std::string why = fetched.error.message;

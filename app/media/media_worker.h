@@ -29,6 +29,7 @@ struct MediaWant {
   std::string url;
   std::string sha256;            // lowercase hex, "" = unchecked
   std::optional<int64_t> bytes;  // the size the feed announces, when it does
+  uint64_t max_bytes = 0;        // a lower cap than the cache's per-file one (captions); 0 = none
   bool operator==(const MediaWant&) const = default;
 };
 

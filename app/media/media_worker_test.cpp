@@ -208,9 +208,14 @@ TEST_F(MediaWorkerTest, RefusesAFileOverTheCapOrOfTheWrongSize) {
   worker->SetWanted({w});
   EXPECT_EQ(worker->Step(), StepResult::kFailed);
   EXPECT_NE(cache_->Find(w.url)->error.find("1234"), std::string::npos);
+  MediaWant small = Want("/c.mp4");
+  small.max_bytes = 1000;  // e.g. a captions file
+  worker->SetWanted({small});
+  EXPECT_EQ(worker->Step(), StepResult::kFailed);
+  EXPECT_NE(cache_->Find(small.url)->error.find("1000 bytes"), std::string::npos);
   worker->SetWanted({Want("/portal.mp4")});
   EXPECT_EQ(worker->Step(), StepResult::kRetryLater);  // a captive portal is a network problem
-  EXPECT_EQ(cache_->counters().files_rejected, 1u);    // since the reopen
+  EXPECT_EQ(cache_->counters().files_rejected, 2u);    // since the reopen
   EXPECT_EQ(FilesInDir(), 1u);
 }
 
