@@ -9,6 +9,8 @@ PACKAGES=(
   # runtime libraries
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev libstb-dev
   libcurl4-openssl-dev nlohmann-json3-dev libunibreak-dev libicu-dev libqrencode-dev libsodium-dev zlib1g-dev
+  # video slides (app/video/): libmpv's render API
+  libmpv-dev
   # the CSV reader of the open-data imports (app/opendata/)
   libcsv-dev
   # XML of official warnings (JMA disaster-information XML, CAP 1.2): no DTD/entity expansion, no network
@@ -22,6 +24,8 @@ PACKAGES=(
   xvfb xdotool imagemagick zbar-tools nginx-light minisign curl python3
   # the Debian package and the ward's apt repository (tests/package.test.sh, tests/apt_repo.test.sh)
   dpkg-dev reprepro gnupg
+  # test clips for the video player (app/video/mpv_player_test.cpp), made at test time
+  ffmpeg
   # peak RSS of a command (tests/hostile_images.test.sh: /usr/bin/time -v)
   time
   # the soak's HTTPS feed server (cpp-httplib's SSLServer links OpenSSL) and its test CA, made at

@@ -135,11 +135,18 @@ Result<std::unique_ptr<WritableFile>> FaultyFileSystem::CreateFile(const std::st
   return std::unique_ptr<WritableFile>(new File(*this, path, std::move(base).value()));
 }
 
-Result<std::unique_ptr<WritableFile>> FaultyFileSystem::AppendFile(const std::string& path) {
-  if (int err = Check(FsOp::kCreate)) return ErrnoStatus("cannot open for appending", path, err);
-  Result<std::unique_ptr<WritableFile>> base = base_.AppendFile(path);
+Result<std::unique_ptr<WritableFile>> FaultyFileSystem::AppendFile(const std::string& path,
+                                                                   bool truncate) {
+  if (int err = Check(FsOp::kCreate)) return ErrnoStatus("cannot open", path, err);
+  Result<std::unique_ptr<WritableFile>> base = base_.AppendFile(path, truncate);
   if (!base.ok()) return base.status();
   return std::unique_ptr<WritableFile>(new File(*this, path, std::move(base).value()));
+}
+
+Status FaultyFileSystem::ReadAt(const std::string& path, uint64_t offset, size_t max_bytes,
+                                std::string* out) {
+  if (int err = Check(FsOp::kRead)) return ErrnoStatus("cannot read", path, err);
+  return base_.ReadAt(path, offset, max_bytes, out);
 }
 
 Status FaultyFileSystem::Rename(const std::string& from, const std::string& to) {

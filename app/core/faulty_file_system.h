@@ -54,14 +54,15 @@ class FaultyFileSystem final : public FileSystem {
 
   Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) override;
   Result<std::unique_ptr<WritableFile>> CreateFile(const std::string& path) override;
+  Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& path, bool truncate) override;
+  Status ReadAt(const std::string& path, uint64_t offset, size_t max_bytes,
+                std::string* out) override;
   Status Rename(const std::string& from, const std::string& to) override;
   Status SyncDir(const std::string& dir) override;
   Status Remove(const std::string& path) override;
   Result<FileInfo> Stat(const std::string& path) override;
   Result<std::vector<std::string>> ListDir(const std::string& dir) override;
   Status MakeDirs(const std::string& path) override;
-  // Counted and failed as kCreate; its appends as kWrite (with the write budget).
-  Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& path) override;
 
  private:
   class File;

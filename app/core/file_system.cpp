@@ -215,10 +215,34 @@ Result<std::unique_ptr<WritableFile>> PosixFileSystem::CreateFile(const std::str
   return std::unique_ptr<WritableFile>(new PosixWritableFile(path, fd));
 }
 
-Result<std::unique_ptr<WritableFile>> PosixFileSystem::AppendFile(const std::string& path) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (fd < 0) return ErrnoStatus("cannot open for appending", path, errno);
+Result<std::unique_ptr<WritableFile>> PosixFileSystem::AppendFile(const std::string& path,
+                                                                  bool truncate) {
+  const int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (truncate ? O_TRUNC : 0);
+  int fd = ::open(path.c_str(), flags, 0644);
+  if (fd < 0) return ErrnoStatus("cannot open", path, errno);
   return std::unique_ptr<WritableFile>(new PosixWritableFile(path, fd));
+}
+
+Status PosixFileSystem::ReadAt(const std::string& path, uint64_t offset, size_t max_bytes,
+                               std::string* out) {
+  out->clear();
+  Result<OpenedFile> opened = OpenRegularFile(path);
+  if (!opened.ok()) return opened.status();
+  const int fd = opened->fd.get();
+  out->resize(max_bytes);
+  size_t got = 0;
+  while (got < max_bytes) {
+    ssize_t n = ::pread(fd, out->data() + got, max_bytes - got, static_cast<off_t>(offset + got));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      out->clear();
+      return ErrnoStatus("cannot read", path, errno);
+    }
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+  }
+  out->resize(got);
+  return Status::Ok();
 }
 
 Status PosixFileSystem::Rename(const std::string& from, const std::string& to) {

@@ -44,6 +44,14 @@ class FileSystem {
   virtual Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) = 0;
   // Creates a new file for writing; fails if it exists (O_EXCL), so a temp name is never shared.
   virtual Result<std::unique_ptr<WritableFile>> CreateFile(const std::string& path) = 0;
+  // Opens a file for appending, creating it when absent (`truncate`: empties it first). Proof of
+  // play appends to its log this way; the media cache resumes a partial download.
+  virtual Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& path,
+                                                           bool truncate) = 0;
+  // Reads up to `max_bytes` at `offset` of a regular file into *out (replacing its content); fewer
+  // at the end of the file, none past it. For reading large files piece by piece (hashing a video).
+  virtual Status ReadAt(const std::string& path, uint64_t offset, size_t max_bytes,
+                        std::string* out) = 0;
   // rename(2): atomically replaces `to` when both are in the same file system.
   virtual Status Rename(const std::string& from, const std::string& to) = 0;
   // fsync of a directory, so that a rename in it survives a power loss.
@@ -55,8 +63,6 @@ class FileSystem {
   virtual Result<std::vector<std::string>> ListDir(const std::string& dir) = 0;
   // mkdir -p; ok when the directory already exists.
   virtual Status MakeDirs(const std::string& path) = 0;
-  // Opens a file for appending, creating it when absent (a log: proof of play).
-  virtual Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& path) = 0;
 
   // Size of a file (Stat().size).
   Result<uint64_t> FileSize(const std::string& path);
@@ -80,13 +86,15 @@ class PosixFileSystem final : public FileSystem {
  public:
   Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) override;
   Result<std::unique_ptr<WritableFile>> CreateFile(const std::string& path) override;
+  Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& path, bool truncate) override;
+  Status ReadAt(const std::string& path, uint64_t offset, size_t max_bytes,
+                std::string* out) override;
   Status Rename(const std::string& from, const std::string& to) override;
   Status SyncDir(const std::string& dir) override;
   Status Remove(const std::string& path) override;
   Result<FileInfo> Stat(const std::string& path) override;
   Result<std::vector<std::string>> ListDir(const std::string& dir) override;
   Status MakeDirs(const std::string& path) override;
-  Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& path) override;
 };
 
 // "what path: strerror (ENAME)", with "disk full" spelled out for ENOSPC/EDQUOT.

@@ -52,6 +52,37 @@ TEST_F(FileSystemTest, WriteFileAtomicSyncsFileAndDirectory) {
   EXPECT_EQ(faulty_.calls(FsOp::kSyncDir), 1);
 }
 
+TEST_F(FileSystemTest, AppendFileResumesOrTruncates) {
+  const std::string path = dir_.file("clip.part");
+  for (const char* piece : {"abc", "def"}) {
+    auto f = posix_.AppendFile(path, false);
+    ASSERT_TRUE(f.ok()) << f.status().message();
+    ASSERT_TRUE((*f)->Append(piece).ok());
+    ASSERT_TRUE((*f)->Close().ok());
+  }
+  EXPECT_EQ(Read(path), "abcdef");
+  auto f = posix_.AppendFile(path, true);
+  ASSERT_TRUE(f.ok());
+  ASSERT_TRUE((*f)->Append("x").ok());
+  ASSERT_TRUE((*f)->Close().ok());
+  EXPECT_EQ(Read(path), "x");
+}
+
+TEST_F(FileSystemTest, ReadAtReadsPiecesAndStopsAtTheEnd) {
+  const std::string path = dir_.file("a.bin");
+  ASSERT_TRUE(posix_.WriteFileAtomic(path, "0123456789").ok());
+  std::string out = "old";
+  ASSERT_TRUE(posix_.ReadAt(path, 2, 3, &out).ok());
+  EXPECT_EQ(out, "234");
+  ASSERT_TRUE(posix_.ReadAt(path, 8, 100, &out).ok());
+  EXPECT_EQ(out, "89");
+  ASSERT_TRUE(posix_.ReadAt(path, 20, 5, &out).ok());
+  EXPECT_EQ(out, "");
+  EXPECT_EQ(posix_.ReadAt(dir_.file("missing"), 0, 5, &out).code(), StatusCode::kNotFound);
+  faulty_.FailOn(FsOp::kRead, EIO, 1);
+  EXPECT_FALSE(faulty_.ReadAt(path, 0, 5, &out).ok());
+}
+
 TEST_F(FileSystemTest, ReadFileReportsMissingFileAsNotFound) {
   Result<std::string> r = posix_.ReadFile(dir_.file("absent"), 100);
   ASSERT_FALSE(r.ok());

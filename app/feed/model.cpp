@@ -55,11 +55,12 @@ std::string_view ToName(const std::array<std::pair<E, std::string_view>, N>& tab
   return "?";
 }
 
-constexpr std::array<std::pair<Kind, std::string_view>, 4> kKinds{{
+constexpr std::array<std::pair<Kind, std::string_view>, 5> kKinds{{
     {Kind::kNews, "news"},
     {Kind::kPreparedness, "preparedness"},
     {Kind::kAlert, "alert"},
     {Kind::kProject, "project"},
+    {Kind::kVideo, "video"},
 }};
 
 constexpr std::array<std::pair<Hazard, std::string_view>, 12> kHazards{{

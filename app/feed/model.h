@@ -43,7 +43,7 @@ struct Text {
   std::vector<std::string> languages() const;
 };
 
-enum class Kind { kNews, kPreparedness, kAlert, kProject };
+enum class Kind { kNews, kPreparedness, kAlert, kProject, kVideo };
 enum class ItemStatus { kActual, kExercise, kTest };
 enum class Hazard {
   kFlood,
@@ -65,7 +65,7 @@ enum class ShelterStatus { kOpen, kClosed, kFull, kUnknown };
 // "equivalent".
 enum class LevelBasis { kIssued, kEquivalent };
 
-std::string_view KindName(Kind k);          // "news", "preparedness", "alert", "project"
+std::string_view KindName(Kind k);          // "news", "preparedness", "alert", "project", "video"
 std::string_view HazardName(Hazard h);      // "flood", "inland_flood", …
 std::string_view StatusName(ItemStatus s);  // "actual", "exercise", "test"
 std::string_view ShelterStatusName(ShelterStatus s);
@@ -167,6 +167,23 @@ struct ProjectPart {
   std::vector<Metric> metrics;  // ≤ 6
 };
 
+// One captions track of a video: a WebVTT file (video/webvtt.h) in one language.
+struct CaptionTrack {
+  std::string lang;  // BCP 47 tag, the key in the feed's `captions` object
+  std::string url;   // absolute http(s) (relative ones resolved against the feed URL)
+};
+
+// kind = video: a clip made by a local group, played muted from the kiosk's media cache.
+struct VideoPart {
+  std::string url;               // absolute http(s)
+  std::string sha256;            // lowercase hex, "" when not given; checked by the media cache
+  std::optional<int64_t> bytes;  // the file's size as published, ≤ FeedLimits::max_video_bytes
+  std::optional<Image> poster;   // shown while the video is not cached yet
+  std::vector<CaptionTrack> captions;  // in feed order, ≤ max_languages
+  bool loop = false;                   // play again until the slide's time is up
+  std::optional<int> max_seconds;      // cap on the slide's time, 3–FeedLimits::max_video_seconds
+};
+
 struct Item {
   std::string id;
   Kind kind = Kind::kNews;
@@ -189,6 +206,7 @@ struct Item {
   PreparednessPart preparedness;
   AlertPart alert;
   ProjectPart project;
+  VideoPart video;
 
   // Which feed this item came from (the feed's `id`); set by the parser.
   std::string feed_id;

@@ -1,6 +1,6 @@
 // ParseFeed: JSON bytes → validated feed::Feed plus every problem found, as values.
-// Feed-level problems reject the whole feed (feed is empty); item-level problems skip only that item.
-// No exception leaves this module; no I/O. Thread-safe (pure function).
+// Feed-level problems reject the whole feed (feed is empty); item-level problems skip only that
+// item. No exception leaves this module; no I/O. Thread-safe (pure function).
 #pragma once
 
 #include <cstddef>
@@ -19,20 +19,22 @@ struct FeedLimits {
   int max_depth = 32;                       // JSON nesting
   size_t max_items = 1000;
   size_t max_languages = 8;
-  size_t max_title_chars = 120;    // per language, in Unicode code points, markup excluded
+  size_t max_title_chars = 120;  // per language, in Unicode code points, markup excluded
   size_t max_summary_chars = 400;
   size_t max_body_chars = 4000;
-  size_t max_shelters = 50;            // per alert
+  size_t max_shelters = 50;             // per alert
   size_t max_register_shelters = 5000;  // the feed's top-level shelter register
   size_t max_metrics = 6;
+  int64_t max_video_bytes = 512LL * 1024 * 1024;  // a video item's `video.bytes`
+  int max_video_seconds = 600;                    // a video item's `max_seconds`
 };
 
 struct FeedError {
   enum class Level { kFeed, kItem };
   Level level = Level::kFeed;
   std::optional<std::string> item_id;  // the item's id when known
-  std::string pointer;                 // JSON Pointer, e.g. "/items/3/title/en"; "" = whole document
-  std::string message;                 // for staff: what is wrong and what is expected
+  std::string pointer;  // JSON Pointer, e.g. "/items/3/title/en"; "" = whole document
+  std::string message;  // for staff: what is wrong and what is expected
 };
 
 struct ParseOutcome {

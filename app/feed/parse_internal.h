@@ -34,5 +34,12 @@ void ParseAlertPart(FieldReader& r, const Json& item, const std::string& ptr,
 void ParseShelterRegister(const Json& doc, const FeedLimits& limits, std::string_view base_url,
                           std::vector<Shelter>* out, size_t* total, std::vector<FeedError>* errors);
 void ParseProjectPart(FieldReader& r, const Json& item, const std::string& ptr, ProjectPart* out);
+// parse_video.cpp
+void ParseVideoPart(FieldReader& r, const Json& item, const std::string& ptr, VideoPart* out);
+// An image object {"url", "alt", "sha256"} at `key` (the item's `image`, a video's `poster`).
+std::optional<Image> ReadImageField(FieldReader& r, const Json& item, const std::string& ptr,
+                                    std::string_view key);
+// 64 hex digits (either case), as sha256sum prints them.
+bool IsHexDigest(const std::string& s);
 
 }  // namespace machikado::feed

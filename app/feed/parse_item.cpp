@@ -10,7 +10,17 @@ namespace {
 
 constexpr int kIdMaxChars = 128;
 
-// 64 hex digits: a SHA-256 as sha256sum prints it (either case).
+// FNV-1a, 64 bits: a change detector, not a defence (whoever can change the item can change it).
+std::string ContentHash(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
+}  // namespace
+
 bool IsHexDigest(const std::string& s) {
   if (s.size() != 64) return false;
   for (char c : s)
@@ -18,10 +28,11 @@ bool IsHexDigest(const std::string& s) {
   return true;
 }
 
-std::optional<Image> ReadImage(FieldReader& r, const Json& item, const std::string& ptr) {
-  const Json* obj = r.Object(item, ptr, "image", Need::kOptional);
+std::optional<Image> ReadImageField(FieldReader& r, const Json& item, const std::string& ptr,
+                                    std::string_view key) {
+  const Json* obj = r.Object(item, ptr, key, Need::kOptional);
   if (!obj) return std::nullopt;
-  const std::string image_ptr = ChildPointer(ptr, "image");
+  const std::string image_ptr = ChildPointer(ptr, key);
   Image image;
   auto url = r.ImageUrl(*obj, image_ptr, "url", Need::kRequired);
   if (auto alt = r.TextField(*obj, image_ptr, "alt", r.limits().max_summary_chars, Need::kOptional))
@@ -42,17 +53,6 @@ std::optional<Image> ReadImage(FieldReader& r, const Json& item, const std::stri
   return image;
 }
 
-// FNV-1a, 64 bits: a change detector, not a defence (whoever can change the item can change it).
-std::string ContentHash(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-  return hex;
-}
-
-}  // namespace
-
 std::optional<Item> ParseItem(const Json& v, size_t index, std::optional<std::string> item_id,
                               const FeedLimits& limits, std::string_view base_url,
                               std::vector<FeedError>* errors) {
@@ -70,13 +70,15 @@ std::optional<Item> ParseItem(const Json& v, size_t index, std::optional<std::st
   if (const Json* k = r.Field(v, ptr, "kind", Need::kRequired)) {
     if (!k->is_string()) {
       r.Error(ChildPointer(ptr, "kind"),
-              "kind must be one of \"news\", \"preparedness\", \"alert\", \"project\", but it is " +
+              "kind must be one of \"news\", \"preparedness\", \"alert\", \"project\", "
+              "\"video\", but it is " +
                   DescribeJson(*k));
     } else if (!(kind = KindFromName(k->get_ref<const std::string&>()))) {
       // A kind from a later format version: skip the item without judging its other fields.
-      r.Error(ChildPointer(ptr, "kind"), "kind " + Quoted(k->get_ref<const std::string&>()) +
-                                             " is not known to this kiosk (known: news, "
-                                             "preparedness, alert, project); the item is skipped");
+      r.Error(ChildPointer(ptr, "kind"),
+              "kind " + Quoted(k->get_ref<const std::string&>()) +
+                  " is not known to this kiosk (known: news, "
+                  "preparedness, alert, project, video); the item is skipped");
       return std::nullopt;
     }
   }
@@ -88,7 +90,7 @@ std::optional<Item> ParseItem(const Json& v, size_t index, std::optional<std::st
     item.summary = std::move(*t);
   if (auto t = r.TextField(v, ptr, "body", limits.max_body_chars, Need::kOptional))
     item.body = std::move(*t);
-  item.image = ReadImage(r, v, ptr);
+  item.image = ReadImageField(r, v, ptr, "image");
   if (auto u = r.WebUrl(v, ptr, "url", Need::kOptional)) item.url = std::move(*u);
   if (auto d = r.Date(v, ptr, "published", Need::kOptional)) item.published = d->unix;
   if (auto d = r.Date(v, ptr, "valid_from", Need::kOptional)) item.valid_from = d->unix;
@@ -120,6 +122,9 @@ std::optional<Item> ParseItem(const Json& v, size_t index, std::optional<std::st
         break;
       case Kind::kProject:
         ParseProjectPart(r, v, ptr, &item.project);
+        break;
+      case Kind::kVideo:
+        ParseVideoPart(r, v, ptr, &item.video);
         break;
     }
   }

@@ -34,6 +34,7 @@ bool SameContent(const KioskStatus& a, const KioskStatus& b) {
     return false;
   }
   if (a.refused_images != b.refused_images || a.quarantined != b.quarantined) return false;
+  if (a.media != b.media) return false;
   if (a.feeds.size() != b.feeds.size()) return false;
   for (size_t i = 0; i < a.feeds.size(); ++i) {
     const FeedStatus& x = a.feeds[i];
@@ -91,6 +92,21 @@ std::string StatusToJson(const KioskStatus& s, UnixSeconds updated, int64_t pid)
                                {"phase", q.phase},
                                {"since", Time(q.since)}});
   doc["quarantined"] = std::move(quarantined);
+  if (s.media) {
+    Json skipped = Json::array();
+    for (size_t i = 0; i < s.media->skipped.size() && i < kMaxRefusedImages; ++i)
+      skipped.push_back(
+          Json{{"url", s.media->skipped[i].url}, {"reason", s.media->skipped[i].reason}});
+    doc["media"] = Json{{"ready", s.media->ready},
+                        {"partial", s.media->partial},
+                        {"failed", s.media->failed},
+                        {"bytes", s.media->bytes},
+                        {"budget_bytes", s.media->budget_bytes},
+                        {"skipped", std::move(skipped)},
+                        {"skipped_total", s.media->skipped.size()}};
+  } else {
+    doc["media"] = nullptr;
+  }
   doc["version"] = s.version;
   doc["updated"] = Time(updated);
   doc["pid"] = pid;

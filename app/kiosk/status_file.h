@@ -83,6 +83,19 @@ struct RefusedImage {
   bool operator==(const RefusedImage&) const = default;
 };
 
+// The media cache (media/media_cache.h) and the videos that could not be shown.
+struct MediaStatus {
+  uint64_t ready = 0;    // complete files
+  uint64_t partial = 0;  // downloads in progress or waiting to resume
+  uint64_t failed = 0;   // downloads refused for good (digest, size, cap)
+  uint64_t bytes = 0;    // on disk
+  uint64_t budget_bytes = 0;
+  // Videos skipped with a reason: failed downloads and files the player refused (wrong container,
+  // truncated, over 4K). At most kMaxRefusedImages are listed.
+  std::vector<RefusedImage> skipped;
+  bool operator==(const MediaStatus&) const = default;
+};
+
 // An item skipped because the kiosk died while preparing or showing it (ops/item_quarantine.h).
 struct QuarantinedItem {
   std::string feed;   // the feed's id
@@ -104,6 +117,7 @@ struct KioskStatus {
   std::optional<RendererStatus> renderer;    // nullopt until the display is open
   std::vector<RefusedImage> refused_images;  // at most kMaxRefusedImages, by URL
   std::vector<QuarantinedItem> quarantined;
+  std::optional<MediaStatus> media;  // nullopt when the kiosk has no media cache
   std::string version = MACHIKADO_VERSION;
   bool operator==(const KioskStatus&) const = default;
 };

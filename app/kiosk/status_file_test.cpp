@@ -82,7 +82,7 @@ TEST(StatusJsonTest, HasTheDocumentedShape) {
   for (auto& [k, v] : ordered.items()) keys.push_back(k);
   EXPECT_EQ(keys, (std::vector<std::string>{"mode", "idle_reason", "slide", "feeds", "clock",
                                             "renderer", "refused_images", "refused_images_total",
-                                            "quarantined", "version", "updated", "pid"}));
+                                            "quarantined", "media", "version", "updated", "pid"}));
   EXPECT_EQ(ok.size(), 9u);
 }
 
@@ -328,9 +328,6 @@ class StuckFileSystem final : public FileSystem {
     return base_.ReadFile(p, m);
   }
   Status Rename(const std::string& f, const std::string& t) override { return base_.Rename(f, t); }
-  Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& p) override {
-    return base_.AppendFile(p);
-  }
   Status SyncDir(const std::string& d) override { return base_.SyncDir(d); }
   Status Remove(const std::string& p) override { return base_.Remove(p); }
   Result<FileInfo> Stat(const std::string& p) override { return base_.Stat(p); }
@@ -338,6 +335,12 @@ class StuckFileSystem final : public FileSystem {
     return base_.ListDir(d);
   }
   Status MakeDirs(const std::string& p) override { return base_.MakeDirs(p); }
+  Result<std::unique_ptr<WritableFile>> AppendFile(const std::string& p, bool t) override {
+    return base_.AppendFile(p, t);
+  }
+  Status ReadAt(const std::string& p, uint64_t o, size_t m, std::string* out) override {
+    return base_.ReadAt(p, o, m, out);
+  }
 
  private:
   FileSystem& base_;
@@ -388,6 +391,7 @@ TEST(StatusJsonTest, ListsRefusedImagesAndQuarantinedItems) {
   EXPECT_EQ(j["quarantined"][0]["content_hash"], "00000000000000aa");
   EXPECT_EQ(j["quarantined"][0]["phase"], "preparing");
   EXPECT_EQ(j["quarantined"][0]["since"], "2026-11-23T00:00:00Z");
+  EXPECT_TRUE(j["media"].is_null());
   // Both are content: a change rewrites the file.
   KioskStatus t = s;
   t.quarantined.clear();
@@ -404,6 +408,30 @@ TEST(StatusJsonTest, TheListOfRefusedImagesIsCapped) {
   json j = json::parse(StatusToJson(s, 0, 1));
   EXPECT_EQ(j["refused_images"].size(), kMaxRefusedImages);
   EXPECT_EQ(j["refused_images_total"], kMaxRefusedImages + 20);
+}
+
+TEST(StatusJsonTest, ReportsTheMediaCacheAndSkippedVideos) {
+  KioskStatus s;
+  MediaStatus m;
+  m.ready = 2;
+  m.partial = 1;
+  m.failed = 1;
+  m.bytes = 123456;
+  m.budget_bytes = 4294967296;
+  m.skipped = {{"https://example.jp/v/8k.mp4", "the video is 7680×4320 pixels"}};
+  s.media = m;
+  json j = json::parse(StatusToJson(s, 0, 1));
+  EXPECT_EQ(j["media"]["ready"], 2);
+  EXPECT_EQ(j["media"]["partial"], 1);
+  EXPECT_EQ(j["media"]["failed"], 1);
+  EXPECT_EQ(j["media"]["bytes"], 123456);
+  EXPECT_EQ(j["media"]["budget_bytes"], 4294967296);
+  ASSERT_EQ(j["media"]["skipped"].size(), 1u);
+  EXPECT_EQ(j["media"]["skipped"][0]["reason"], "the video is 7680×4320 pixels");
+  EXPECT_EQ(j["media"]["skipped_total"], 1);
+  KioskStatus t = s;
+  t.media->ready = 3;
+  EXPECT_FALSE(SameContent(s, t));
 }
 
 }  // namespace

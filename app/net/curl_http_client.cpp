@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <string_view>
 
@@ -34,6 +35,9 @@ struct Transfer {
   bool too_large = false;
   bool wrong_type = false;
   size_t discarded = 0;  // body bytes of non-2xx responses (not kept)
+  size_t received = 0;   // 2xx body bytes of this transfer (the cap, with a sink)
+  bool sink_started = false;
+  bool sink_failed = false;
 };
 
 bool IEquals(std::string_view a, std::string_view b) {
@@ -61,6 +65,8 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) {
     r.date.clear();
     r.content_type.clear();
     r.retry_after.clear();
+    r.content_range.clear();
+    r.content_length = -1;
     size_t sp = line.find(' ');
     r.status =
         sp == std::string_view::npos ? 0 : std::atoi(std::string(line.substr(sp + 1, 3)).c_str());
@@ -80,6 +86,10 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) {
     r.content_type = value;
   else if (IEquals(name, "Retry-After"))
     r.retry_after = value;
+  else if (IEquals(name, "Content-Range"))
+    r.content_range = value;
+  else if (IEquals(name, "Content-Length"))
+    r.content_length = std::strtoll(value.c_str(), nullptr, 10);
   return size * n;
 }
 
@@ -94,13 +104,28 @@ size_t OnBody(char* data, size_t size, size_t n, void* user) {
     t->discarded += len;  // error pages are not kept; the status says enough
     return len;
   }
-  if (r.body.empty() && !ContentTypeAcceptable(r.content_type, t->request->expect)) {
+  if (t->received == 0 && !ContentTypeAcceptable(r.content_type, t->request->expect)) {
     t->wrong_type = true;
     return 0;  // abort: nothing of a portal page is downloaded
   }
-  if (r.body.size() + len > t->request->max_body_bytes) {
+  if (t->received + len > t->request->max_body_bytes) {
     t->too_large = true;
     return 0;
+  }
+  t->received += len;
+  if (BodySink* sink = t->request->sink) {
+    if (!t->sink_started) {
+      t->sink_started = true;
+      if (!sink->Start(r)) {
+        t->sink_failed = true;
+        return 0;
+      }
+    }
+    if (!sink->Write(std::string_view(data, len))) {
+      t->sink_failed = true;
+      return 0;
+    }
+    return len;
   }
   r.body.append(data, len);
   return len;
@@ -184,6 +209,8 @@ FetchResult CurlHttpClient::Fetch(const HttpRequest& req) {
   const std::string ua = UserAgent();
   impl_->error[0] = '\0';
 
+  const std::string range = std::to_string(req.range_start) + "-";
+  if (req.range_start > 0) curl_easy_setopt(h, CURLOPT_RANGE, range.c_str());
   curl_easy_setopt(h, CURLOPT_URL, req.url.c_str());
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, impl_->error);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);  // worker thread: no SIGALRM for DNS timeouts
@@ -235,12 +262,18 @@ FetchResult CurlHttpClient::Fetch(const HttpRequest& req) {
                                                    " bytes once decoded"};
     return result;
   }
+  if (t.sink_failed) {
+    result.error = {FetchErrorKind::kFile, url + ": the download could not be stored"};
+    return result;
+  }
   if (t.wrong_type) {
-    result.error = {FetchErrorKind::kContentType,
-                    url + ": the server sent '" + resp.content_type + "' instead of " +
-                        (req.expect == ExpectedContent::kImage ? "an image"
-                                                               : "a JSON feed (a login or captive "
-                                                                 "portal page?)")};
+    result.error = {
+        FetchErrorKind::kContentType,
+        url + ": the server sent '" + resp.content_type + "' instead of " +
+            (req.expect == ExpectedContent::kImage   ? "an image"
+             : req.expect == ExpectedContent::kMedia ? "a video, image or captions file"
+                                                     : "a JSON feed (a login or captive "
+                                                       "portal page?)")};
     return result;
   }
   if (rc != CURLE_OK) {
@@ -250,7 +283,7 @@ FetchResult CurlHttpClient::Fetch(const HttpRequest& req) {
     return result;
   }
   if (resp.status == 304 || (resp.status >= 200 && resp.status < 300)) {
-    if (resp.status != 304 && resp.body.empty() &&
+    if (resp.status != 304 && t.received == 0 &&
         !ContentTypeAcceptable(resp.content_type, req.expect)) {
       result.error = {FetchErrorKind::kContentType,
                       url + ": the server sent '" + resp.content_type + "'"};

@@ -88,6 +88,10 @@ class CurlClientTest : public ::testing::Test {
       for (int i = 0; i < 2000; ++i) body += "{\"line\": " + std::to_string(i) + "}\n";
       res.set_content(body, "text/plain");
     });
+    s.Get("/clip.mp4", [](const httplib::Request&, httplib::Response& res) {
+      // cpp-httplib answers a Range request with 206 and Content-Range by itself.
+      res.set_content(Clip(), "video/mp4");
+    });
     s.Get("/portal", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("<html><body>Please log in to the guest Wi-Fi</body></html>", "text/html");
     });
@@ -97,6 +101,12 @@ class CurlClientTest : public ::testing::Test {
     req.connect_timeout_ms = 2000;
     if (req.total_timeout_ms == HttpRequest{}.total_timeout_ms) req.total_timeout_ms = 5000;
     return client_.Fetch(req);
+  }
+
+  static std::string Clip() {
+    std::string s;
+    for (int i = 0; i < 100000; ++i) s.push_back(static_cast<char>('a' + i % 26));
+    return s;
   }
 
   CurlGlobal global_;
@@ -263,6 +273,87 @@ TEST_F(CurlClientTest, ReusesTheConnectionBetweenPolls) {
   auto seen = server_.seen();
   ASSERT_EQ(seen.size(), 5u);
   for (const auto& s : seen) EXPECT_EQ(s.remote_port, seen[0].remote_port);
+}
+
+// Collects what a BodySink is given.
+struct RecordingSink final : BodySink {
+  bool Start(const HttpResponse& r) override {
+    ++starts;
+    status = r.status;
+    content_range = r.content_range;
+    return true;
+  }
+  bool Write(std::string_view b) override {
+    if (refuse_after >= 0 && bytes.size() + b.size() > static_cast<size_t>(refuse_after))
+      return false;
+    bytes.append(b);
+    return true;
+  }
+  int starts = 0;
+  int status = 0;
+  std::string content_range;
+  std::string bytes;
+  long refuse_after = -1;
+};
+
+TEST_F(CurlClientTest, StreamsABodyIntoASink) {
+  RecordingSink sink;
+  HttpRequest req;
+  req.expect = ExpectedContent::kMedia;
+  req.sink = &sink;
+  req.max_body_bytes = 1 << 20;
+  FetchResult r = Get("/clip.mp4", req);
+  ASSERT_TRUE(r.ok()) << r.error.message;
+  EXPECT_EQ(sink.starts, 1);
+  EXPECT_EQ(sink.status, 200);
+  EXPECT_EQ(sink.bytes, Clip());
+  EXPECT_TRUE(r.response.body.empty());
+  EXPECT_EQ(r.response.content_length, static_cast<int64_t>(Clip().size()));
+}
+
+TEST_F(CurlClientTest, ARangeRequestResumesFromAnOffset) {
+  RecordingSink sink;
+  HttpRequest req;
+  req.expect = ExpectedContent::kMedia;
+  req.sink = &sink;
+  req.range_start = 60000;
+  FetchResult r = Get("/clip.mp4", req);
+  ASSERT_TRUE(r.ok()) << r.error.message;
+  EXPECT_EQ(sink.status, 206);
+  EXPECT_EQ(sink.content_range, "bytes 60000-99999/100000");
+  EXPECT_EQ(sink.bytes, Clip().substr(60000));
+}
+
+TEST_F(CurlClientTest, ASinkThatRefusesAbortsWithAFileError) {
+  RecordingSink sink;
+  sink.refuse_after = 1000;
+  HttpRequest req;
+  req.expect = ExpectedContent::kMedia;
+  req.sink = &sink;
+  FetchResult r = Get("/clip.mp4", req);
+  EXPECT_EQ(r.error.kind, FetchErrorKind::kFile);
+  EXPECT_LE(sink.bytes.size(), 1000u);
+}
+
+TEST_F(CurlClientTest, TheCapAppliesToASinkToo) {
+  RecordingSink sink;
+  HttpRequest req;
+  req.expect = ExpectedContent::kMedia;
+  req.sink = &sink;
+  req.max_body_bytes = 5000;
+  FetchResult r = Get("/clip.mp4", req);
+  EXPECT_EQ(r.error.kind, FetchErrorKind::kTooLarge);
+  EXPECT_LE(sink.bytes.size(), 5000u);
+}
+
+TEST_F(CurlClientTest, MediaRefusesAPortalPage) {
+  RecordingSink sink;
+  HttpRequest req;
+  req.expect = ExpectedContent::kMedia;
+  req.sink = &sink;
+  FetchResult r = Get("/portal", req);
+  EXPECT_EQ(r.error.kind, FetchErrorKind::kContentType);
+  EXPECT_EQ(sink.starts, 0);
 }
 
 }  // namespace

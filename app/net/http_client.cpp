@@ -70,6 +70,9 @@ bool ContentTypeAcceptable(std::string_view content_type, ExpectedContent expect
   const std::string t = MediaType(content_type);
   if (t.empty() || t == "application/octet-stream") return true;
   if (expect == ExpectedContent::kImage) return t.rfind("image/", 0) == 0;
+  if (expect == ExpectedContent::kMedia)
+    return t.rfind("video/", 0) == 0 || t.rfind("image/", 0) == 0 || t == "application/mp4" ||
+           t == "text/vtt";
   return t == "application/json" || t == "text/json" || t == "text/plain" ||
          (t.rfind("application/", 0) == 0 && EndsWith(t, "+json"));
 }
@@ -125,6 +128,14 @@ FetchResult FakeHttpClient::Fetch(const HttpRequest& request) {
     if (s.results.size() > 1) s.results.pop_front();
     if (r.ok() && r.response.body.size() > request.max_body_bytes) {
       return FetchResult::Fail(FetchErrorKind::kTooLarge, "body larger than the cap");
+    }
+    const bool success = r.response.status >= 200 && r.response.status < 300;
+    if (request.sink && success && !r.response.body.empty()) {
+      // Scripted bodies are complete answers; the sink sees them as one piece.
+      std::string body = std::move(r.response.body);
+      r.response.body.clear();
+      if (!request.sink->Start(r.response) || !request.sink->Write(body))
+        r.error = {FetchErrorKind::kFile, "fake: the sink refused the body"};
     }
     return r;
   }

@@ -22,7 +22,22 @@ enum class ExpectedContent {
   kFeedJson,  // application/json, application/*+json, text/json, text/plain,
               // application/octet-stream, none
   kImage,     // image/*, application/octet-stream, none
+  kMedia,     // video/*, image/*, application/mp4, text/vtt, application/octet-stream, none
   kAny,       // no check (tools, benchmarks)
+};
+
+struct HttpResponse;
+
+// Receives the body of a 2xx response as it arrives instead of HttpResponse::body (the media
+// cache streams videos to a file). Called on the fetching thread.
+class BodySink {
+ public:
+  virtual ~BodySink() = default;
+  // Before the first body byte of the final response (its status and headers are known). False
+  // aborts the transfer (kFile).
+  virtual bool Start(const HttpResponse& response) = 0;
+  // A piece of the decoded body. False aborts the transfer (kFile: e.g. the disk is full).
+  virtual bool Write(std::string_view bytes) = 0;
 };
 
 struct HttpRequest {
@@ -45,6 +60,12 @@ struct HttpRequest {
   // When set and it becomes true, a transfer in progress is abandoned (kCancelled) within about a
   // second; lets the pipeline stop promptly even during a stalled fetch. Not owned.
   const std::atomic<bool>* cancel = nullptr;
+  // > 0: ask for the body from this byte offset on (`Range: bytes=N-`, resuming a download). The
+  // server may answer 206 (Content-Range tells where it starts) or ignore it and send 200.
+  uint64_t range_start = 0;
+  // When set, a 2xx body goes to the sink instead of HttpResponse::body (still capped by
+  // max_body_bytes, counted over this transfer). Not owned.
+  BodySink* sink = nullptr;
 };
 
 struct HttpResponse {
@@ -54,6 +75,9 @@ struct HttpResponse {
   std::string date;  // the server's Date header, raw
   std::string content_type;
   std::string retry_after;    // raw; parse with ParseRetryAfter (poll_policy.h)
+  std::string content_range;  // raw, e.g. "bytes 1000-4999/5000" on a 206
+  // Content-Length of the final response as announced (-1 when absent).
+  int64_t content_length = -1;
   std::string body;           // decoded; empty for 304
   std::string effective_url;  // after redirects
   // Bytes on the wire: request headers + response headers + body as received (possibly compressed).
@@ -76,6 +100,7 @@ enum class FetchErrorKind {
   kUnsupportedScheme,  // not http, https, file or a path
   kFile,               // a local file could not be read
   kCancelled,          // HttpRequest::cancel was set (shutdown)
+                       // (kFile also: HttpRequest::sink refused the body, e.g. a full disk)
   kOther,
 };
 

@@ -33,8 +33,8 @@ int64_t PollPolicy::OnSuccess(std::optional<int> ttl_s) {
   if (ttl_s) ttl_s_ = ttl_s;
   const int64_t base = int64_t{effective_interval_s()} * 1000;
   const int64_t spread = static_cast<int64_t>(static_cast<double>(base) * config_.steady_jitter);
-  // Spread mostly downwards: a poll is never more than max_late_ms later than its interval promises,
-  // so an alert published right after a poll is on screen within interval + ~0.5 s.
+  // Spread mostly downwards: a poll is never more than max_late_ms later than its interval
+  // promises, so an alert published right after a poll is on screen within interval + ~0.5 s.
   const int64_t late = std::min<int64_t>(spread, config_.max_late_ms);
   return std::max<int64_t>(int64_t{config_.floor_s} * 1000, Uniform(base - spread, base + late));
 }

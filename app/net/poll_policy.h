@@ -23,7 +23,7 @@ struct PollConfig {
   int retry_after_max_s =
       3600;  // a Retry-After larger than this is clamped (a typo must not silence a feed)
   double steady_jitter = 0.1;  // each regular delay is spread by ±10 % so kiosks drift apart …
-  int max_late_ms = 250;       // … but never more than this later than the interval (alert latency)
+  int max_late_ms = 250;  // … but never more than this later than the interval (alert latency)
 };
 
 class PollPolicy {

@@ -93,6 +93,35 @@ std::string FormatMetrics(const KioskMetrics& m) {
   w.Header("machikado_refused_images", "gauge",
            "Images of current items refused by the image gate (shown without them).");
   w.Sample("machikado_refused_images", "", static_cast<double>(m.refused_images));
+  if (m.media) {
+    const media::MediaCounters& c = *m.media;
+    w.Header("machikado_media_files", "gauge", "Files in the media cache, by state.");
+    w.Sample("machikado_media_files", "state=\"ready\"", static_cast<double>(c.ready));
+    w.Sample("machikado_media_files", "state=\"partial\"", static_cast<double>(c.partial));
+    w.Sample("machikado_media_files", "state=\"failed\"", static_cast<double>(c.failed));
+    w.Header("machikado_media_bytes", "gauge", "Bytes of the media cache on disk.");
+    w.Sample("machikado_media_bytes", "", static_cast<double>(c.bytes_on_disk));
+    w.Header("machikado_media_budget_bytes", "gauge", "The media cache's byte budget.");
+    w.Sample("machikado_media_budget_bytes", "", static_cast<double>(c.budget_bytes));
+    w.Header("machikado_media_downloads_total", "counter",
+             "Media transfers since start, by outcome.");
+    const std::pair<const char*, uint64_t> outcomes[] = {{"completed", c.downloads_completed},
+                                                         {"resumed", c.downloads_resumed},
+                                                         {"error", c.download_errors},
+                                                         {"digest_mismatch", c.digest_mismatches},
+                                                         {"rejected", c.files_rejected}};
+    for (const auto& [name, n] : outcomes)
+      w.Sample("machikado_media_downloads_total", std::string("outcome=\"") + name + "\"",
+               static_cast<double>(n));
+    w.Header("machikado_media_downloaded_bytes_total", "counter", "Media bytes downloaded.");
+    w.Sample("machikado_media_downloaded_bytes_total", "", static_cast<double>(c.bytes_downloaded));
+    w.Header("machikado_media_evictions_total", "counter",
+             "Files removed from the media cache to make room (least recently shown first).");
+    w.Sample("machikado_media_evictions_total", "", static_cast<double>(c.evictions));
+    w.Header("machikado_videos_refused", "gauge",
+             "Video files of current items the player refused (skipped with a reason).");
+    w.Sample("machikado_videos_refused", "", static_cast<double>(m.videos_refused));
+  }
   w.Header("machikado_slides_shown_total", "counter", "Slides shown since start, by kind.");
   for (const auto& [kind, n] : m.slides_by_kind)
     w.Sample("machikado_slides_shown_total", "kind=\"" + EscapeLabelValue(kind) + "\"",

@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
 #include "core/clock.h"
+#include "media/media_cache.h"
 
 namespace machikado::ops {
 
@@ -58,12 +61,14 @@ struct KioskMetrics {
   const FrameTimes* frames = nullptr;
   bool clock_trusted = true;
   // What draws the screen (empty name: not known yet, not exported).
-  std::string renderer_name;          // SDL's: software, opengl, opengles2
-  std::string renderer_path;          // software | gpu
-  std::string renderer_reason;        // why it was chosen
-  uint64_t quarantined_items = 0;     // items skipped because a run died on them
-  uint64_t quarantined_this_run = 0;  // of which quarantined at this start (0 or 1)
-  uint64_t refused_images = 0;        // images of current items the image gate refused
+  std::string renderer_name;                  // SDL's: software, opengl, opengles2
+  std::string renderer_path;                  // software | gpu
+  std::string renderer_reason;                // why it was chosen
+  uint64_t quarantined_items = 0;             // items skipped because a run died on them
+  uint64_t quarantined_this_run = 0;          // of which quarantined at this start (0 or 1)
+  uint64_t refused_images = 0;                // images of current items the image gate refused
+  std::optional<media::MediaCounters> media;  // the media cache's, when the kiosk has one
+  uint64_t videos_refused = 0;  // video files the player refused (wrong container, over 4K, …)
 };
 
 std::string FormatMetrics(const KioskMetrics& m);

@@ -79,9 +79,10 @@ TEST(MetricsTest, RendererIsAnInfoMetricWithItsReason) {
   m.renderer_name = "software";
   m.renderer_path = "software";
   m.renderer_reason = "OpenGL renderer \"llvmpipe\" draws on the CPU";
-  EXPECT_NE(FormatMetrics(m).find("machikado_renderer_info{renderer=\"software\",path=\"software\","
-                                  "reason=\"OpenGL renderer \\\"llvmpipe\\\" draws on the CPU\"} 1\n"),
-            std::string::npos)
+  EXPECT_NE(
+      FormatMetrics(m).find("machikado_renderer_info{renderer=\"software\",path=\"software\","
+                            "reason=\"OpenGL renderer \\\"llvmpipe\\\" draws on the CPU\"} 1\n"),
+      std::string::npos)
       << FormatMetrics(m);
 }
 
@@ -100,6 +101,32 @@ TEST(MetricsTest, ExportsQuarantinedItemsAndRefusedImages) {
   EXPECT_NE(text.find("\nmachikado_quarantined_items 2\n"), std::string::npos) << text;
   EXPECT_NE(text.find("\nmachikado_quarantined_at_start 1\n"), std::string::npos);
   EXPECT_NE(text.find("\nmachikado_refused_images 3\n"), std::string::npos);
+}
+
+TEST(MetricsTest, ExportsTheMediaCacheWhenThereIsOne) {
+  KioskMetrics m;
+  EXPECT_EQ(FormatMetrics(m).find("machikado_media_"), std::string::npos);
+  media::MediaCounters c;
+  c.ready = 2;
+  c.partial = 1;
+  c.bytes_on_disk = 1000;
+  c.budget_bytes = 5000;
+  c.downloads_resumed = 3;
+  c.digest_mismatches = 1;
+  c.evictions = 4;
+  m.media = c;
+  m.videos_refused = 1;
+  const std::string text = FormatMetrics(m);
+  EXPECT_NE(text.find("\nmachikado_media_files{state=\"ready\"} 2\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\nmachikado_media_files{state=\"partial\"} 1\n"), std::string::npos);
+  EXPECT_NE(text.find("\nmachikado_media_bytes 1000\n"), std::string::npos);
+  EXPECT_NE(text.find("\nmachikado_media_budget_bytes 5000\n"), std::string::npos);
+  EXPECT_NE(text.find("\nmachikado_media_downloads_total{outcome=\"resumed\"} 3\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("\nmachikado_media_downloads_total{outcome=\"digest_mismatch\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("\nmachikado_media_evictions_total 4\n"), std::string::npos);
+  EXPECT_NE(text.find("\nmachikado_videos_refused 1\n"), std::string::npos);
 }
 
 }  // namespace

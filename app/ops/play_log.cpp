@@ -52,7 +52,7 @@ void PlayLog::WriteLine(const std::string& line) {
     for (int i = options_.keep - 1; i >= 1; --i) fs_.Rename(name(i), name(i + 1));
     fs_.Rename(current, name(1));
   }
-  Result<std::unique_ptr<WritableFile>> f = fs_.AppendFile(current);
+  Result<std::unique_ptr<WritableFile>> f = fs_.AppendFile(current, /*truncate=*/false);
   Status s = f.ok() ? (*f)->Append(line + "\n") : f.status();
   if (f.ok()) {
     Status closed = (*f)->Close();

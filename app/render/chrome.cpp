@@ -95,6 +95,14 @@ void DrawKindIcon(Canvas& c, feed::Kind kind, RectF q, Color ink) {
                     ink);
       break;
     }
+    case feed::Kind::kVideo: {  // a play triangle in a frame
+      c.StrokeRect({q.x, q.y + q.h * 0.15f, q.w, q.h * 0.7f}, t, ink);
+      c.FillPolygon({{q.x + q.w * 0.38f, q.y + q.h * 0.32f},
+                     {q.x + q.w * 0.68f, q.y + q.h * 0.5f},
+                     {q.x + q.w * 0.38f, q.y + q.h * 0.68f}},
+                    ink);
+      break;
+    }
     case feed::Kind::kProject: {  // rising bars
       for (int i = 0; i < 3; ++i) {
         float bh = q.h * (0.35f + 0.3f * i);
@@ -177,8 +185,9 @@ void DrawExerciseMark(Canvas& c, RectF a, float u, bool test) {
       const float y1 = std::min(side.bottom(), a.y + side.right() - x);
       if (y1 <= y0) continue;
       const float d0 = y0 - a.y, d1 = y1 - a.y;
-      c.FillPolygon({{x + d0, y0}, {x + period / 2 + d0, y0}, {x + period / 2 + d1, y1}, {x + d1, y1}},
-                    theme::kExerciseStripe);
+      c.FillPolygon(
+          {{x + d0, y0}, {x + period / 2 + d0, y0}, {x + period / 2 + d1, y1}, {x + d1, y1}},
+          theme::kExerciseStripe);
     }
     c.SetClip({});
   }

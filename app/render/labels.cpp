@@ -76,6 +76,8 @@ std::string KindLabel(feed::Kind k, std::string_view lang) {
       return ja ? "事業" : "Projects";
     case feed::Kind::kAlert:
       return ja ? "警報" : "Alert";
+    case feed::Kind::kVideo:
+      return ja ? "動画" : "Video";
   }
   return "";
 }

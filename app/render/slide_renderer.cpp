@@ -33,6 +33,7 @@ LayoutRecord SlideRenderer::Draw(const feed::Item& item, const SlideContext& ctx
     DrawAlertBanner(canvas_, s, ctx);
     switch (item.kind) {
       case feed::Kind::kNews:
+      case feed::Kind::kVideo:  // the title, summary and image around (or instead of) the video
         DrawNewsSlide(canvas_, item, ctx, s);
         break;
       case feed::Kind::kPreparedness:

@@ -12,6 +12,8 @@ Color KindAccent(feed::Kind k) {
       return kProject;
     case feed::Kind::kAlert:
       return kAlert;
+    case feed::Kind::kVideo:  // local groups' clips sit with the news
+      return kNews;
   }
   return kNews;
 }
@@ -26,6 +28,8 @@ Color KindTint(feed::Kind k) {
       return kProjectTint;
     case feed::Kind::kAlert:
       return kCard;
+    case feed::Kind::kVideo:
+      return kNewsTint;
   }
   return kCard;
 }

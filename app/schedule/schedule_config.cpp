@@ -14,6 +14,8 @@ int ScheduleConfig::DefaultDurationS(feed::Kind k) const {
       return project_s;
     case feed::Kind::kAlert:
       return alert_s;
+    case feed::Kind::kVideo:  // until the kiosk plays it, a video shows as its poster slide
+      return news_s;
   }
   return news_s;
 }
