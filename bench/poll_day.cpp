@@ -19,6 +19,7 @@
 #include "core/log.h"
 #include "net/curl_http_client.h"
 #include "pipeline/feed_pipeline.h"
+#include "platform/build_paths.h"
 
 using namespace machikado;
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "feed/model.h"
+#include "platform/build_paths.h"
 
 namespace machikado {
 namespace {

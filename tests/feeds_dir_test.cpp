@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "feed/parse.h"
+#include "platform/build_paths.h"
 
 namespace machikado {
 namespace {

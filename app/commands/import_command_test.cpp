@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands/command_test_util.h"
+#include "platform/build_paths.h"
 
 namespace machikado {
 namespace {

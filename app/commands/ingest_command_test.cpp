@@ -11,6 +11,7 @@
 
 #include "commands/command_test_util.h"
 #include "loopback_server.h"
+#include "platform/build_paths.h"
 
 namespace machikado {
 namespace {

@@ -1,6 +1,7 @@
 #include "config/config_loader.h"
 
 #include <gtest/gtest.h>
+#include "platform/build_paths.h"
 
 namespace machikado::config {
 namespace {

@@ -8,6 +8,7 @@
 #include "feed/parse.h"
 #include "feed/shelter_refs.h"
 #include "net/file_source.h"
+#include "platform/build_paths.h"
 #include "render/font_set.h"
 #include "render/offscreen.h"
 #include "render/slide_renderer.h"

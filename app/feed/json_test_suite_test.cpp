@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "feed/parse.h"
+#include "platform/build_paths.h"
 
 namespace machikado::feed {
 namespace {

@@ -15,6 +15,7 @@
 #include "feed/parse.h"
 #include "ingest/alert_feed.h"
 #include "ingest/convert.h"
+#include "platform/build_paths.h"
 
 namespace machikado::ingest::testing {
 

@@ -16,6 +16,7 @@
 #include "core/temp_dir.h"
 #include "feed/datetime.h"
 #include "kiosk/app.h"
+#include "platform/build_paths.h"
 #include "schedule/testing_items.h"
 
 namespace machikado::kiosk {

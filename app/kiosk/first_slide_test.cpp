@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "platform/build_paths.h"
 #include "render/render_test_util.h"
 
 namespace machikado::kiosk {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "media/hostile_images_test_util.h"
+#include "platform/build_paths.h"
 
 namespace machikado::media {
 namespace {

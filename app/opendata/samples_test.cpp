@@ -14,6 +14,7 @@
 #include "opendata/event_import.h"
 #include "opendata/feed_document.h"
 #include "opendata/shelter_import.h"
+#include "platform/build_paths.h"
 
 namespace machikado::opendata {
 namespace {

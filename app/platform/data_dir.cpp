@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <vector>
+#include "platform/build_paths.h"
 
 namespace machikado::platform {
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include "platform/build_paths.h"
 
 namespace machikado::platform {
 namespace {

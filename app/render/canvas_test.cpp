@@ -7,6 +7,7 @@
 
 #include "core/temp_dir.h"
 #include "media/hostile_images_test_util.h"
+#include "platform/build_paths.h"
 #include "render/offscreen.h"
 
 namespace machikado::render {

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include "platform/build_paths.h"
 
 namespace machikado::render {
 

@@ -7,6 +7,7 @@
 
 #include "render/labels.h"
 #include "render/render_test_util.h"
+#include "test_paths.h"
 
 namespace machikado::render {
 namespace {

@@ -7,8 +7,11 @@
 
 #include <gtest/gtest.h>
 
-#include "render/preview_plan.h"
+#include "platform/build_paths.h"
 #include "render/render_test_util.h"
+#include "schedule/eligibility.h"
+#include "schedule/takeover.h"
+#include "test_paths.h"
 
 namespace machikado::render {
 namespace {
@@ -72,21 +75,27 @@ class PortraitFillTest : public ::testing::Test {
   // Renders every slide of `path` in portrait and checks its fill; returns how many were checked.
   static size_t Check(const std::string& path, const std::string& lang) {
     const feed::Feed f = LoadFeed(path);
-    std::vector<const feed::Item*> items;
-    for (const auto& it : f.items) items.push_back(&it);
-    PreviewPlanResult plan = PreviewPlan(items, {kAt, "", false});
+    // Every item the schedule lets a kiosk show at kAt, once, in feed order (as the layout test).
+    schedule::ScheduleConfig config;
+    const auto at = schedule::WallTime::Trusted(kAt);
     SlideContext ctx = ContextFor(1080, 1920, lang);
-    ctx.banner_alerts = plan.banner_alerts;
-    ctx.total = int(plan.slides.size());
+    for (const auto& a : schedule::AssessAlerts(f.items, config, at).banners)
+      ctx.banner_alerts.push_back(a.item);
+    std::vector<const feed::Item*> shown;
+    for (const auto& it : f.items)
+      if (schedule::IsEligible(it, config, at)) shown.push_back(&it);
+    ctx.total = int(shown.size());
     size_t n = 0;
-    for (const auto& s : plan.slides) {
+    for (const feed::Item* item : shown) {
       ++ctx.position;
+      const bool takeover = schedule::IsTakeoverAlert(*item);
+      const std::string mode = takeover ? "takeover" : "rotation";
       SlideTexture tex;
       EXPECT_TRUE(rig_->renderer->Prepare(
-          *s.item, ctx, s.mode == "takeover" ? SlideMode::kTakeover : SlideMode::kRotation, tex));
+          *item, ctx, takeover ? SlideMode::kTakeover : SlideMode::kRotation, tex));
       const Fill fill = MeasureFill(tex.record);
       EXPECT_LE(fill.largest_gap, kMaxEmptyBand)
-          << s.item->id << " (" << s.mode << ", " << lang << "): " << int(fill.largest_gap * 100)
+          << item->id << " (" << mode << ", " << lang << "): " << int(fill.largest_gap * 100)
           << " % of the content area empty from y=" << fill.gap_top;
       ++n;
     }

@@ -14,6 +14,7 @@
 
 #include "core/log.h"
 #include "feed/parse.h"
+#include "platform/build_paths.h"
 #include "render/font_set.h"
 #include "render/offscreen.h"
 #include "render/slide_renderer.h"

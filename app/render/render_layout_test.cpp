@@ -5,10 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include "platform/build_paths.h"
 #include "render/render_test_util.h"
 #include "render/theme.h"
 #include "schedule/eligibility.h"
 #include "schedule/takeover.h"
+#include "test_paths.h"
 #include "text/layout.h"
 
 namespace machikado::render {

@@ -13,6 +13,7 @@
 #include "render/render_test_util.h"
 #include "render/shelter_labels.h"
 #include "render/theme.h"
+#include "test_paths.h"
 #include "text/layout.h"
 
 namespace machikado::render {

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "feed/parse.h"
+#include "platform/build_paths.h"
 #include "text/fake_measurer.h"
 #include "text/layout.h"
 #include "text/phrase_segmenter.h"

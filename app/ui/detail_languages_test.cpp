@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "feed/parse.h"
+#include "platform/build_paths.h"
 #include "render/offscreen.h"
 #include "ui/detail_export.h"
 

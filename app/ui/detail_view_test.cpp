@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "feed/parse.h"
+#include "platform/build_paths.h"
 #include "render/labels.h"
 #include "render/offscreen.h"
 #include "render/qr_code.h"

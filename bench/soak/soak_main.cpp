@@ -44,6 +44,7 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "kiosk/app.h"
+#include "platform/build_paths.h"
 #include "soak_clock.h"
 #include "soak_server.h"
 #include "soak_setup.h"

@@ -1,11 +1,11 @@
 // WantedMedia / DescribeMediaCache.
-#include "media/media_report.h"
+#include "kiosk/media_report.h"
 
 #include <gtest/gtest.h>
 
 #include "core/temp_dir.h"
 
-namespace machikado::media {
+namespace machikado::kiosk {
 namespace {
 
 feed::Item Video(std::string id, std::string url, int priority) {
@@ -28,7 +28,7 @@ TEST(MediaReportTest, WantsVideosByPriorityThenTheirCaptionsOnce) {
   items.back().video.sha256 = std::string(64, 'b');
   items.back().video.bytes = 1000;
   items.push_back(Video("c", "https://x.jp/a.mp4", 10));  // the same clip again
-  const std::vector<MediaWant> w = WantedMedia(items);
+  const std::vector<media::MediaWant> w = WantedMedia(items);
   ASSERT_EQ(w.size(), 3u);
   EXPECT_EQ(w[0].url, "https://x.jp/b.mp4");
   EXPECT_EQ(w[0].sha256, std::string(64, 'b'));
@@ -43,19 +43,19 @@ TEST(MediaReportTest, DescribesCountsAndSkippedVideos) {
   ScopedTempDir dir;
   PosixFileSystem fs;
   FakeClock clock;
-  MediaCache cache(fs, dir.file("media"), clock);
+  media::MediaCache cache(fs, dir.file("media"), clock);
   ASSERT_TRUE(cache.Open().ok());
   ASSERT_TRUE(cache.Begin("https://x.jp/bad.mp4", "").ok());
   cache.Fail("https://x.jp/bad.mp4", "the downloaded file's sha256 differs");
-  platform::MediaStatus s =
+  MediaStatus s =
       DescribeMediaCache(cache, {{"https://x.jp/8k.mp4", "the video is 7680×4320 pixels"}});
   EXPECT_EQ(s.failed, 1u);
   EXPECT_EQ(s.ready, 0u);
-  EXPECT_EQ(s.budget_bytes, MediaCacheLimits{}.budget_bytes);
+  EXPECT_EQ(s.budget_bytes, media::MediaCacheLimits{}.budget_bytes);
   ASSERT_EQ(s.skipped.size(), 2u);
   EXPECT_EQ(s.skipped[0].url, "https://x.jp/bad.mp4");
   EXPECT_EQ(s.skipped[1].reason, "the video is 7680×4320 pixels");
 }
 
 }  // namespace
-}  // namespace machikado::media
+}  // namespace machikado::kiosk
