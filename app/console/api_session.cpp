@@ -44,7 +44,10 @@ void Login(ConsoleContext& ctx, const httplib::Request& req, httplib::Response& 
   const std::string csrf = RandomToken();
   const UnixSeconds now = ctx.clock.now();
   const int64_t max_age = int64_t{ctx.config.session_hours} * 3600;
-  Status s = ctx.store.AddSession(HashHex(token), name, csrf, now, now + max_age);
+  // Ends after session_idle_minutes without a request (each request moves it on, auth.cpp), and
+  // after session_hours at the latest.
+  const int64_t idle = std::min<int64_t>(int64_t{ctx.config.session_idle_minutes} * 60, max_age);
+  Status s = ctx.store.AddSession(HashHex(token), name, csrf, now, now + idle);
   if (!s.ok()) return SendStoreError(ctx, res, s);
   std::string cookie = std::string(kSessionCookie) + "=" + token +
                        "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
@@ -53,7 +56,7 @@ void Login(ConsoleContext& ctx, const httplib::Request& req, httplib::Response& 
   AuditLog(ctx, name, "login", "session", "", req);
   SendJson(
       res, 200,
-      {{"name", name}, {"role", ToString((*user)->role)}, {"csrf", csrf}, {"expires_in", max_age}});
+      {{"name", name}, {"role", ToString((*user)->role)}, {"csrf", csrf}, {"expires_in", idle}});
 }
 
 }  // namespace

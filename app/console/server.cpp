@@ -4,9 +4,25 @@
 
 namespace machikado::console {
 
+httplib::Headers SecurityHeaders() {
+  return {
+      // The browser console runs only its own files: no inline script or style, no other origin,
+      // no framing. Previews are blob: URLs of PNGs fetched by the page.
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+       "frame-ancestors 'none'"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+  };
+}
+
 ConsoleServer::ConsoleServer(ConsoleContext& ctx) : ctx_(ctx) {
-  const size_t cap = std::max(ctx.config.max_body_bytes, ctx.config.max_report_bytes);
+  const size_t cap = std::max(
+      {ctx.config.max_body_bytes, ctx.config.max_report_bytes, ctx.config.max_image_bytes});
   http_.set_payload_max_length(cap);  // larger bodies: 413 before any handler runs
+  http_.set_default_headers(SecurityHeaders());
   http_.set_read_timeout(10, 0);
   http_.set_write_timeout(10, 0);
   http_.set_keep_alive_max_count(100);
@@ -14,8 +30,8 @@ ConsoleServer::ConsoleServer(ConsoleContext& ctx) : ctx_(ctx) {
   http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     ++ctx_.requests;
-    // API bodies are JSON and capped below the report cap.
-    if (req.path.rfind("/api/v1/fleet/report", 0) != 0 &&
+    // API bodies are JSON and capped below the report and image caps.
+    if (req.path.rfind("/api/v1/fleet/report", 0) != 0 && req.path != "/api/v1/images" &&
         req.body.size() > ctx_.config.max_body_bytes) {
       SendError(res, 413,
                 "the request body is larger than max_body_bytes (" +
@@ -51,6 +67,8 @@ ConsoleServer::ConsoleServer(ConsoleContext& ctx) : ctx_(ctx) {
   AddItemRoutes(http_, ctx);
   AddPublishRoutes(http_, ctx);
   AddFleetRoutes(http_, ctx);
+  AddDraftRoutes(http_, ctx);
+  AddImageRoutes(http_, ctx);
   // The browser console (issue #17) is served from static files at /.
   if (!ctx.config.static_dir.empty()) http_.set_mount_point("/", ctx.config.static_dir);
 }
