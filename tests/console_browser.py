@@ -64,22 +64,35 @@ driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
 wait = WebDriverWait(driver, WAIT)
 
 
-def shot(name):
-    driver.execute_script("window.scrollTo(0, 0)")
+def shot(name, scroll_to=None):
+    if scroll_to is None:
+        driver.execute_script("window.scrollTo(0, 0)")
+    else:
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", scroll_to)
     driver.save_screenshot(os.path.join(SHOTS, f"console-{name}.png"))
 
 
 def text_present(text):
-    wait.until(lambda d: text in d.find_element(By.TAG_NAME, "body").text, f"text {text!r}")
+    wait.until(lambda d: text in d.execute_script("return document.body.innerText"), f"text {text!r}")
+
+
+def heading(text):
+    """Waits for the page's <h1> to read `text` (the page has been drawn)."""
+    wait.until(lambda d: d.execute_script(
+        "return [...document.querySelectorAll('main h1')].some(h => h.textContent === arguments[0])", text),
+        f"heading {text!r}")
 
 
 def label_input(label, scope=None):
     """The control of the visible <label> whose text starts with `label`."""
     root = scope or driver
-    for el in root.find_elements(By.TAG_NAME, "label"):
-        if el.is_displayed() and el.text.startswith(label):
-            return driver.find_element(By.ID, el.get_attribute("for"))
-    fail(f"no visible label {label!r}")
+
+    def find(_):
+        for el in root.find_elements(By.TAG_NAME, "label"):
+            if el.is_displayed() and el.text.startswith(label):
+                return driver.find_element(By.ID, el.get_attribute("for"))
+        return False
+    return wait.until(find, f"a visible label {label!r}")
 
 
 def button(text):
@@ -113,6 +126,7 @@ def login(name, password):
     pw.clear()
     pw.send_keys(password + Keys.ENTER)  # keyboard only
     text_present(f"{name} さん")
+    heading("お知らせの一覧")
 
 
 def logout():
@@ -149,8 +163,8 @@ try:
     text_present("名前かパスワードが違います")
     ok("a wrong password is refused in Japanese")
     login("sato", "sato-san password 1")
-    text_present("お知らせの一覧")
-    body = driver.find_element(By.TAG_NAME, "body").text
+    text_present("池尻まちづくりセンター")
+    body = driver.find_element(By.TAG_NAME, "main").text
     if "池尻まちづくりセンター" not in body or "太子堂" in body:
         fail(f"the feeds list shows the wrong feeds: {body}")
     shot("feeds")
@@ -165,9 +179,10 @@ try:
 
     # --- a news item with furigana and an event
     driver.get(BASE + "/#/feeds")
+    heading("お知らせの一覧")
     Select(label_input("新しく書く")).select_by_value("news")
     button("書き始める").click()
-    text_present("お知らせを書く")
+    heading("お知らせを書く")
     title = label_input("題名")
     title.send_keys("防災訓練のお知らせ")
     # The furigana helper: select 防災, give its reading, press the button.
@@ -249,6 +264,7 @@ try:
 
     # --- an XSS title stays text
     driver.get(BASE + "/#/feeds")
+    heading("お知らせの一覧")
     Select(label_input("新しく書く")).select_by_value("news")
     button("書き始める").click()
     xss = "<img src=x onerror=alert(1)>"
@@ -256,6 +272,7 @@ try:
     button("保存する").click()
     text_present("保存しました")
     driver.get(BASE + "/#/feeds")
+    heading("お知らせの一覧")
     text_present(xss)
     if driver.find_elements(By.CSS_SELECTOR, "main img[src='x']"):
         fail("the title became an <img> element")
@@ -279,7 +296,7 @@ try:
     # --- the alerts fast path: an exercise with a shelter marked full
     login("kiken", "kiken-san password 1")
     driver.get(BASE + "/#/alert")
-    text_present("避難情報をすぐ出す")
+    heading("避難情報をすぐ出す")
     Select(label_input("災害の種類")).select_by_value("flood")
     set_value(label_input("対象の地域"), "池尻1丁目\n池尻2丁目")
     name = label_input("避難所の名前")
@@ -290,7 +307,7 @@ try:
     full = [r for r in driver.find_elements(By.CSS_SELECTOR, ".shelter-row")
             if "池尻中学校" in r.text][0].find_element(By.XPATH, ".//label[text()='満員']")
     full.click()
-    shot("alert")
+    shot("alert", scroll_to=driver.find_element(By.CSS_SELECTOR, "main fieldset.radio"))
     button("確認して公開する").click()
     dialog = wait.until(EC.visibility_of_element_located((By.TAG_NAME, "dialog")))
     if "【訓練】【警戒レベル4】避難指示" not in dialog.text:
@@ -313,12 +330,14 @@ try:
     # --- admin: the audit log and the fleet
     login("boss", "a long admin password")
     driver.get(BASE + "/#/audit")
-    text_present("操作の記録")
+    heading("操作の記録")
     if "公開" not in driver.find_element(By.TAG_NAME, "table").text:
         fail("the audit log has no publish")
     shot("audit")
     driver.get(BASE + "/#/fleet")
+    heading("画面の状態")
     text_present("lobby-1")
+    text_present("防災訓練のお知らせ")
     shot("fleet")
     ok("audit log and fleet pages")
 
@@ -327,5 +346,10 @@ try:
     if logs:
         fail(f"CSP violations: {logs}")
     ok("no Content-Security-Policy violations")
+except BaseException:
+    # What the page showed when it failed.
+    driver.save_screenshot(os.path.join(SHOTS, "failure.png"))
+    print("--- page text at the failure\n" + driver.execute_script("return document.body.innerText"))
+    raise
 finally:
     driver.quit()

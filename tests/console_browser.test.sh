@@ -47,21 +47,29 @@ grep -qi "^Content-Security-Policy: .*script-src 'self'" headers || fail "no Con
 grep -qi '^X-Content-Type-Options: nosniff' headers || fail "no nosniff"
 echo "ok: the console serves the pages at $base with a Content-Security-Policy"
 
-# A headless kiosk reading the news feed (not published yet: it keeps trying) and reporting to the fleet.
+# The news feed published once, empty (as a new center's would be), then a headless kiosk reading it
+# and reporting to the fleet.
+curl -sf -c jar -H 'Content-Type: application/json' -d '{"name": "boss", "password": "a long admin password"}' \
+  "$base/api/v1/session" >login.json || fail "admin login"
+csrf="$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrf"])' login.json)"
+curl -sf -b jar -H "X-CSRF-Token: $csrf" -d '{}' "$base/api/v1/feeds/center.news/publish" >/dev/null ||
+  fail "publishing the empty feed"
 token="$("$bin" console add-kiosk --config console.json lobby-1)"
 cat > kiosk.json <<JSON
-{"feeds": [{"url": "$base/feeds/center.news.json", "poll_interval_s": 2}], "public_keys": ["$pubkey"],
+{"feeds": [{"url": "$base/feeds/center.news.json", "poll_interval_s": 5}], "public_keys": ["$pubkey"],
  "status_url": "$base/api/v1/fleet/report", "status_token": "$token", "status_interval_s": 5}
 JSON
 "$bin" run --headless --config kiosk.json --state-dir "$work/kstate" >kiosk.log 2>&1 &
 track $!
-curl -sf -c jar -H 'Content-Type: application/json' -d '{"name": "boss", "password": "a long admin password"}' \
-  "$base/api/v1/session" >/dev/null || fail "admin login"
+reported() {
+  curl -sf -b jar "$base/api/v1/fleet" |
+    "$py" -c 'import json,sys; sys.exit(0 if any(k["id"] == "lobby-1" and k.get("last_report") for k in json.load(sys.stdin)["kiosks"]) else 1)'
+}
 for _ in $(seq 300); do
-  curl -sf -b jar "$base/api/v1/fleet" | grep -q '"lobby-1"' && break
+  reported && break
   sleep 0.1
 done
-curl -sf -b jar "$base/api/v1/fleet" | grep -q '"lobby-1"' || fail "the kiosk did not report to the fleet"
+reported || fail "the kiosk did not report to the fleet"
 echo "ok: the kiosk reports to the console"
 
 "$py" "$T_ROOT/tests/console_browser.py" "$base" "$work/kstate/status.json" "$work" "$shots" ||

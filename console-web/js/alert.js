@@ -4,6 +4,7 @@
 // now, each with a button to end it (withdraw and publish).
 import {api, enc, ApiError} from './api.js';
 import {h, field, notify, uid} from './dom.js';
+import {rubyNodes} from './ruby.js';
 import {confirmPublish} from './publish.js';
 import {HAZARDS, LEVELS, japaneseError, plainText, textOf} from './words.js';
 
@@ -51,8 +52,12 @@ export async function render(main, _args, {go}) {
     if (!titleEdited) title.value = `${ex}${lv ? `【警戒レベル${lv}】${LEVEL_NAMES[lv]}` : '避難情報'}（${HAZARDS[hazard.value].replace(/（.*）/, '')}）`;
     if (!todoEdited) todo.value = DO_JA[lv] || '';
   };
-  for (const el of [level, hazard, exercise, actual]) el.addEventListener('change', compose);
+  const todoView = h('div', {class: 'ruby-view', 'aria-live': 'polite'});
+  const showTodo = () => todoView.replaceChildren(h('span', {class: 'hint'}, '画面での見え方：'), ...rubyNodes(todo.value));
+  todo.addEventListener('input', showTodo);
+  for (const el of [level, hazard, exercise, actual]) el.addEventListener('change', () => { compose(); showTodo(); });
   compose();
+  showTodo();
 
   // The district's shelters: those named in this feed's alerts so far, plus any added here.
   const shelterBox = h('div', {});
@@ -150,7 +155,7 @@ export async function render(main, _args, {go}) {
     h('div', {class: 'row'}, field('警戒レベル', level), field('災害の種類', hazard)),
     field('題名', title, '（自動で入ります。直してもかまいません）'),
     field('対象の地域', areas, '（1行に1つ。例：池尻1丁目）'),
-    field('とってほしい行動', todo, '（自動で入ります。{漢字|かんじ} でふりがな）'),
+    field('とってほしい行動', todo, '（自動で入ります。{漢字|かんじ} でふりがな）'), todoView,
     h('h2', {}, '避難所'), h('p', {class: 'hint'}, 'それぞれの避難所の、いまの状態をえらんでください。'), shelterBox,
     h('div', {class: 'actions'}, h('label', {for: newShelter.id || (newShelter.id = uid()), class: 'inline'}, '避難所の名前：'), newShelter, addButton),
     h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary'}, '確認して公開する')));

@@ -8,10 +8,10 @@ import {confirmPublish, confirmWithdraw} from './publish.js';
 export async function render(main, _args, {go}) {
   document.title = 'お知らせの一覧 — まちかど 掲示の管理';
   const {data} = await api.get('/api/v1/feeds');
+  const cards = await Promise.all(data.feeds.map((feed) => feedCard(feed, go)));
   main.append(h('h1', {}, 'お知らせの一覧'),
-    h('p', {class: 'muted'}, '書いたお知らせは「公開する」を押すまで、ロビーの画面には出ません。'));
-  if (!data.feeds.length) main.append(h('p', {class: 'card'}, '編集できる欄がありません。管理者に連絡してください。'));
-  for (const feed of data.feeds) main.append(await feedCard(feed, go));
+    h('p', {class: 'muted'}, '書いたお知らせは「公開する」を押すまで、ロビーの画面には出ません。'),
+    ...(data.feeds.length ? cards : [h('p', {class: 'card'}, '編集できる欄がありません。管理者に連絡してください。')]));
 }
 
 async function feedCard(feed, go) {

@@ -3,7 +3,7 @@
 // content that is old.
 import {api} from './api.js';
 import {h} from './dom.js';
-import {jstText, textOf} from './words.js';
+import {jstText, plainText, textOf} from './words.js';
 
 const FLAGS = {
   silent: ['連絡なし', '電源や通信を確かめてください'],
@@ -15,6 +15,10 @@ export async function render(main) {
   document.title = '画面の状態 — まちかど 掲示の管理';
   const [{data: fleet}, {data: feeds}] = await Promise.all([api.get('/api/v1/fleet'), api.get('/api/v1/feeds')]);
   const centerOf = new Map(feeds.feeds.map((f) => [f.url, textOf(f.title) || f.id]));
+  // What each screen shows, by the title of the notice (the report names its id).
+  const titles = new Map();
+  const lists = await Promise.all(feeds.feeds.map((f) => api.get(`/api/v1/feeds/${encodeURIComponent(f.id)}/items`)));
+  for (const {data} of lists) for (const r of data.items) titles.set(r.id, plainText(textOf(r.item && r.item.title)));
   const groups = new Map();
   for (const k of fleet.kiosks) {
     const names = [...new Set((k.feeds || []).map((f) => centerOf.get(f.url)).filter(Boolean))];
@@ -37,7 +41,7 @@ export async function render(main) {
             ? (k.flags || []).map((f) => h('span', {class: 'badge bad', title: (FLAGS[f] || [])[1] || ''}, (FLAGS[f] || [f])[0]))
             : h('span', {class: 'badge live'}, '正常')),
           h('td', {}, jstText(k.last_report)),
-          h('td', {}, k.slide || '—'),
+          h('td', {}, titles.get(k.slide) || k.slide || '—'),
           h('td', {class: 'small'}, k.address || '—')))))));
   }
 }

@@ -124,14 +124,22 @@ export class Form {
     this.pending.push(els);
   }
 
-  // The controls of one language, in the order the text fields were declared.
+  // The controls of one language, in the order the text fields were declared; the Japanese ones
+  // get one furigana helper for the whole panel (it works on the field used last) and, under each
+  // field with furigana, how it will look.
   panelFor(tag) {
-    return (this.pending || []).map((els) => {
+    let target = null;
+    const fields = (this.pending || []).map((els) => {
       const {el, label, hint, ruby} = els[tag];
       const wrap = field(label, el, hint);
-      if (ruby) wrap.append(...furiganaHelper(el));
+      if (ruby) {
+        wrap.append(rubyView(el));
+        el.addEventListener('focus', () => { target = el; });
+      }
       return wrap;
     });
+    const rubyLang = fields.length && (this.pending || []).some((els) => els[tag].ruby);
+    return rubyLang ? [furiganaHelper(() => target), ...fields] : fields;
   }
 
   // Plain controls (not per language).
@@ -161,25 +169,33 @@ export class Form {
   }
 }
 
-// Under a Japanese field: how the furigana will look, and a helper that wraps the selected
-// characters as {漢字|かんじ}.
-function furiganaHelper(input) {
+// Under a Japanese field: how its furigana will look (shown once it has some).
+function rubyView(input) {
   const view = h('div', {class: 'ruby-view', 'aria-live': 'polite'});
   const update = () => {
+    view.hidden = !/\{[^{}]*\|/.test(input.value);
     view.replaceChildren(h('span', {class: 'hint'}, '画面での見え方：'), ...rubyNodes(input.value));
   };
   input.addEventListener('input', update);
   update();
+  return view;
+}
+
+// The furigana helper of a panel: wraps the characters selected in the field used last as
+// {漢字|かんじ}.
+function furiganaHelper(target) {
   const reading = h('input', {type: 'text', id: uid('yomi'), lang: 'ja'});
   const note = h('span', {class: 'hint', 'aria-live': 'polite'});
   const button = h('button', {type: 'button', onclick: () => {
-    if (insertRuby(input, reading.value.trim())) {
+    const input = target();
+    if (input && insertRuby(input, reading.value.trim())) {
       reading.value = '';
       note.textContent = 'ふりがなをつけました。';
     } else {
-      note.textContent = '先に上の欄でふりがなをつける漢字をえらび、よみがなを入れてください。';
+      note.textContent = '先に下の欄でふりがなをつける漢字をえらび、よみがなを入れてください。';
     }
   }}, 'えらんだ漢字にふりがなをつける');
-  return [h('div', {class: 'furigana'},
-    h('div', {}, h('label', {for: reading.id, class: 'hint'}, 'よみがな（ひらがな）'), reading), button, note), view];
+  return h('div', {class: 'furigana card'},
+    h('div', {}, h('label', {for: reading.id}, 'ふりがな', h('span', {class: 'hint'}, '（下の欄で漢字をえらび、よみがなを入れて押す）')), reading),
+    button, note);
 }

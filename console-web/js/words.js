@@ -46,10 +46,10 @@ export const AUDIT_ACTIONS = {
 export function japaneseError(message, status) {
   const m = String(message || '');
   const rules = [
+    [/furigana|reading|ruby/, () => 'ふりがなの書き方が正しくありません。{漢字|かんじ} の形で書いてください。'],
     [/is required but (missing|it is null)/, () => '入力してください。'],
     [/must be non-empty text|^empty$|is empty|an empty/, () => '空のままにはできません。文字を入力してください。'],
     [/(\d+) characters long; at most (\d+)/, (x) => `${x[1]}文字あります。${x[2]}文字以内にしてください。`],
-    [/reading|'\|'|ruby|\{|\}/, () => 'ふりがなの書き方が正しくありません。{漢字|かんじ} の形で書いてください。'],
     [/must be later than valid_from/, () => '表示の終わりは、始まりより後の日時にしてください。'],
     [/before it starts/, () => '終わりの日時が、始まりより前になっています。'],
     [/must be later than issued/, () => '終わりの日時は、発表の日時より後にしてください。'],
@@ -97,6 +97,15 @@ export function jstText(unixSeconds) {
   return new Intl.DateTimeFormat('ja-JP', {
     timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long', day: 'numeric',
     hour: '2-digit', minute: '2-digit',
+  }).format(new Date(unixSeconds * 1000));
+}
+
+// Unix seconds → "2026/12/14 10:00:05" in Japan time (tables).
+export function jstShort(unixSeconds) {
+  if (!unixSeconds) return '—';
+  return new Intl.DateTimeFormat('ja-JP', {
+    timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
   }).format(new Date(unixSeconds * 1000));
 }
 
