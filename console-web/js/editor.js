@@ -98,7 +98,7 @@ export async function render(main, args, {go}) {
       form.datetime(['event', 'start'], '始まり'), form.datetime(['event', 'end'], '終わり')));
   }
   if (kind === 'preparedness') common.append(form.select(['hazard'], '災害の種類', HAZARDS));
-  if (kind === 'project') common.append(metricsNote(item));
+  if (kind === 'project') common.append(metricsField(form, item));
   if (kind === 'alert') alertFields(form, common);
   common.append(imageField(form, item));
   common.append(h('h3', {}, '画面に出す期間'), h('div', {class: 'row'},
@@ -250,9 +250,61 @@ function labelOf(el) {
   return (l ? l.firstChild.textContent : '欄') + (lang && el.lang ? `（${lang.label}）` : '');
 }
 
-function metricsNote(item) {
-  const n = Array.isArray(item.metrics) ? item.metrics.length : 0;
-  return h('p', {class: 'hint'}, `数値の目標（${n}件）は、いまの内容のまま残ります。`);
+// The metrics of a project (≤ 6): per row a name, a unit, the starting point, one target, the
+// result so far (each a period such as 令和5年度 and a number), or a note for a goal without numbers.
+// Further targets of a loaded metric are kept as they are.
+function metricsField(form, item) {
+  const rows = [];
+  const list = Array.isArray(item.metrics) ? item.metrics : [];
+  const box = h('div', {});
+  const point = (p) => (p && typeof p === 'object' ? p : {});
+  const addRow = (m = {}) => {
+    if (rows.length >= 6) return;
+    const i = rows.length;
+    const input = (v, attrs = {}) => h('input', {type: 'text', value: v === undefined ? '' : String(v), ...attrs});
+    const r = {
+      label: input(textOf(m.label), {lang: 'ja'}), unit: input(textOf(m.unit), {lang: 'ja'}),
+      bp: input(point(m.baseline).period), bv: input(point(m.baseline).value, {inputmode: 'decimal'}),
+      tp: input(point((m.targets || [])[0]).period), tv: input(point((m.targets || [])[0]).value, {inputmode: 'decimal'}),
+      ap: input(point(m.actual).period), av: input(point(m.actual).value, {inputmode: 'decimal'}),
+      note: input(textOf(m.note), {lang: 'ja'}), rest: (m.targets || []).slice(1), orig: m,
+    };
+    for (const [k, path] of [['label', 'label'], ['unit', 'unit'], ['bp', 'baseline'], ['bv', 'baseline'],
+      ['tp', 'targets'], ['tv', 'targets'], ['ap', 'actual'], ['av', 'actual'], ['note', 'note']]) {
+      form.register(r[k], (p) => p === `/metrics/${i}/${path}` || p.startsWith(`/metrics/${i}/${path}/`) ||
+        (k === 'label' && p === `/metrics/${i}`));
+    }
+    rows.push(r);
+    box.append(h('fieldset', {}, h('legend', {}, `目標 ${i + 1}`),
+      h('div', {class: 'row'}, field('名前', r.label, '（例：作成した地区の数）'), field('単位', r.unit, '（例：地区）')),
+      h('div', {class: 'row'}, field('はじめの時期', r.bp, '（例：令和3年度）'), field('はじめの数', r.bv)),
+      h('div', {class: 'row'}, field('目標の時期', r.tp), field('目標の数', r.tv)),
+      h('div', {class: 'row'}, field('いまの時期', r.ap), field('いまの数', r.av)),
+      field('数のない目標の説明', r.note, '（例：実施。数を入れないときは必ず書く）')));
+  };
+  list.forEach(addRow);
+  if (!list.length) addRow();
+  form.writers.push((out) => {
+    const num = (v) => (v.trim() === '' ? NaN : Number(v.trim()));
+    const pt = (p, v) => (p.value.trim() ? {period: p.value.trim(), value: num(v.value)} : undefined);
+    const metrics = rows.filter((r) => r.label.value.trim() || r.note.value.trim() || r.tv.value.trim()).map((r) => {
+      const m = {...r.orig, label: r.label.value.trim()};
+      for (const [k, v] of [['unit', r.unit.value.trim()], ['note', r.note.value.trim()],
+        ['baseline', pt(r.bp, r.bv)], ['actual', pt(r.ap, r.av)]]) {
+        if (v === undefined || v === '') delete m[k];
+        else m[k] = v;
+      }
+      const first = pt(r.tp, r.tv);
+      const targets = [first, ...r.rest].filter(Boolean);
+      if (targets.length) m.targets = targets;
+      else delete m.targets;
+      return m;
+    });
+    if (metrics.length) out.metrics = metrics;
+    else delete out.metrics;
+  });
+  return h('div', {}, h('h3', {}, '数値の目標'), box,
+    h('div', {class: 'actions'}, h('button', {type: 'button', onclick: () => addRow()}, '目標を足す')));
 }
 
 function alertFields(form, box) {
