@@ -61,6 +61,7 @@ void DraftPreview(ConsoleContext& ctx, const httplib::Request& req, httplib::Res
   int w = 0, h = 0;
   std::string lang;
   if (!PreviewParams(req, res, w, h, lang)) return;
+  if (!BodyWithinCap(ctx.config, req, res)) return;
   nlohmann::json item = nlohmann::json::parse(req.body, nullptr, false);
   if (item.is_discarded()) return SendError(res, 400, "the body is not JSON");
   const UnixSeconds now = ctx.clock.now();

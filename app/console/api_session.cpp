@@ -17,6 +17,7 @@ const std::string& DummyHash() {
 }
 
 void Login(ConsoleContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  if (!BodyWithinCap(ctx.config, req, res)) return;
   nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
   if (body.is_discarded() || !body.is_object() || !body.contains("name") ||
       !body["name"].is_string() || !body.contains("password") || !body["password"].is_string())

@@ -78,6 +78,13 @@ void AddFleetRoutes(httplib::Server& http, ConsoleContext& ctx);
 void AddDraftRoutes(httplib::Server& http, ConsoleContext& ctx);  // api_draft.cpp
 void AddImageRoutes(httplib::Server& http, ConsoleContext& ctx);  // api_images.cpp
 
+// The body cap of a path: max_report_bytes for kiosk reports, max_image_bytes for image uploads,
+// max_body_bytes for everything else. BodyWithinCap fills `res` with 413 above it (for bodies
+// sent without Content-Length, which the pre-routing check cannot see).
+size_t BodyCap(const ConsoleConfig& config, const std::string& path);
+bool BodyWithinCap(const ConsoleConfig& config, const httplib::Request& req,
+                   httplib::Response& res);
+
 // Headers on every answer: Content-Security-Policy (no inline script), nosniff, no framing.
 httplib::Headers SecurityHeaders();
 
