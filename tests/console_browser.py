@@ -183,6 +183,12 @@ try:
     Select(label_input("新しく書く")).select_by_value("news")
     button("書き始める").click()
     heading("お知らせを書く")
+    # Language tabs by keyboard: arrow keys move between them.
+    driver.find_element(By.ID, "tab-ja").send_keys(Keys.ARROW_RIGHT)
+    if driver.switch_to.active_element.get_attribute("id") != "tab-ja-x-easy" or \
+            not driver.find_element(By.ID, "panel-ja-x-easy").is_displayed():
+        fail("the arrow key does not move to the やさしい日本語 tab")
+    driver.switch_to.active_element.send_keys(Keys.ARROW_LEFT)
     title = label_input("題名")
     title.send_keys("防災訓練のお知らせ")
     # The furigana helper: select 防災, give its reading, press the button.

@@ -109,7 +109,10 @@ TEST(ConsoleBrowserApi, UploadedImagesAreReencodedAndServedBySha256) {
   console.ctx().reencode = [](std::string_view b) { return ReencodeImage(b); };
   console.AddUser("sato", Role::kEditor, {"center.news"});
   Session s(console, console.Login("sato"));
-  std::string png = media::testing::BlackPng(40, 30) + "Exif-like trailing secret";
+  // Above max_body_bytes (64 KiB here), within max_image_bytes: the image route has its own cap.
+  std::string png =
+      media::testing::BlackPng(40, 30) + "Exif-like trailing secret" + std::string(100 * 1024, 'x');
+  ASSERT_GT(png.size(), console.config().max_body_bytes);
   auto up = s.client.Post("/api/v1/images", s.headers, png, "image/png");
   ASSERT_TRUE(up);
   ASSERT_EQ(up->status, 201) << up->body;
