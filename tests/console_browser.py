@@ -38,11 +38,13 @@ def ok(msg):
     print(f"ok: {msg}", flush=True)
 
 
-def png_file(path, w=64, h=40):
-    """A small RGB PNG with a text chunk (stands in for metadata the upload must drop)."""
+def png_file(path, w=480, h=320):
+    """An RGB PNG (sky over a green field) with a text chunk standing in for metadata the upload
+    must drop."""
     def chunk(t, d):
         return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xFFFFFFFF)
-    rows = b"".join(b"\x00" + bytes([(x * 4) % 256, 120, 200]) * w for x in range(h))
+    rows = b"".join(b"\x00" + (bytes([90 + y // 4, 150 + y // 5, 230]) if y < h * 3 // 5
+                                else bytes([60, 140 + (y % 20), 70])) * w for y in range(h))
     data = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
             + chunk(b"tEXt", b"Comment\x00taken at home, 35.6N 139.7E")
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
@@ -264,7 +266,11 @@ try:
     [b for b in dialog.find_elements(By.TAG_NAME, "button") if b.text == "公開する"][0].click()
     text_present("公開しました")
     wait_kiosk_slide(item_id)
-    ok(f"published; the headless kiosk shows {item_id}")
+    with open(STATUS_JSON) as f:
+        refused = json.load(f).get("refused_images_total", 0)
+    if refused:
+        fail(f"the kiosk refused {refused} image(s) (the upload's URL or sha256)")
+    ok(f"published; the headless kiosk shows {item_id} (no image refused)")
     with open(os.path.join(WORK, "published-news-id"), "w") as f:
         f.write(item_id)
 
