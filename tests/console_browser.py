@@ -256,6 +256,24 @@ try:
     shot("editor")
     ok(f"saved {item_id}")
 
+    # The session ends (its cookie gone, as after 30 idle minutes) while typing: the next request
+    # gets 401, the login page says why, and after logging in again the page and the unsaved text
+    # come back.
+    fee = label_input("費用")
+    driver.delete_all_cookies()
+    set_value(fee, "無料（申し込み不要）")
+    text_present("しばらく操作がなかったため")
+    pw = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "input[name=password]")))
+    driver.find_element(By.CSS_SELECTOR, "input[name=name]").send_keys("sato")
+    pw.send_keys("sato-san password 1" + Keys.ENTER)
+    heading("お知らせを直す")
+    text_present("保存していなかった入力を戻しました")
+    if label_input("費用").get_attribute("value") != "無料（申し込み不要）":
+        fail("the unsaved text did not come back after logging in again")
+    button("保存する").click()
+    text_present("保存しました")
+    ok("session ended while typing: login page says why, the page and the unsaved text come back")
+
     # --- publish with its confirmation, and the kiosk picks it up
     button("公開する").click()
     dialog = wait.until(EC.visibility_of_element_located((By.TAG_NAME, "dialog")))

@@ -37,6 +37,18 @@ export async function render(main, args, {go}) {
     item = data.item;
     revision = data.revision;
   }
+  // What was typed but not saved (kept in this tab while typing) comes back, e.g. after the
+  // session ended from inactivity and the user logged in again.
+  const draftKey = `mk-draft:${feedId}:${item.id}`;
+  const draft = !creating && sessionStorage.getItem(draftKey);
+  let restored = false;
+  if (draft) {
+    // Only onto the revision it was typed on (someone else's later save is not overwritten).
+    try {
+      const d = JSON.parse(draft);
+      if (d.revision === revision) { item = d.item; restored = true; } else sessionStorage.removeItem(draftKey);
+    } catch (e) { sessionStorage.removeItem(draftKey); }
+  }
   const form = new Form(item);
   const kind = item.kind;
   document.title = `${KINDS[kind] || kind}を${creating ? '書く' : '直す'} — まちかど 掲示の管理`;
@@ -202,6 +214,7 @@ export async function render(main, args, {go}) {
         revision = data.revision;
       }
       form.item = body;
+      sessionStorage.removeItem(draftKey);
       showErrors([]);
       saved.textContent = '保存しました。ロビーの画面に出すには「公開する」を押してください。';
       publishButton.disabled = false;
@@ -233,7 +246,12 @@ export async function render(main, args, {go}) {
     h('div', {class: 'actions'}, h('button', {type: 'submit'}, '保存する'), publishButton, withdrawButton,
       h('a', {href: '#/feeds'}, '一覧へ戻る')), saved);
   formEl.addEventListener('submit', (ev) => { ev.preventDefault(); save(); });
-  formEl.addEventListener('input', () => { saved.textContent = ''; schedulePreview(); });
+  formEl.addEventListener('input', () => {
+    saved.textContent = '';
+    schedulePreview();
+    if (revision) sessionStorage.setItem(draftKey, JSON.stringify({revision, item: form.collect()}));
+  });
+  if (restored) saved.textContent = '保存していなかった入力を戻しました。よければ「保存する」を押してください。';
   formEl.addEventListener('change', schedulePreview);
 
   main.append(h('h1', {id: 'editor-title'}, `${KINDS[kind] || kind}を${creating ? '書く' : '直す'}`),

@@ -7,6 +7,7 @@ import {japaneseError} from './words.js';
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 let sessionEnded = false;
+let returnTo = '';  // the page the session ended on: back there after logging in again
 
 const PAGES = {
   feeds: () => import('./feeds.js'),
@@ -63,7 +64,9 @@ function loginPage() {
     try {
       await login(name.value.trim(), password.value);
       sessionEnded = false;
-      go('#/feeds');
+      const back = returnTo;
+      returnTo = '';
+      go(back || '#/feeds');
     } catch (e) {
       error.textContent = e instanceof ApiError ? japaneseError(e.message, e.status) : '通信できませんでした。';
       error.hidden = false;
@@ -98,6 +101,7 @@ async function route() {
 
 setLoggedOutHandler(() => {
   sessionEnded = true;
+  if (!location.hash.startsWith('#/login')) returnTo = location.hash;
   renderNav();
   loginPage();
 });
