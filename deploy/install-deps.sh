@@ -22,6 +22,8 @@ PACKAGES=(
   # tests
   googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   xvfb xdotool imagemagick zbar-tools nginx-light minisign curl python3
+  # the browser console in a real browser (tests/console_browser.test.sh)
+  chromium chromium-driver python3-selenium
   # the Debian package and the ward's apt repository (tests/package.test.sh, tests/apt_repo.test.sh)
   dpkg-dev reprepro gnupg
   # test clips for the video player (app/video/mpv_player_test.cpp), made at test time

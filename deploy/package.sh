@@ -56,6 +56,8 @@ strip_tool=strip
 cp -r "$here/assets" "$pkg/usr/share/machikado/"
 install -d "$pkg/usr/share/machikado/feeds"
 cp -r "$here/feeds/demo" "$pkg/usr/share/machikado/feeds/"
+# The browser console's pages (static_dir of machikado console; docs/console.md).
+cp -r "$here/console-web" "$pkg/usr/share/machikado/"
 if [ -d "$here/fonts" ]; then cp -r "$here/fonts" "$pkg/usr/share/machikado/"; fi
 for doc in "$here"/docs/*.md "$here/feeds/README.md"; do
   install -m 0644 "$doc" "$pkg/usr/share/doc/machikado/"

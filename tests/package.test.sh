@@ -38,12 +38,13 @@ echo "ok: depends on runtime packages only"
 dpkg-deb -c "$deb" >"$work/contents"
 for path in ./usr/bin/machikado ./lib/systemd/system/machikado.service ./usr/lib/sysusers.d/machikado.conf \
   ./etc/machikado/config.json ./usr/share/machikado/assets/ ./usr/share/machikado/feeds/demo/news.json \
-  ./usr/share/doc/machikado/operations.md ./usr/share/doc/machikado/copyright; do
+  ./usr/share/doc/machikado/operations.md ./usr/share/doc/machikado/copyright \
+  ./usr/share/machikado/console-web/index.html ./usr/share/machikado/console-web/js/main.js; do
   grep -q " $path" "$work/contents" || fail "the package lacks $path"
 done
 dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | grep -qx /etc/machikado/config.json ||
   fail "/etc/machikado/config.json is not a conffile (an update would overwrite the site's configuration)"
-echo "ok: program, unit, sysusers, default configuration (conffile), assets, demo feeds, docs"
+echo "ok: program, unit, sysusers, default configuration (conffile), assets, demo feeds, console pages, docs"
 
 # The packaged program runs from the extracted tree and finds its data beside itself.
 x="$work/x"

@@ -14,6 +14,7 @@
 
 #include "commands/commands.h"
 #include "console/console_config.h"
+#include "console/image_reencode.h"
 #include "console/preview.h"
 #include "console/publisher.h"
 #include "console/secrets.h"
@@ -112,7 +113,13 @@ int Serve(Opened& o) {
       throttle,
       clock,
       log,
-      console::MakePreviewRenderer(JoinPath(o.config.state_dir, "preview"), {}, log)};
+      console::MakePreviewRenderer(JoinPath(o.config.state_dir, "preview"), {}, log,
+                                   JoinPath(o.config.publish_dir, "images")),
+      [cap = o.config.max_image_bytes](std::string_view bytes) {
+        media::ImageLimits limits;
+        limits.max_bytes = cap;
+        return console::ReencodeImage(bytes, limits);
+      }};
   console::ConsoleServer server(ctx);
   if (Status s = server.Start(); !s.ok()) return Fail(s.message());
   o.config.port = server.port();  // port 0 in the config: the one the system picked

@@ -61,6 +61,7 @@ std::optional<int64_t> ExpectedRevision(const httplib::Request& req) {
 std::optional<nlohmann::json> CheckedBody(ConsoleContext& ctx, const Principal& p,
                                           const ConsoleFeed& feed, const httplib::Request& req,
                                           httplib::Response& res) {
+  if (!BodyWithinCap(ctx.config, req, res)) return std::nullopt;
   nlohmann::json item = nlohmann::json::parse(req.body, nullptr, false);
   if (item.is_discarded()) {
     SendError(res, 400, "the body is not JSON");

@@ -80,18 +80,9 @@ void Preview(ConsoleContext& ctx, const httplib::Request& req, httplib::Response
   if (!MayAccessFeed(p->user, feed->id)) return SendError(res, 403, "not your feed");
   if (!SafeId(id, true)) return SendError(res, 400, "not an item id");
   if (!ctx.preview) return SendError(res, 501, "preview is not available in this build");
-  int w = 1920, h = 1080;
-  if (req.has_param("size")) {
-    const std::string size = req.get_param_value("size");
-    if (std::sscanf(size.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 3840 ||
-        h > 2160)
-      return SendError(res, 400, "size must be WxH within 320x240 … 3840x2160");
-  }
-  std::string lang = req.has_param("lang") ? req.get_param_value("lang") : "ja";
-  if (lang.empty() || lang.size() > 35 ||
-      lang.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") !=
-          std::string::npos)
-    return SendError(res, 400, "lang must be a BCP 47 tag");
+  int w = 0, h = 0;
+  std::string lang;
+  if (!PreviewParams(req, res, w, h, lang)) return;
   Result<std::optional<ItemRecord>> r = ctx.store.CurrentItem(feed->id, id);
   if (!r.ok()) return SendStoreError(ctx, res, r.status());
   if (!*r || (*r)->deleted) return SendError(res, 404, "no item '" + id + "'");

@@ -17,6 +17,7 @@ const std::string& DummyHash() {
 }
 
 void Login(ConsoleContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  if (!BodyWithinCap(ctx.config, req, res)) return;
   nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
   if (body.is_discarded() || !body.is_object() || !body.contains("name") ||
       !body["name"].is_string() || !body.contains("password") || !body["password"].is_string())
@@ -44,7 +45,10 @@ void Login(ConsoleContext& ctx, const httplib::Request& req, httplib::Response& 
   const std::string csrf = RandomToken();
   const UnixSeconds now = ctx.clock.now();
   const int64_t max_age = int64_t{ctx.config.session_hours} * 3600;
-  Status s = ctx.store.AddSession(HashHex(token), name, csrf, now, now + max_age);
+  // Ends after session_idle_minutes without a request (each request moves it on, auth.cpp), and
+  // after session_hours at the latest.
+  const int64_t idle = std::min<int64_t>(int64_t{ctx.config.session_idle_minutes} * 60, max_age);
+  Status s = ctx.store.AddSession(HashHex(token), name, csrf, now, now + idle);
   if (!s.ok()) return SendStoreError(ctx, res, s);
   std::string cookie = std::string(kSessionCookie) + "=" + token +
                        "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
@@ -53,7 +57,7 @@ void Login(ConsoleContext& ctx, const httplib::Request& req, httplib::Response& 
   AuditLog(ctx, name, "login", "session", "", req);
   SendJson(
       res, 200,
-      {{"name", name}, {"role", ToString((*user)->role)}, {"csrf", csrf}, {"expires_in", max_age}});
+      {{"name", name}, {"role", ToString((*user)->role)}, {"csrf", csrf}, {"expires_in", idle}});
 }
 
 }  // namespace

@@ -123,6 +123,15 @@ std::optional<Principal> Authenticate(ConsoleContext& ctx, const httplib::Reques
     }
     user_name = (*s)->user;
     p.csrf = (*s)->csrf;
+    // Activity keeps the session alive for another session_idle_minutes (up to session_hours).
+    const int64_t max_age = int64_t{ctx.config.session_hours} * 3600;
+    if (Status t = ctx.store.TouchSession(
+            HashHex(*cookie),
+            ctx.clock.now() +
+                std::min<int64_t>(int64_t{ctx.config.session_idle_minutes} * 60, max_age),
+            max_age);
+        !t.ok())
+      ctx.log.error("console: session activity: " + t.message());
     if (ChangesState(req) && !ConstantTimeEqual(req.get_header_value("X-CSRF-Token"), p.csrf)) {
       SendError(res, 403, "missing or wrong X-CSRF-Token (the token the login returned)");
       return std::nullopt;

@@ -42,6 +42,10 @@ void SendStoreError(ConsoleContext& ctx, httplib::Response& res, const Status& s
 // The client's address: the socket peer (nginx in front passes X-Forwarded-For only when the peer
 // is loopback, which is what we record then).
 std::string ClientAddress(const httplib::Request& req);
+// The size=WxH and lang= of a preview request (defaults 1920x1080, ja); false with `res` filled
+// (400).
+bool PreviewParams(const httplib::Request& req, httplib::Response& res, int& w, int& h,
+                   std::string& lang);
 // Appends to the audit log; a failure is logged (the change itself already happened).
 void AuditLog(ConsoleContext& ctx, const std::string& actor, const std::string& action,
               const std::string& target, const std::string& detail, const httplib::Request& req);

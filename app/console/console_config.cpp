@@ -53,6 +53,8 @@ Result<ConsoleConfig> ParseConsoleConfig(std::string_view text) {
         str("listen_address", c.listen_address), str("public_url", c.public_url),
         str("static_dir", c.static_dir), num("port", c.port, 0, 65535),
         num("session_hours", c.session_hours, 1, 24 * 30),
+        num("session_idle_minutes", c.session_idle_minutes, 1, 24 * 60),
+        num("max_image_bytes", c.max_image_bytes, 64 * 1024, 32 * 1024 * 1024),
         num("max_body_bytes", c.max_body_bytes, 1024, 4 * 1024 * 1024),
         num("max_report_bytes", c.max_report_bytes, 1024, 4 * 1024 * 1024),
         num("silent_after_s", c.silent_after_s, 30, 86400),

@@ -25,12 +25,14 @@ struct ConsoleConfig {
   std::string public_url;  // base URL kiosks fetch feeds from; default http://address:port
   std::string static_dir;  // served at / (the browser console, issue #17); "" = none
   std::vector<ConsoleFeed> feeds;
-  int session_hours = 12;
-  size_t max_body_bytes = 256 * 1024;    // one API request (an item is far smaller)
-  size_t max_report_bytes = 256 * 1024;  // one kiosk status report
-  int silent_after_s = 180;              // fleet: a kiosk not heard from for this long is "silent"
-  int stale_after_s = 3600;              // fleet: shown content older than this is "stale"
-  int threads = 8;                       // HTTP worker threads
+  int session_hours = 12;                    // the longest a session lives, however busy
+  int session_idle_minutes = 30;             // a session with no request for this long has ended
+  size_t max_body_bytes = 256 * 1024;        // one API request (an item is far smaller)
+  size_t max_report_bytes = 256 * 1024;      // one kiosk status report
+  size_t max_image_bytes = 8 * 1024 * 1024;  // one uploaded image (FEED-v1: 8 MiB)
+  int silent_after_s = 180;  // fleet: a kiosk not heard from for this long is "silent"
+  int stale_after_s = 3600;  // fleet: shown content older than this is "stale"
+  int threads = 8;           // HTTP worker threads
 
   const ConsoleFeed* FindFeed(std::string_view id) const;
   std::string PublishedUrl(std::string_view feed) const;

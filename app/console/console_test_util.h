@@ -83,6 +83,8 @@ class TestConsole {
   }
 
   Store& store() { return *store_; }
+  // Set the injected preview / re-encoder before the requests that need them.
+  ConsoleContext& ctx() { return *ctx_; }
   FakeClock& clock() { return clock_; }
   FeedPublisher& publisher() { return *publisher_; }
   const ConsoleConfig& config() const { return config_; }

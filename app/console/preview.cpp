@@ -12,13 +12,14 @@
 #include "render/font_set.h"
 #include "render/offscreen.h"
 #include "render/slide_renderer.h"
+#include "trust/image_digest.h"
 
 namespace machikado::console {
 
 PreviewRenderer MakePreviewRenderer(std::string scratch_dir, std::vector<std::string> font_dirs,
-                                    Log& log) {
+                                    Log& log, std::string images_dir) {
   auto mu = std::make_shared<std::mutex>();
-  return [mu, scratch_dir, font_dirs, &log](
+  return [mu, scratch_dir, font_dirs, images_dir, &log](
              const std::string& feed_json, const std::string& item_id, int width, int height,
              const std::string& lang, UnixSeconds at) -> Result<std::string> {
     feed::ParseOutcome parsed = feed::ParseFeed(feed_json);
@@ -48,7 +49,16 @@ PreviewRenderer MakePreviewRenderer(std::string scratch_dir, std::vector<std::st
     ctx.position = 1;
     ctx.total = 1;
     ctx.confirmed_at = parsed.feed->generated;
-    ctx.resolve_image = [](const std::string& url) -> std::string {
+    ctx.resolve_image = [&images_dir](const std::string& url) -> std::string {
+      // An image uploaded to this console: <anything>/images/<64 hex>.png|jpg.
+      const size_t slash = url.rfind("/images/");
+      if (!images_dir.empty() && slash != std::string::npos) {
+        const std::string name = url.substr(slash + 8);
+        const size_t dot = name.find('.');
+        if (dot == 64 && trust::IsSha256Hex(name.substr(0, 64)) &&
+            (name.substr(64) == ".png" || name.substr(64) == ".jpg"))
+          return JoinPath(images_dir, name);
+      }
       if (!net::IsLocalSource(url)) return "";
       return net::LocalPath(url).value_or("");
     };

@@ -9,8 +9,10 @@
 namespace machikado::console {
 
 // `scratch_dir` holds the one temporary PNG of a render (removed after reading). `font_dirs` as the
-// kiosk's `font_paths` (empty: the system's and the bundled fonts).
+// kiosk's `font_paths` (empty: the system's and the bundled fonts). `images_dir`: where uploaded
+// images are kept (api_images.cpp); an item's image URL ending in /images/<sha256>.<ext> is drawn
+// from there.
 PreviewRenderer MakePreviewRenderer(std::string scratch_dir, std::vector<std::string> font_dirs,
-                                    Log& log);
+                                    Log& log, std::string images_dir = "");
 
 }  // namespace machikado::console

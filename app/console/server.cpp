@@ -4,9 +4,40 @@
 
 namespace machikado::console {
 
+size_t BodyCap(const ConsoleConfig& config, const std::string& path) {
+  if (path.rfind("/api/v1/fleet/report", 0) == 0) return config.max_report_bytes;
+  if (path == "/api/v1/images") return config.max_image_bytes;
+  return config.max_body_bytes;
+}
+
+bool BodyWithinCap(const ConsoleConfig& config, const httplib::Request& req,
+                   httplib::Response& res) {
+  if (req.body.size() <= BodyCap(config, req.path)) return true;
+  SendError(res, 413,
+            "the request body is larger than the cap (" +
+                std::to_string(BodyCap(config, req.path)) + " bytes)");
+  return false;
+}
+
+httplib::Headers SecurityHeaders() {
+  return {
+      // The browser console runs only its own files: no inline script or style, no other origin,
+      // no framing. Previews are blob: URLs of PNGs fetched by the page.
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+       "frame-ancestors 'none'"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+  };
+}
+
 ConsoleServer::ConsoleServer(ConsoleContext& ctx) : ctx_(ctx) {
-  const size_t cap = std::max(ctx.config.max_body_bytes, ctx.config.max_report_bytes);
+  const size_t cap = std::max(
+      {ctx.config.max_body_bytes, ctx.config.max_report_bytes, ctx.config.max_image_bytes});
   http_.set_payload_max_length(cap);  // larger bodies: 413 before any handler runs
+  http_.set_default_headers(SecurityHeaders());
   http_.set_read_timeout(10, 0);
   http_.set_write_timeout(10, 0);
   http_.set_keep_alive_max_count(100);
@@ -14,12 +45,15 @@ ConsoleServer::ConsoleServer(ConsoleContext& ctx) : ctx_(ctx) {
   http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     ++ctx_.requests;
-    // API bodies are JSON and capped below the report cap.
-    if (req.path.rfind("/api/v1/fleet/report", 0) != 0 &&
-        req.body.size() > ctx_.config.max_body_bytes) {
+    // API bodies are JSON and capped below the report and image caps. This runs before the body
+    // is read, so it goes by Content-Length (BodyWithinCap checks bodies sent without one).
+    const std::string length = req.get_header_value("Content-Length");
+    if (!length.empty() && length.size() <= 19 &&
+        length.find_first_not_of("0123456789") == std::string::npos &&
+        std::stoull(length) > BodyCap(ctx_.config, req.path)) {
       SendError(res, 413,
-                "the request body is larger than max_body_bytes (" +
-                    std::to_string(ctx_.config.max_body_bytes) + ")");
+                "the request body is larger than the cap (" +
+                    std::to_string(BodyCap(ctx_.config, req.path)) + " bytes)");
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
@@ -51,6 +85,8 @@ ConsoleServer::ConsoleServer(ConsoleContext& ctx) : ctx_(ctx) {
   AddItemRoutes(http_, ctx);
   AddPublishRoutes(http_, ctx);
   AddFleetRoutes(http_, ctx);
+  AddDraftRoutes(http_, ctx);
+  AddImageRoutes(http_, ctx);
   // The browser console (issue #17) is served from static files at /.
   if (!ctx.config.static_dir.empty()) http_.set_mount_point("/", ctx.config.static_dir);
 }

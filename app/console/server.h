@@ -9,8 +9,10 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "console/console_config.h"
 #include "console/publisher.h"
@@ -27,6 +29,16 @@ using PreviewRenderer = std::function<Result<std::string>(
     const std::string& feed_json, const std::string& item_id, int width, int height,
     const std::string& lang, UnixSeconds at)>;
 
+// Re-encodes an uploaded image (after the image gate): the decoded pixels written anew as PNG
+// (or JPEG for a JPEG), so nothing but pixels survives (no EXIF, no trailing data). Injected like
+// the preview; see image_reencode.h.
+struct ReencodedImage {
+  std::string bytes;
+  std::string extension;  // "png" or "jpg"
+  int width = 0, height = 0;
+};
+using ImageReencoder = std::function<Result<ReencodedImage>(std::string_view bytes)>;
+
 struct ConsoleContext {
   const ConsoleConfig& config;
   Store& store;
@@ -35,6 +47,7 @@ struct ConsoleContext {
   const Clock& clock;
   Log& log;
   PreviewRenderer preview;  // may be empty: 501
+  ImageReencoder reencode;  // may be empty: 501
   std::atomic<uint64_t> requests{0};
   std::atomic<uint64_t> reports{0};
   std::atomic<uint64_t> publishes{0};
@@ -62,5 +75,17 @@ void AddSessionRoutes(httplib::Server& http, ConsoleContext& ctx);
 void AddItemRoutes(httplib::Server& http, ConsoleContext& ctx);
 void AddPublishRoutes(httplib::Server& http, ConsoleContext& ctx);
 void AddFleetRoutes(httplib::Server& http, ConsoleContext& ctx);
+void AddDraftRoutes(httplib::Server& http, ConsoleContext& ctx);  // api_draft.cpp
+void AddImageRoutes(httplib::Server& http, ConsoleContext& ctx);  // api_images.cpp
+
+// The body cap of a path: max_report_bytes for kiosk reports, max_image_bytes for image uploads,
+// max_body_bytes for everything else. BodyWithinCap fills `res` with 413 above it (for bodies
+// sent without Content-Length, which the pre-routing check cannot see).
+size_t BodyCap(const ConsoleConfig& config, const std::string& path);
+bool BodyWithinCap(const ConsoleConfig& config, const httplib::Request& req,
+                   httplib::Response& res);
+
+// Headers on every answer: Content-Security-Policy (no inline script), nosniff, no framing.
+httplib::Headers SecurityHeaders();
 
 }  // namespace machikado::console

@@ -82,6 +82,8 @@ class Store {
                     UnixSeconds now, UnixSeconds expires_at);
   Result<std::optional<SessionInfo>> FindSession(const std::string& token_hash, UnixSeconds now);
   Status RemoveSession(const std::string& token_hash);
+  // Activity: the session now ends at `idle_until`, but never later than its start + `max_age_s`.
+  Status TouchSession(const std::string& token_hash, UnixSeconds idle_until, int64_t max_age_s);
   Status AddToken(const std::string& token_hash, const std::string& user, Scope scope,
                   const std::string& label, UnixSeconds now);
   struct TokenInfo {

@@ -191,6 +191,15 @@ Result<std::optional<SessionInfo>> Store::FindSession(const std::string& token_h
   return std::optional<SessionInfo>(SessionInfo{st->Text(0), st->Text(1), st->Int(2)});
 }
 
+Status Store::TouchSession(const std::string& token_hash, UnixSeconds idle_until,
+                           int64_t max_age_s) {
+  std::lock_guard lock(mu_);
+  Result<Stmt> st =
+      db_.Prepare("UPDATE sessions SET expires_at = MIN(created_at + ?, ?) WHERE token_hash = ?");
+  if (!st.ok()) return st.status();
+  return st->Bind(1, max_age_s).Bind(2, idle_until).Bind(3, token_hash).Run();
+}
+
 Status Store::RemoveSession(const std::string& token_hash) {
   std::lock_guard lock(mu_);
   Result<Stmt> st = db_.Prepare("DELETE FROM sessions WHERE token_hash = ?");
