@@ -43,7 +43,7 @@ class TestConsole {
     publisher_ = std::make_unique<FeedPublisher>(config_.publish_dir, fs_, *key_);
     EXPECT_TRUE(publisher_->Start().ok());
     throttle_ = std::make_unique<LoginThrottle>(clock_);
-    ctx_.reset(new ConsoleContext{config_, *store_, *publisher_, *throttle_, clock_, log_, {}});
+    ctx_.reset(new ConsoleContext{config_, *store_, *publisher_, *throttle_, clock_, log_, {}, {}});
     server_ = std::make_unique<ConsoleServer>(*ctx_);
     EXPECT_TRUE(server_->Start().ok());
     thread_ = std::thread([this] { server_->Serve(); });
