@@ -9,6 +9,8 @@
 #include <functional>
 #include <set>
 
+#include "config/config_reader.h"
+#include "config/quiet_hours_config.h"
 #include "feed/json_syntax.h"
 #include "feed/shelter_refs.h"
 #include "trust/minisign.h"
@@ -18,96 +20,13 @@ namespace {
 
 using nlohmann::json;
 
-class Reader {
- public:
-  explicit Reader(std::vector<ConfigProblem>* problems) : problems_(problems) {}
-
-  void Error(const std::string& ptr, std::string msg) {
-    problems_->push_back({true, ptr, std::move(msg)});
-  }
-  void Warn(const std::string& ptr, std::string msg) {
-    problems_->push_back({false, ptr, std::move(msg)});
-  }
-
-  // Warns about keys of `obj` not in `known`, suggesting a close known key.
-  void CheckKeys(const json& obj, const std::string& ptr,
-                 std::initializer_list<const char*> known) {
-    for (const auto& entry : obj.items()) {
-      // A named reference, not a structured binding: clang before 16 cannot capture bindings.
-      const std::string& key = entry.key();
-      bool found = std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; });
-      if (found) continue;
-      std::string hint;
-      for (const char* k : known)
-        if (Distance(key, k) <= 2) hint = std::string(" — did you mean \"") + k + "\"?";
-      Warn(ptr + "/" + key, "unknown setting \"" + key + "\" is ignored" + hint);
-      problems_->back().unknown_key = true;
-    }
-  }
-
-  void String(const json& obj, const char* key, const std::string& ptr, std::string* out) {
-    if (!obj.contains(key)) return;
-    const json& v = obj[key];
-    if (!v.is_string()) return Error(ptr + "/" + key, "must be a text string");
-    *out = v.get<std::string>();
-  }
-
-  void Bool(const json& obj, const char* key, const std::string& ptr, bool* out) {
-    if (!obj.contains(key)) return;
-    const json& v = obj[key];
-    if (!v.is_boolean()) return Error(ptr + "/" + key, "must be true or false");
-    *out = v.get<bool>();
-  }
-
-  void Int(const json& obj, const char* key, const std::string& ptr, long lo, long hi, int* out) {
-    if (!obj.contains(key)) return;
-    const json& v = obj[key];
-    if (!v.is_number_integer())
-      return Error(ptr + "/" + key, "must be a whole number between " + std::to_string(lo) +
-                                        " and " + std::to_string(hi));
-    long n = v.get<long>();
-    if (n < lo || n > hi)
-      return Error(ptr + "/" + key, "is " + std::to_string(n) + "; it must be between " +
-                                        std::to_string(lo) + " and " + std::to_string(hi));
-    *out = static_cast<int>(n);
-  }
-
-  void Strings(const json& obj, const char* key, const std::string& ptr,
-               std::vector<std::string>* out) {
-    if (!obj.contains(key)) return;
-    const json& v = obj[key];
-    if (!v.is_array()) return Error(ptr + "/" + key, "must be a list of text strings");
-    for (size_t i = 0; i < v.size(); ++i) {
-      if (!v[i].is_string())
-        Error(ptr + "/" + key + "/" + std::to_string(i), "must be a text string");
-      else
-        out->push_back(v[i].get<std::string>());
-    }
-  }
-
- private:
-  static size_t Distance(const std::string& a, const std::string& b) {
-    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-      cur[0] = i;
-      for (size_t j = 1; j <= b.size(); ++j)
-        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-      std::swap(prev, cur);
-    }
-    return prev[b.size()];
-  }
-
-  std::vector<ConfigProblem>* problems_;
-};
-
 bool IsFeedUrlScheme(const std::string& url) {
   auto starts = [&](const char* p) { return url.rfind(p, 0) == 0; };
   if (starts("https://") || starts("http://") || starts("file://")) return true;
   return url.find("://") == std::string::npos;  // a plain path
 }
 
-void ReadFeeds(Reader& r, const json& root, Config* c) {
+void ReadFeeds(ConfigReader& r, const json& root, Config* c) {
   if (!root.contains("feeds")) return;
   const json& feeds = root["feeds"];
   if (!feeds.is_array()) return r.Error("/feeds", "must be a list of feeds");
@@ -148,110 +67,7 @@ void ReadFeeds(Reader& r, const json& root, Config* c) {
   }
 }
 
-constexpr std::array<const char*, 7> kWeekdays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-constexpr size_t kMaxQuietRanges = 64;
-
-// Reads one "HH:MM" field of a quiet range; returns minutes after midnight or -1 (error reported).
-int ReadClockField(Reader& r, const json& range, const char* key, const std::string& ptr,
-                   bool allow_24) {
-  if (!range.contains(key)) {
-    r.Error(ptr, std::string("a quiet range needs \"") + key + "\" (a time like \"21:00\")");
-    return -1;
-  }
-  const json& v = range[key];
-  std::optional<int> m;
-  if (v.is_string()) m = ParseClockMinutes(v.get<std::string>(), allow_24);
-  if (!m) {
-    r.Error(ptr + "/" + key, std::string("must be a local time \"HH:MM\" from 00:00 to ") +
-                                 (allow_24 ? "24:00" : "23:59") + ", e.g. \"21:00\"");
-    return -1;
-  }
-  return *m;
-}
-
-void ReadQuietHours(Reader& r, const json& root, Config* c) {
-  if (root.contains("utc_offset")) {
-    const json& v = root["utc_offset"];
-    std::optional<int> off;
-    if (v.is_string()) off = ParseUtcOffset(v.get<std::string>());
-    if (off)
-      c->utc_offset_s = *off;
-    else
-      r.Error("/utc_offset",
-              "must be the kiosk's offset from UTC as \"+HH:MM\" or \"-HH:MM\" between -12:00 and "
-              "+14:00 (Japan: \"+09:00\")");
-  }
-  if (root.contains("quiet_mode")) {
-    const json& v = root["quiet_mode"];
-    if (v == "blank")
-      c->quiet_hours.mode = QuietMode::kBlank;
-    else if (v == "dpms")
-      r.Warn("/quiet_mode",
-             "\"dpms\" is no longer offered: under cage (Debian 12) the kiosk cannot power the "
-             "display off, so the screen is blanked instead; write \"blank\", and use the "
-             "display's own power schedule or HDMI-CEC to switch it off (docs/operations.md)");
-    else
-      r.Error("/quiet_mode", "must be \"blank\" (a black screen during quiet hours)");
-  }
-  if (!root.contains("quiet_hours")) return;
-  const json& list = root["quiet_hours"];
-  if (!list.is_array())
-    return r.Error("/quiet_hours",
-                   "must be a list of ranges like {\"days\": [\"mon\"], \"from\": \"21:00\", "
-                   "\"to\": \"07:00\"}");
-  if (list.size() > kMaxQuietRanges)
-    return r.Error("/quiet_hours", "has " + std::to_string(list.size()) + " ranges; at most " +
-                                       std::to_string(kMaxQuietRanges) + " are allowed");
-  for (size_t i = 0; i < list.size(); ++i) {
-    std::string ptr = "/quiet_hours/" + std::to_string(i);
-    const json& q = list[i];
-    if (!q.is_object()) {
-      r.Error(ptr, "must be an object {\"days\": […], \"from\": \"HH:MM\", \"to\": \"HH:MM\"}");
-      continue;
-    }
-    r.CheckKeys(q, ptr, {"days", "from", "to"});
-    QuietRange range;
-    bool ok = true;
-    if (q.contains("days")) {
-      const json& days = q["days"];
-      if (!days.is_array() || days.empty()) {
-        r.Error(ptr + "/days",
-                "must be a non-empty list of weekdays (mon … sun); leave it out "
-                "for every day");
-        ok = false;
-      } else {
-        range.days = 0;
-        for (size_t d = 0; d < days.size(); ++d) {
-          std::string name = days[d].is_string() ? days[d].get<std::string>() : "";
-          for (char& ch : name)
-            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-          auto it = std::find(kWeekdays.begin(), kWeekdays.end(), name);
-          if (it == kWeekdays.end()) {
-            r.Error(
-                ptr + "/days/" + std::to_string(d),
-                (days[d].is_string() ? "\"" + days[d].get<std::string>() + "\" is not" : "is not") +
-                    std::string(" a weekday; use mon, tue, wed, thu, fri, sat or sun"));
-            ok = false;
-            continue;
-          }
-          range.days |= static_cast<uint8_t>(1u << (it - kWeekdays.begin()));
-        }
-      }
-    }
-    range.from_min = ReadClockField(r, q, "from", ptr, /*allow_24=*/false);
-    range.to_min = ReadClockField(r, q, "to", ptr, /*allow_24=*/true);
-    if (range.from_min < 0 || range.to_min < 0) continue;
-    if (range.from_min == range.to_min) {
-      r.Error(ptr + "/to",
-              "equals \"from\": a range can't be empty or last a whole day by accident; for a "
-              "whole day write \"from\": \"00:00\", \"to\": \"24:00\"");
-      continue;
-    }
-    if (ok) c->quiet_hours.ranges.push_back(range);
-  }
-}
-
-void ReadRest(Reader& r, const json& root, Config* c) {
+void ReadRest(ConfigReader& r, const json& root, Config* c) {
   r.String(root, "state_dir", "", &c->state_dir);
   r.String(root, "district", "", &c->district);
   r.String(root, "center_name", "", &c->center_name);
@@ -344,7 +160,7 @@ void ReadRest(Reader& r, const json& root, Config* c) {
   }
 }
 
-void ReadShelterSlide(Reader& r, const json& root, Config* c) {
+void ReadShelterSlide(ConfigReader& r, const json& root, Config* c) {
   r.String(root, "shelter_map_url", "", &c->shelter_map_url);
   if (!c->shelter_map_url.empty())
     if (std::string why = feed::CheckMapUrlTemplate(c->shelter_map_url); !why.empty())
@@ -402,28 +218,6 @@ bool IsLoopbackUrl(std::string_view url) {
   return dots == 3;
 }
 
-std::optional<int> ParseClockMinutes(std::string_view text, bool allow_24) {
-  auto digit = [&](size_t i) { return std::isdigit(static_cast<unsigned char>(text[i])) != 0; };
-  if (text.size() != 5 || !digit(0) || !digit(1) || text[2] != ':' || !digit(3) || !digit(4))
-    return std::nullopt;
-  int h = (text[0] - '0') * 10 + (text[1] - '0');
-  int m = (text[3] - '0') * 10 + (text[4] - '0');
-  if (m > 59) return std::nullopt;
-  if (h == 24 && m == 0 && allow_24) return 1440;
-  if (h > 23) return std::nullopt;
-  return h * 60 + m;
-}
-
-std::optional<int> ParseUtcOffset(std::string_view text) {
-  if (text == "Z" || text == "z") return 0;
-  if (text.size() != 6 || (text[0] != '+' && text[0] != '-')) return std::nullopt;
-  std::optional<int> m = ParseClockMinutes(text.substr(1), /*allow_24=*/false);
-  if (!m) return std::nullopt;
-  int s = *m * 60 * (text[0] == '-' ? -1 : 1);
-  if (s < -12 * 3600 || s > 14 * 3600) return std::nullopt;
-  return s;
-}
-
 feed::NearbyShelterQuery ToNearbyShelterQuery(const ShelterSlide& s) {
   feed::NearbyShelterQuery q;
   q.lat = s.lat;
@@ -436,7 +230,7 @@ feed::NearbyShelterQuery ToNearbyShelterQuery(const ShelterSlide& s) {
 
 ConfigOutcome ParseConfig(std::string_view json_text) {
   ConfigOutcome out;
-  Reader r(&out.problems);
+  ConfigReader r(&out.problems);
   json root;
   try {
     root = json::parse(json_text.begin(), json_text.end(), nullptr, true, /*ignore_comments=*/true);
@@ -452,12 +246,18 @@ ConfigOutcome ParseConfig(std::string_view json_text) {
     r.Error("", "the configuration must be a JSON object { … }");
     return out;
   }
-  r.CheckKeys(root, "",
-              {"feeds", "demo", "state_dir", "district", "center_name", "language", "show_wareki",
-               "idle_return_s", "durations", "display", "font_paths", "public_keys", "exit_chord",
-               "metrics_path", "utc_offset", "quiet_hours", "quiet_mode", "shelter_slide",
-               "shelter_map_url", "status_url", "status_token", "status_interval_s",
-               "tls_ca_file"});
+  r.CheckKeys(root, "", {"feeds",           "demo",
+                         "state_dir",       "district",
+                         "center_name",     "language",
+                         "show_wareki",     "idle_return_s",
+                         "durations",       "display",
+                         "font_paths",      "public_keys",
+                         "exit_chord",      "metrics_path",
+                         "utc_offset",      "quiet_hours",
+                         "quiet_mode",      "shelter_slide",
+                         "shelter_map_url", "status_url",
+                         "status_token",    "status_interval_s",
+                         "tls_ca_file"});
   try {
     ReadFeeds(r, root, &out.config);
     ReadRest(r, root, &out.config);

@@ -1,6 +1,7 @@
 // Loading a Config from JSON text: every problem is reported with its JSON Pointer and a message
 // IT staff understand; unknown keys are reported as warnings (a typo would otherwise be silently
-// ignored). Pure function of its input (no I/O); thread-safe.
+// ignored). Pure function of its input (no I/O); thread-safe. The typed field reading is
+// config_reader.h, the quiet-hours section quiet_hours_config.h; the other sections are read here.
 #pragma once
 
 #include <optional>
