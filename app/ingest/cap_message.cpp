@@ -125,12 +125,7 @@ bool ShapeContains(const GeoShape& shape, double lat, double lon) {
 
 Result<MessageEffect> ParseCapMessage(const pugi::xml_document& doc) {
   const pugi::xml_node alert = doc.document_element();
-  if (LocalName(alert) != "alert")
-    return Status::Invalid("its root element is <" + std::string(alert.name()) +
-                           ">, not a CAP <alert>");
-  if (const std::string ns = NamespaceOf(alert); ns != kCap)
-    return Status::Invalid("its <alert> is in the namespace \"" + ns + "\", not CAP 1.2's \"" +
-                           std::string(kCap) + "\"");
+  if (Status s = CheckRootElement(alert, "alert", kCap, "CAP", "CAP 1.2"); !s.ok()) return s;
   const std::string identifier = ChildText(alert, kCap, "identifier");
   const std::string sender = ChildText(alert, kCap, "sender");
   const std::string sent_text = ChildText(alert, kCap, "sent");

@@ -71,4 +71,15 @@ std::string ChildText(const pugi::xml_node& parent, std::string_view ns, std::st
   return TextOf(Child(parent, ns, local));
 }
 
+Status CheckRootElement(const pugi::xml_node& root, std::string_view local, std::string_view ns,
+                        std::string_view kind, std::string_view owner) {
+  if (LocalName(root) != local)
+    return Status::Invalid("its root element is <" + std::string(root.name()) + ">, not a " +
+                           std::string(kind) + " <" + std::string(local) + ">");
+  if (const std::string actual = NamespaceOf(root); actual != ns)
+    return Status::Invalid("its <" + std::string(local) + "> is in the namespace \"" + actual +
+                           "\", not " + std::string(owner) + "'s \"" + std::string(ns) + "\"");
+  return Status::Ok();
+}
+
 }  // namespace machikado::ingest

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/status.h"
+
 namespace machikado::ingest {
 
 // The part of the element name after the prefix ("jmx:Report" → "Report").
@@ -29,5 +31,10 @@ std::string ChildText(const pugi::xml_node& parent, std::string_view ns, std::st
 // The node's own text, trimmed likewise.
 std::string TextOf(const pugi::xml_node& n);
 std::string Trim(std::string_view s);
+
+// OK when `root` is <local> in namespace `ns`; otherwise Invalid, saying "its root element is <x>,
+// not a <kind> <local>" or "its <local> is in the namespace "…", not <owner>'s "<ns>"".
+Status CheckRootElement(const pugi::xml_node& root, std::string_view local, std::string_view ns,
+                        std::string_view kind, std::string_view owner);
 
 }  // namespace machikado::ingest
