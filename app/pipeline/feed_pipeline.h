@@ -4,7 +4,8 @@
 // rejected fetch never replaces the last good content. At start it loads every feed from the store
 // FIRST and publishes that at once, before any network attempt completes. Item images are fetched,
 // checked by the image gate (media/image_gate.h: bytes, format, pixels) and cached the same way; a
-// bad image only drops that image.
+// bad image only drops that image (feed_pipeline_images.cpp; polling and publishing are in
+// feed_pipeline.cpp).
 //
 // Threads: Start() runs everything on one worker thread (which alone uses the HttpClient and the
 // store); Latest()/handoff() may be called from any thread; Stop() joins promptly (condition
