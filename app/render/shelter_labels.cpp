@@ -7,48 +7,22 @@
 #include <cmath>
 #include <cstdio>
 
+#include "render/label_lang.h"
+
 namespace machikado::render {
 namespace {
 
-enum class Lx { kJa, kEasy, kEn, kZh, kKo, kVi };
-
-Lx LangOf(std::string_view lang) {
-  auto starts = [&](std::string_view p) {
-    return lang.substr(0, p.size()) == p && (lang.size() == p.size() || lang[p.size()] == '-');
-  };
-  if (lang == "ja-x-easy") return Lx::kEasy;
-  if (starts("ja")) return Lx::kJa;
-  if (starts("zh")) return Lx::kZh;
-  if (starts("ko")) return Lx::kKo;
-  if (starts("vi")) return Lx::kVi;
-  return Lx::kEn;
-}
+using Lx = LabelLang;
 
 struct Six {
   const char *ja, *easy, *en, *zh, *ko, *vi;
-  std::string in(Lx l) const {
-    switch (l) {
-      case Lx::kJa:
-        return ja;
-      case Lx::kEasy:
-        return easy;
-      case Lx::kZh:
-        return zh;
-      case Lx::kKo:
-        return ko;
-      case Lx::kVi:
-        return vi;
-      case Lx::kEn:
-        break;
-    }
-    return en;
-  }
+  std::string in(Lx l) const { return PickLabel(l, ja, easy, en, zh, ko, vi); }
 };
 
 }  // namespace
 
 std::string ShelterText(ShelterWord w, std::string_view lang) {
-  const Lx l = LangOf(lang);
+  const Lx l = LabelLangOf(lang);
   switch (w) {
     case ShelterWord::kLegend:
       return Six{"対応する災害", "にげて よい さいがい", "Designated for", "适用的灾害",
@@ -84,7 +58,7 @@ std::string ShelterText(ShelterWord w, std::string_view lang) {
 }
 
 std::string ShelterHazardName(feed::Hazard h, std::string_view lang) {
-  const Lx l = LangOf(lang);
+  const Lx l = LabelLangOf(lang);
   using H = feed::Hazard;
   switch (h) {
     case H::kFlood:
@@ -114,7 +88,7 @@ std::string ShelterHazardName(feed::Hazard h, std::string_view lang) {
 }
 
 std::string FormatDistance(double metres, std::string_view lang) {
-  const Lx l = LangOf(lang);
+  const Lx l = LabelLangOf(lang);
   const bool ja = l == Lx::kJa || l == Lx::kEasy;
   char buf[32];
   if (metres < 995) {
@@ -133,12 +107,12 @@ std::string FormatCapacity(int64_t people, std::string_view lang) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
     out += digits[i];
   }
-  const Lx l = LangOf(lang);
+  const Lx l = LabelLangOf(lang);
   return l == Lx::kJa || l == Lx::kEasy || l == Lx::kZh ? out + "人" : out;
 }
 
 std::string MapQrCaption(std::string_view name, std::string_view lang) {
-  const Lx l = LangOf(lang);
+  const Lx l = LabelLangOf(lang);
   const std::string word = ShelterText(ShelterWord::kMapQr, lang);
   if (l == Lx::kJa || l == Lx::kEasy) return std::string(name) + word;
   return word + std::string(name);

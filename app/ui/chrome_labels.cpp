@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "render/label_lang.h"
+
 namespace machikado::ui {
 
 namespace {
@@ -10,36 +12,8 @@ bool Starts(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
 
-// Label languages we carry our own words for; anything else reads English.
-enum class Lx { kJa, kEasy, kEn, kZh, kKo, kVi };
-
-Lx LabelLang(std::string_view lang) {
-  if (lang == "ja-x-easy") return Lx::kEasy;
-  if (Starts(lang, "ja")) return Lx::kJa;
-  if (Starts(lang, "zh")) return Lx::kZh;
-  if (Starts(lang, "ko")) return Lx::kKo;
-  if (Starts(lang, "vi")) return Lx::kVi;
-  return Lx::kEn;
-}
-
-const char* Pick(Lx l, const char* ja, const char* easy, const char* en, const char* zh,
-                 const char* ko, const char* vi) {
-  switch (l) {
-    case Lx::kJa:
-      return ja;
-    case Lx::kEasy:
-      return easy;
-    case Lx::kEn:
-      return en;
-    case Lx::kZh:
-      return zh;
-    case Lx::kKo:
-      return ko;
-    case Lx::kVi:
-      return vi;
-  }
-  return en;
-}
+using Lx = render::LabelLang;
+using render::PickLabel;
 
 }  // namespace
 
@@ -75,45 +49,47 @@ std::string LanguageName(std::string_view lang) {
 }
 
 std::string TabLabel(Tab tab, std::string_view lang) {
-  const Lx l = LabelLang(lang);
+  const Lx l = render::LabelLangOf(lang);
   switch (tab) {
     case Tab::kAll:
-      return Pick(l, "すべて", "ぜんぶ", "All", "全部", "전체", "Tất cả");
+      return PickLabel(l, "すべて", "ぜんぶ", "All", "全部", "전체", "Tất cả");
     case Tab::kNews:
-      return Pick(l, "ニュース", "ニュース", "News", "新闻", "뉴스", "Tin tức");
+      return PickLabel(l, "ニュース", "ニュース", "News", "新闻", "뉴스", "Tin tức");
     case Tab::kPreparedness:
-      return Pick(l, "防災", "ぼうさい", "Preparedness", "防灾", "방재", "Phòng chống thiên tai");
+      return PickLabel(l, "防災", "ぼうさい", "Preparedness", "防灾", "방재",
+                       "Phòng chống thiên tai");
     case Tab::kProject:
-      return Pick(l, "事業", "まちの しごと", "Projects", "项目", "사업", "Dự án");
+      return PickLabel(l, "事業", "まちの しごと", "Projects", "项目", "사업", "Dự án");
   }
   return "";
 }
 
 std::string ChromeText(ChromeLabel label, std::string_view lang) {
-  const Lx l = LabelLang(lang);
+  const Lx l = render::LabelLangOf(lang);
   switch (label) {
     case ChromeLabel::kClose:
-      return Pick(l, "閉じる", "とじる", "Close", "关闭", "닫기", "Đóng");
+      return PickLabel(l, "閉じる", "とじる", "Close", "关闭", "닫기", "Đóng");
     case ChromeLabel::kLanguage:
-      return Pick(l, "言語", "ことば", "Language", "语言", "언어", "Ngôn ngữ");
+      return PickLabel(l, "言語", "ことば", "Language", "语言", "언어", "Ngôn ngữ");
     case ChromeLabel::kScrollMore:
-      return Pick(l, "続きがあります（上下に動かせます）", "つづきが あります",
-                  "More below – drag up and down", "下面还有内容", "아래에 더 있습니다",
-                  "Còn tiếp – kéo lên xuống");
+      return PickLabel(l, "続きがあります（上下に動かせます）", "つづきが あります",
+                       "More below – drag up and down", "下面还有内容", "아래에 더 있습니다",
+                       "Còn tiếp – kéo lên xuống");
     case ChromeLabel::kScanQr:
-      return Pick(l, "スマートフォンで読み取ると、くわしい情報を見られます",
-                  "スマートフォンで よみとると くわしく わかります",
-                  "Scan with your phone to take this notice with you", "用手机扫描，查看详细信息",
-                  "휴대폰으로 스캔하면 자세한 정보를 볼 수 있습니다",
-                  "Quét bằng điện thoại để xem chi tiết");
+      return PickLabel(l, "スマートフォンで読み取ると、くわしい情報を見られます",
+                       "スマートフォンで よみとると くわしく わかります",
+                       "Scan with your phone to take this notice with you",
+                       "用手机扫描，查看详细信息",
+                       "휴대폰으로 스캔하면 자세한 정보를 볼 수 있습니다",
+                       "Quét bằng điện thoại để xem chi tiết");
     case ChromeLabel::kPrevious:
-      return Pick(l, "前へ", "まえ", "Back", "上一个", "이전", "Trước");
+      return PickLabel(l, "前へ", "まえ", "Back", "上一个", "이전", "Trước");
     case ChromeLabel::kNext:
-      return Pick(l, "次へ", "つぎ", "Next", "下一个", "다음", "Tiếp");
+      return PickLabel(l, "次へ", "つぎ", "Next", "下一个", "다음", "Tiếp");
     case ChromeLabel::kTapForDetails:
-      return Pick(l, "画面にふれると詳しく見られます", "がめんに さわると くわしく みられます",
-                  "Touch the screen for details", "触摸屏幕查看详情",
-                  "화면을 누르면 자세히 볼 수 있습니다", "Chạm vào màn hình để xem chi tiết");
+      return PickLabel(l, "画面にふれると詳しく見られます", "がめんに さわると くわしく みられます",
+                       "Touch the screen for details", "触摸屏幕查看详情",
+                       "화면을 누르면 자세히 볼 수 있습니다", "Chạm vào màn hình để xem chi tiết");
   }
   return "";
 }

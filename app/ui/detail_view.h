@@ -5,12 +5,12 @@
 //   chrome drawn with Dear ImGui: category tabs, language button, close button.
 // - Browsing (a visitor touched the rotation): a bar at the bottom with the tabs, the language
 //   button and previous / next.
-// The chrome's geometry is ChromeLayout, the same the InputInterpreter hit-tests. ImGui runs in its
-// own context, fed by hand (display size, delta time, pointer) — no ImGui platform backend, no
-// window needed, so `machikado render --detail` draws it headless with the software renderer.
-// The ImGui font atlas holds only the glyphs of the chrome in view (GlyphAtlas).
-// Owns its ImGui context, textures and caches; borrows the SDL_Renderer and FontSet (which must
-// outlive it). Render thread only.
+// The chrome is drawn by chrome_draw.h; its geometry is ChromeLayout, the same the InputInterpreter
+// hit-tests. ImGui runs in its own context, fed by hand (display size, delta time, pointer) — no
+// ImGui platform backend, no window needed, so `machikado render --detail` draws it headless with
+// the software renderer. The ImGui font atlas holds only the glyphs of the chrome in view
+// (GlyphAtlas). Owns its ImGui context, textures and caches; borrows the SDL_Renderer and FontSet
+// (which must outlive it). Render thread only.
 #pragma once
 
 #include <memory>
@@ -83,12 +83,6 @@ class DetailView {
                      const DetailGeometry& g);
   void BeginImGui(const DetailFrame& f, const std::vector<std::string>& texts);
   void EndImGui();
-  void DrawDetailChrome(const DetailFrame& f, render::LayoutRecord& rec);
-  void DrawBrowseBar(const DetailFrame& f, render::LayoutRecord& rec);
-  // One button: background, label (and an optional small caption above it), pressed look.
-  void Button(const char* id, RectF r, const std::string& label, const std::string& caption,
-              render::Color bg, render::Color fg, const std::string& role, const std::string& lang,
-              render::LayoutRecord& rec, int icon);
 
   SDL_Renderer* renderer_;
   render::FontSet& fonts_;
