@@ -33,20 +33,6 @@ bool PreviewParams(const httplib::Request& req, httplib::Response& res, int& w, 
 
 namespace {
 
-const ConsoleFeed* AllowedFeed(ConsoleContext& ctx, const Principal& p, const std::string& id,
-                               httplib::Response& res) {
-  const ConsoleFeed* feed = SafeId(id) ? ctx.config.FindFeed(id) : nullptr;
-  if (!feed) {
-    SendError(res, 404, "no feed '" + id.substr(0, 64) + "' on this console");
-    return nullptr;
-  }
-  if (!MayAccessFeed(p.user, feed->id)) {
-    SendError(res, 403, "you may not edit the feed '" + feed->id + "'");
-    return nullptr;
-  }
-  return feed;
-}
-
 void SendFieldErrors(httplib::Response& res, const std::vector<FieldError>& errors) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& e : errors) list.push_back({{"path", e.path}, {"message", e.message}});
@@ -56,7 +42,7 @@ void SendFieldErrors(httplib::Response& res, const std::vector<FieldError>& erro
 void DraftPreview(ConsoleContext& ctx, const httplib::Request& req, httplib::Response& res) {
   std::optional<Principal> p = Authenticate(ctx, req, res, Need::kEdit);
   if (!p) return;
-  const ConsoleFeed* feed = AllowedFeed(ctx, *p, req.matches[1], res);
+  const ConsoleFeed* feed = FeedFor(ctx, *p, req.matches[1], res);
   if (!feed) return;
   int w = 0, h = 0;
   std::string lang;
@@ -98,7 +84,7 @@ nlohmann::json Brief(const nlohmann::json& item) {
 void PublishPlan(ConsoleContext& ctx, const httplib::Request& req, httplib::Response& res) {
   std::optional<Principal> p = Authenticate(ctx, req, res, Need::kRead);
   if (!p) return;
-  const ConsoleFeed* feed = AllowedFeed(ctx, *p, req.matches[1], res);
+  const ConsoleFeed* feed = FeedFor(ctx, *p, req.matches[1], res);
   if (!feed) return;
   Result<std::vector<ItemRecord>> items = ctx.store.CurrentItems(feed->id);
   if (!items.ok()) return SendStoreError(ctx, res, items.status());

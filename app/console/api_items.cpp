@@ -8,19 +8,24 @@
 namespace machikado::console {
 namespace {
 
-// The feed of the path, checked: 404 for an unknown one, 403 when the user may not touch it.
-const ConsoleFeed* FeedFor(ConsoleContext& ctx, const Principal& p, const std::string& id,
-                           httplib::Response& res) {
-  const ConsoleFeed* feed = SafeId(id) ? ctx.config.FindFeed(id) : nullptr;
-  if (!feed) {
-    SendError(res, 404, "no feed '" + id.substr(0, 64) + "' on this console");
-    return nullptr;
+// The feed and item id of a read route (/api/v1/feeds/{feed}/items/{id}…), checked; nullopt with
+// `res` filled (401, 403, 404 or 400) otherwise.
+struct ItemPath {
+  const ConsoleFeed* feed;
+  std::string id;
+};
+std::optional<ItemPath> ReadableItemPath(ConsoleContext& ctx, const httplib::Request& req,
+                                         httplib::Response& res) {
+  std::optional<Principal> p = Authenticate(ctx, req, res, Need::kRead);
+  if (!p) return std::nullopt;
+  const ConsoleFeed* feed = FeedFor(ctx, *p, req.matches[1], res);
+  if (!feed) return std::nullopt;
+  std::string id = req.matches[2];
+  if (!SafeId(id, true)) {
+    SendError(res, 400, "not an item id");
+    return std::nullopt;
   }
-  if (!MayAccessFeed(p.user, feed->id)) {
-    SendError(res, 403, "you may not edit the feed '" + feed->id + "'");
-    return nullptr;
-  }
-  return feed;
+  return ItemPath{feed, std::move(id)};
 }
 
 // "live", "scheduled" or "expired" at `now`, from the item's valid_from/valid_until.
@@ -170,12 +175,10 @@ void AddItemRoutes(httplib::Server& http, ConsoleContext& ctx) {
            });
   http.Get(R"(/api/v1/feeds/([^/]+)/items/([^/]+))",
            [&ctx](const httplib::Request& req, httplib::Response& res) {
-             std::optional<Principal> p = Authenticate(ctx, req, res, Need::kRead);
-             if (!p) return;
-             const ConsoleFeed* feed = FeedFor(ctx, *p, req.matches[1], res);
-             if (!feed) return;
-             const std::string id = req.matches[2];
-             if (!SafeId(id, true)) return SendError(res, 400, "not an item id");
+             std::optional<ItemPath> path = ReadableItemPath(ctx, req, res);
+             if (!path) return;
+             const ConsoleFeed* feed = path->feed;
+             const std::string& id = path->id;
              Result<std::optional<ItemRecord>> r = ctx.store.CurrentItem(feed->id, id);
              if (!r.ok()) return SendStoreError(ctx, res, r.status());
              if (!*r || (*r)->deleted) return SendError(res, 404, "no item '" + id + "'");
@@ -184,12 +187,10 @@ void AddItemRoutes(httplib::Server& http, ConsoleContext& ctx) {
            });
   http.Get(R"(/api/v1/feeds/([^/]+)/items/([^/]+)/revisions)",
            [&ctx](const httplib::Request& req, httplib::Response& res) {
-             std::optional<Principal> p = Authenticate(ctx, req, res, Need::kRead);
-             if (!p) return;
-             const ConsoleFeed* feed = FeedFor(ctx, *p, req.matches[1], res);
-             if (!feed) return;
-             const std::string id = req.matches[2];
-             if (!SafeId(id, true)) return SendError(res, 400, "not an item id");
+             std::optional<ItemPath> path = ReadableItemPath(ctx, req, res);
+             if (!path) return;
+             const ConsoleFeed* feed = path->feed;
+             const std::string& id = path->id;
              Result<std::vector<ItemRecord>> revs = ctx.store.Revisions(feed->id, id);
              if (!revs.ok()) return SendStoreError(ctx, res, revs.status());
              if (revs->empty()) return SendError(res, 404, "no item '" + id + "'");

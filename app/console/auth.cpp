@@ -80,6 +80,20 @@ bool MayWriteAlerts(const User& user) {
   return user.role == Role::kAdmin || user.role == Role::kAlerts;
 }
 
+const ConsoleFeed* FeedFor(ConsoleContext& ctx, const Principal& p, const std::string& id,
+                           httplib::Response& res) {
+  const ConsoleFeed* feed = SafeId(id) ? ctx.config.FindFeed(id) : nullptr;
+  if (!feed) {
+    SendError(res, 404, "no feed '" + id.substr(0, 64) + "' on this console");
+    return nullptr;
+  }
+  if (!MayAccessFeed(p.user, feed->id)) {
+    SendError(res, 403, "you may not edit the feed '" + feed->id + "'");
+    return nullptr;
+  }
+  return feed;
+}
+
 std::optional<Principal> Authenticate(ConsoleContext& ctx, const httplib::Request& req,
                                       httplib::Response& res, Need need) {
   Principal p;

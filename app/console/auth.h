@@ -33,6 +33,10 @@ std::optional<Principal> Authenticate(ConsoleContext& ctx, const httplib::Reques
 
 bool MayAccessFeed(const User& user, const std::string& feed);
 bool MayWriteAlerts(const User& user);
+// The feed named in a route, checked: 404 for an unknown one, 403 when the user may not touch it
+// (`res` filled, nullptr returned).
+const ConsoleFeed* FeedFor(ConsoleContext& ctx, const Principal& p, const std::string& id,
+                           httplib::Response& res);
 
 // Helpers shared by the routes.
 void SendJson(httplib::Response& res, int status, const nlohmann::json& body);

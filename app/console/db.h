@@ -36,6 +36,17 @@ class Stmt {
   std::string Text(int col) const;
   int64_t Int(int col) const;
   bool IsNull(int col) const;
+  // Steps through every row, each turned into a T by read_row(*this); the first error ends it.
+  template <class T, class ReadRow>
+  Result<std::vector<T>> ReadAll(ReadRow read_row) {
+    std::vector<T> out;
+    while (true) {
+      Result<bool> row = Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return out;
+      out.push_back(read_row(*this));
+    }
+  }
 
  private:
   sqlite3* db_;

@@ -126,13 +126,7 @@ Result<std::vector<User>> Store::ListUsers() {
   Result<Stmt> st =
       db_.Prepare("SELECT name, role, feeds, password_hash, disabled FROM users ORDER BY name");
   if (!st.ok()) return st.status();
-  std::vector<User> out;
-  while (true) {
-    Result<bool> row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return out;
-    out.push_back(ReadUser(*st));
-  }
+  return st->ReadAll<User>(ReadUser);
 }
 
 Status Store::SetPasswordHash(const std::string& name, const std::string& hash) {

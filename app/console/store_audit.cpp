@@ -26,14 +26,9 @@ Result<std::vector<AuditEntry>> Store::AuditLog(int64_t limit, int64_t before_se
       "WHERE (?1 = 0 OR seq < ?1) ORDER BY seq DESC LIMIT ?2");
   if (!st.ok()) return st.status();
   st->Bind(1, before_seq).Bind(2, limit);
-  std::vector<AuditEntry> out;
-  while (true) {
-    Result<bool> row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return out;
-    out.push_back(
-        {st->Int(0), st->Int(1), st->Text(2), st->Text(3), st->Text(4), st->Text(5), st->Text(6)});
-  }
+  return st->ReadAll<AuditEntry>([](const Stmt& s) {
+    return AuditEntry{s.Int(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)};
+  });
 }
 
 Status Store::AddKiosk(const std::string& id, const std::string& token_hash, UnixSeconds now) {
@@ -70,18 +65,14 @@ Result<std::vector<KioskRecord>> Store::Kiosks() {
   Result<Stmt> st =
       db_.Prepare("SELECT id, last_report_at, last_address, status FROM kiosks ORDER BY id");
   if (!st.ok()) return st.status();
-  std::vector<KioskRecord> out;
-  while (true) {
-    Result<bool> row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return out;
+  return st->ReadAll<KioskRecord>([](const Stmt& s) {
     KioskRecord k;
-    k.id = st->Text(0);
-    if (!st->IsNull(1)) k.last_report_at = st->Int(1);
-    k.last_address = st->Text(2);
-    k.status = st->Text(3);
-    out.push_back(std::move(k));
-  }
+    k.id = s.Text(0);
+    if (!s.IsNull(1)) k.last_report_at = s.Int(1);
+    k.last_address = s.Text(2);
+    k.status = s.Text(3);
+    return k;
+  });
 }
 
 }  // namespace machikado::console

@@ -29,13 +29,7 @@ Result<std::vector<ItemRecord>> Store::CurrentItems(const std::string& feed, boo
       "ORDER BY at, id");
   if (!st.ok()) return st.status();
   st->Bind(1, feed).Bind(2, int64_t{with_deleted ? 1 : 0});
-  std::vector<ItemRecord> out;
-  while (true) {
-    Result<bool> row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return out;
-    out.push_back(ReadItem(*st));
-  }
+  return st->ReadAll<ItemRecord>(ReadItem);
 }
 
 Result<std::optional<ItemRecord>> Store::CurrentItem(const std::string& feed,
@@ -105,13 +99,7 @@ Result<std::vector<ItemRecord>> Store::Revisions(const std::string& feed, const 
                                 "ORDER BY revision");
   if (!st.ok()) return st.status();
   st->Bind(1, feed).Bind(2, id);
-  std::vector<ItemRecord> out;
-  while (true) {
-    Result<bool> row = st->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return out;
-    out.push_back(ReadItem(*st));
-  }
+  return st->ReadAll<ItemRecord>(ReadItem);
 }
 
 Status Store::AddPublication(const std::string& feed, const std::string& etag, int64_t items,
