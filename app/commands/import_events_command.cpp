@@ -72,25 +72,12 @@ int ImportEventsCommand(const Args& args) {
     opendata_cli::ReportFile(path, im->encoding, im->header_line, im->data_rows, imported, skipped,
                              im->notes);
   }
-  const size_t kMaxItems = feed::FeedLimits{}.max_items;  // what the kiosk accepts
-  if (all.size() > kMaxItems) {
-    std::fprintf(stderr,
-                 "machikado import events: %zu events; a feed holds at most %zu items, so the last "
-                 "%zu are left out — import fewer files into one feed\n",
-                 all.size(), kMaxItems, all.size() - kMaxItems);
-    all.resize(kMaxItems);
-  }
-  if (!all_read) {
-    // A register or event list missing a whole file would withdraw its entries from every kiosk:
-    // keep the previous output instead.
-    std::fputs("machikado import events: nothing written, because a file could not be read\n",
-               stderr);
-    return 1;
-  }
+  const char* const kCommand = "machikado import events";
+  all.resize(opendata_cli::WithinLimit(all.size(), feed::FeedLimits{}.max_items, kCommand, "events",
+                                       "a feed holds", " items"));
+  if (!opendata_cli::MayWrite(all_read, kCommand)) return 1;
   const opendata::FeedHeader header{o.feed_id, o.title, RealClock().now(), o.district};
-  if (!opendata_cli::WriteOutput(o, opendata::EventFeedJson(header, all),
-                                 "machikado import events"))
-    return 1;
+  if (!opendata_cli::WriteOutput(o, opendata::EventFeedJson(header, all), kCommand)) return 1;
   return 0;
 }
 

@@ -68,25 +68,12 @@ int ImportSheltersCommand(const Args& args) {
                              im.shelters.size(), im.skipped, im.notes);
     all.insert(all.end(), im.shelters.begin(), im.shelters.end());
   }
-  const size_t kMaxRegister = feed::FeedLimits{}.max_register_shelters;  // what the kiosk accepts
-  if (all.size() > kMaxRegister) {
-    std::fprintf(stderr,
-                 "machikado import shelters: %zu shelters; a feed's register holds at most %zu, "
-                 "so the last %zu are left out — import fewer files into one feed\n",
-                 all.size(), kMaxRegister, all.size() - kMaxRegister);
-    all.resize(kMaxRegister);
-  }
-  if (!all_read) {
-    // A register or event list missing a whole file would withdraw its entries from every kiosk:
-    // keep the previous output instead.
-    std::fputs("machikado import shelters: nothing written, because a file could not be read\n",
-               stderr);
-    return 1;
-  }
+  const char* const kCommand = "machikado import shelters";
+  all.resize(opendata_cli::WithinLimit(all.size(), feed::FeedLimits{}.max_register_shelters,
+                                       kCommand, "shelters", "a feed's register holds", ""));
+  if (!opendata_cli::MayWrite(all_read, kCommand)) return 1;
   const opendata::FeedHeader header{o.feed_id, o.title, RealClock().now(), std::nullopt};
-  if (!opendata_cli::WriteOutput(o, opendata::ShelterFeedJson(header, all),
-                                 "machikado import shelters"))
-    return 1;
+  if (!opendata_cli::WriteOutput(o, opendata::ShelterFeedJson(header, all), kCommand)) return 1;
   return 0;
 }
 

@@ -85,6 +85,22 @@ void ReportFile(const std::string& path, opendata::SourceEncoding encoding, size
     std::fprintf(stderr, "%s:%zu: %s\n", path.c_str(), line, text.c_str());
 }
 
+size_t WithinLimit(size_t count, size_t max, const char* command, const char* noun,
+                   const char* holder, const char* unit) {
+  if (count <= max) return count;
+  std::fprintf(stderr,
+               "%s: %zu %s; %s at most %zu%s, so the last %zu are left out — import fewer files "
+               "into one feed\n",
+               command, count, noun, holder, max, unit, count - max);
+  return max;
+}
+
+bool MayWrite(bool all_read, const char* command) {
+  if (all_read) return true;
+  std::fprintf(stderr, "%s: nothing written, because a file could not be read\n", command);
+  return false;
+}
+
 bool WriteOutput(const Options& o, const std::string& document, const char* command) {
   if (o.out.empty() || o.out == "-") {
     if (std::fwrite(document.data(), 1, document.size(), stdout) != document.size() ||

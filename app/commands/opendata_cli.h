@@ -36,6 +36,17 @@ void ReportFile(const std::string& path, opendata::SourceEncoding encoding, size
                 size_t rows, size_t imported, const std::vector<opendata::RowProblem>& skipped,
                 const std::vector<opendata::RowProblem>& notes);
 
+// How many of `count` records to keep: at most `max` (what the kiosk accepts). When there are more,
+// says on stderr "<command>: <count> <noun>; <holder> at most <max><unit>, so the last … are left
+// out — import fewer files into one feed".
+size_t WithinLimit(size_t count, size_t max, const char* command, const char* noun,
+                   const char* holder, const char* unit);
+
+// Whether the import may write its document: false (after saying so on stderr) when a file could
+// not be read — a register or event list missing a whole file would withdraw its entries from every
+// kiosk, so the previous output is kept instead.
+bool MayWrite(bool all_read, const char* command);
+
 // Writes `document` to options.out (atomically) or stdout; false (after saying why) on failure.
 bool WriteOutput(const Options& options, const std::string& document, const char* command);
 
