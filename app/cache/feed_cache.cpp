@@ -104,29 +104,35 @@ void FeedCache::Touch(Index& index, const std::string& key) {
   if (it != index.end()) it->second.last_used = ++tick_;
 }
 
-Result<CachedFeed> FeedCache::Load(std::string_view url) {
-  std::lock_guard<std::mutex> lock(mu_);
+Result<CacheRecord> FeedCache::LoadLocked(std::string_view url, bool image) {
   if (Status s = OpenLocked(); !s.ok()) return s;
-  const std::string path = FeedFilePath(url);
-  Result<CacheRecord> record = ReadRecord(path, RecordKind::kFeed, limits_.max_feed_bytes);
+  const std::string path = image ? ImageFilePath(url) : FeedFilePath(url);
+  Result<CacheRecord> record = ReadRecord(path, image ? RecordKind::kImage : RecordKind::kFeed,
+                                          image ? limits_.max_image_bytes : limits_.max_feed_bytes);
+  const std::string what = (image ? "image " : "copy of ") + std::string(url);
   if (!record.ok()) {
-    if (record.status().code() == StatusCode::kNotFound) {
-      return Status::NotFound("no cached copy of " + std::string(url));
-    }
-    return WithContext(record.status(),
-                       "ignoring the cached copy of " + std::string(url) + " (" + path + "): ");
+    if (record.status().code() == StatusCode::kNotFound)
+      return Status::NotFound("no cached copy of " + std::string(image ? "image " : "") +
+                              std::string(url));
+    return WithContext(record.status(), "ignoring the cached " + what + " (" + path + "): ");
   }
-  if (record->url != url) {
-    return Status::Corrupt("ignoring the cached copy of " + std::string(url) + " (" + path +
-                           "): it holds " + record->url);
-  }
+  if (record->url != url)
+    return Status::Corrupt("ignoring the cached " + what + " (" + path + "): it holds " +
+                           record->url);
   const std::string key = CacheKeyForUrl(url);
   const uint64_t size = EncodedBytes(record.value());
-  Entry& entry = feeds_[key];  // also picks up a file that appeared after Open
+  Entry& entry = (image ? images_ : feeds_)[key];  // also picks up a file that appeared after Open
   total_bytes_ = total_bytes_ - entry.bytes + size;
   entry.bytes = size;
   entry.last_used = ++tick_;
-  feeds_in_use_.insert(key);
+  (image ? images_in_use_ : feeds_in_use_).insert(key);
+  return record;
+}
+
+Result<CachedFeed> FeedCache::Load(std::string_view url) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Result<CacheRecord> record = LoadLocked(url, /*image=*/false);
+  if (!record.ok()) return record.status();
   CacheRecord& r = record.value();
   return CachedFeed{std::move(r.url), std::move(r.body), std::move(r.etag),
                     std::move(r.last_modified), r.fetched_at};
@@ -191,27 +197,8 @@ Status FeedCache::StoreImage(std::string_view url, std::string_view bytes) {
 
 Result<std::string> FeedCache::LoadImage(std::string_view url) {
   std::lock_guard<std::mutex> lock(mu_);
-  if (Status s = OpenLocked(); !s.ok()) return s;
-  const std::string path = ImageFilePath(url);
-  Result<CacheRecord> record = ReadRecord(path, RecordKind::kImage, limits_.max_image_bytes);
-  if (!record.ok()) {
-    if (record.status().code() == StatusCode::kNotFound) {
-      return Status::NotFound("no cached copy of image " + std::string(url));
-    }
-    return WithContext(record.status(),
-                       "ignoring the cached image " + std::string(url) + " (" + path + "): ");
-  }
-  if (record->url != url) {
-    return Status::Corrupt("ignoring the cached image " + std::string(url) + ": it holds " +
-                           record->url);
-  }
-  const std::string key = CacheKeyForUrl(url);
-  const uint64_t size = EncodedBytes(record.value());
-  Entry& entry = images_[key];
-  total_bytes_ = total_bytes_ - entry.bytes + size;
-  entry.bytes = size;
-  entry.last_used = ++tick_;
-  images_in_use_.insert(key);
+  Result<CacheRecord> record = LoadLocked(url, /*image=*/true);
+  if (!record.ok()) return record.status();
   return std::move(record.value().body);
 }
 

@@ -84,6 +84,9 @@ class FeedCache {
   Status OpenLocked();
   Status IndexDir(const std::string& sub, std::string_view suffix, Index& index);
   Result<CacheRecord> ReadRecord(const std::string& path, RecordKind kind, uint64_t max_body);
+  // Load and LoadImage under the lock: reads the URL's record, checks it holds that URL, and marks
+  // it most recently used and in use.
+  Result<CacheRecord> LoadLocked(std::string_view url, bool image);
   Status WriteRecord(const CacheRecord& record, Index& index, const std::string& key,
                      bool may_evict_images_in_use);
   // Evicts until `incoming` more bytes fit (replacing `replacing` in `index`), or fails.
