@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/worker_thread.h"
+
 namespace machikado::media {
 namespace {
 
@@ -154,18 +156,11 @@ void MediaWorker::SetWanted(std::vector<MediaWant> wants) {
 }
 
 void MediaWorker::Start() {
-  if (thread_.joinable()) return;
-  stop_ = false;
-  thread_ = std::thread([this] { Run(); });
+  StartWorker(thread_, stop_, [this] { Run(); });
 }
 
 void MediaWorker::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  StopWorker(thread_, stop_, mu_, cv_);
 }
 
 StepResult MediaWorker::Step() {
