@@ -14,6 +14,7 @@
 namespace machikado {
 namespace {
 
+// Followed by the exit statuses all open-data imports share (opendata_cli.cpp).
 const char kHelp[] =
     "usage: machikado import events [--district ID] [--out FILE] [--id ID] [--title TEXT] CSV…\n"
     "\n"
@@ -30,10 +31,7 @@ const char kHelp[] =
     "  --district ID  show the events only on kiosks of this district (items' \"districts\")\n"
     "  --out FILE     write the feed to FILE (atomically) instead of stdout\n"
     "  --id ID        the feed's id (default opendata-events)\n"
-    "  --title TEXT   the feed's title\n"
-    "\n"
-    "exit status: 0 every file was read (rows may have been skipped: see stderr),\n"
-    "             1 a file could not be read (reason named; nothing is written), 2 usage error\n";
+    "  --title TEXT   the feed's title\n";
 
 }  // namespace
 
@@ -46,15 +44,9 @@ int ImportEventsCommand(const Args& args) {
   std::vector<opendata::EventRecord> all;
   std::unordered_set<std::string> ids;
   for (const std::string& path : o.inputs) {
-    auto bytes = opendata_cli::ReadInput(path);
-    if (!bytes.ok()) {
-      std::fprintf(stderr, "%s: cannot read: %s\n", path.c_str(), bytes.status().message().c_str());
-      all_read = false;
-      continue;
-    }
-    auto im = opendata::ImportEvents(*bytes);
-    if (!im.ok()) {
-      std::fprintf(stderr, "%s: cannot read: %s\n", path.c_str(), im.status().message().c_str());
+    auto im = opendata_cli::ImportInput(
+        path, [](std::string_view bytes) { return opendata::ImportEvents(bytes); });
+    if (!im) {
       all_read = false;
       continue;
     }

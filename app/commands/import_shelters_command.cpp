@@ -12,6 +12,7 @@
 namespace machikado {
 namespace {
 
+// Followed by the exit statuses all open-data imports share (opendata_cli.cpp).
 const char kHelp[] =
     "usage: machikado import shelters [--out FILE] [--id ID] [--title TEXT] CSV…\n"
     "\n"
@@ -25,10 +26,7 @@ const char kHelp[] =
     "options:\n"
     "  --out FILE    write the feed to FILE (atomically) instead of stdout\n"
     "  --id ID       the feed's id (default opendata-shelters)\n"
-    "  --title TEXT  the feed's title\n"
-    "\n"
-    "exit status: 0 every file was read (rows may have been skipped: see stderr),\n"
-    "             1 a file could not be read (reason named; nothing is written), 2 usage error\n";
+    "  --title TEXT  the feed's title\n";
 
 }  // namespace
 
@@ -41,20 +39,13 @@ int ImportSheltersCommand(const Args& args) {
   std::vector<std::string> names;
   bool all_read = true;
   for (const std::string& path : o.inputs) {
-    auto bytes = opendata_cli::ReadInput(path);
-    if (!bytes.ok()) {
-      std::fprintf(stderr, "%s: cannot read: %s\n", path.c_str(), bytes.status().message().c_str());
+    auto imported = opendata_cli::ImportInput(
+        path, [](std::string_view bytes) { return opendata::ImportShelters(bytes); });
+    if (!imported) {
       all_read = false;
       continue;
     }
-    auto imported = opendata::ImportShelters(*bytes);
-    if (!imported.ok()) {
-      std::fprintf(stderr, "%s: cannot read: %s\n", path.c_str(),
-                   imported.status().message().c_str());
-      all_read = false;
-      continue;
-    }
-    imports.push_back(std::move(imported).value());
+    imports.push_back(std::move(*imported));
     names.push_back(path);
   }
   std::vector<opendata::NamedShelterImport> named;

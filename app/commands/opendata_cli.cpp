@@ -24,12 +24,18 @@ std::string Plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// What follows every open-data import's own --help text.
+constexpr char kExitStatusHelp[] =
+    "\n"
+    "exit status: 0 every file was read (rows may have been skipped: see stderr),\n"
+    "             1 a file could not be read (reason named; nothing is written), 2 usage error\n";
+
 }  // namespace
 
 std::optional<int> ParseOptions(const Args& args, const char* help, bool allow_district,
                                 Options* o) {
   auto usage = [&](const std::string& problem) {
-    std::fprintf(stderr, "%s\n\n%s", problem.c_str(), help);
+    std::fprintf(stderr, "%s\n\n%s%s", problem.c_str(), help, kExitStatusHelp);
     return 2;
   };
   bool options_done = false;
@@ -46,6 +52,7 @@ std::optional<int> ParseOptions(const Args& args, const char* help, bool allow_d
       options_done = true;
     } else if (a == "-h" || a == "--help") {
       std::fputs(help, stdout);
+      std::fputs(kExitStatusHelp, stdout);
       return 0;
     } else if (a == "--out") {
       if (!value(&o->out) || o->out.empty()) return usage("--out needs a file name");

@@ -3,8 +3,10 @@
 // on stderr, and writing the document to --out atomically or to stdout. Not thread-safe (stdio).
 #pragma once
 
+#include <cstdio>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "commands/commands.h"
@@ -23,12 +25,28 @@ struct Options {
 };
 
 // Parses `args`; returns an exit code (0 = help shown, 2 = usage error) when the command must stop.
+// The help shown is `help` followed by the exit statuses every open-data import shares.
 // `allow_district`: whether --district is an option of this kind.
 std::optional<int> ParseOptions(const Args& args, const char* help, bool allow_district,
                                 Options* options);
 
 // The bytes of one input ("-" = stdin) within the CSV cap, or why not.
 Result<std::string> ReadInput(const std::string& path);
+
+// Reads one input and runs `import` (opendata::ImportEvents, ImportShelters) on its bytes; when
+// either fails, says "<path>: cannot read: <why>" on stderr and returns nullopt.
+template <class Import>
+auto ImportInput(const std::string& path, Import import)
+    -> std::optional<std::decay_t<decltype(*import(std::string_view()))>> {
+  Result<std::string> bytes = ReadInput(path);
+  auto imported = bytes.ok() ? import(*bytes) : decltype(import(*bytes))(bytes.status());
+  if (!imported.ok()) {
+    std::fprintf(stderr, "%s: cannot read: %s\n", path.c_str(),
+                 imported.status().message().c_str());
+    return std::nullopt;
+  }
+  return std::move(imported).value();
+}
 
 // "0081.csv: UTF-8 with BOM, header on line 7, 943 rows: 942 imported, 1 skipped, 3 notes",
 // then "0081.csv:5564: skipped: …" and "0081.csv:…: note: …" lines.
