@@ -14,7 +14,7 @@
 namespace machikado {
 namespace {
 
-// Followed by the exit statuses all open-data imports share (opendata_cli.cpp).
+// Followed by the options and exit statuses all open-data imports share (opendata_cli.cpp).
 const char kHelp[] =
     "usage: machikado import events [--district ID] [--out FILE] [--id ID] [--title TEXT] CSV…\n"
     "\n"
@@ -28,17 +28,14 @@ const char kHelp[] =
     "is listed on stderr with its line. See docs/open-data.md.\n"
     "\n"
     "options:\n"
-    "  --district ID  show the events only on kiosks of this district (items' \"districts\")\n"
-    "  --out FILE     write the feed to FILE (atomically) instead of stdout\n"
-    "  --id ID        the feed's id (default opendata-events)\n"
-    "  --title TEXT   the feed's title\n";
+    "  --district ID  show the events only on kiosks of this district (items' \"districts\")\n";
 
 }  // namespace
 
 int ImportEventsCommand(const Args& args) {
   opendata_cli::Options o;
-  if (auto stop = opendata_cli::ParseOptions(args, kHelp, true, &o)) return *stop;
-  if (o.feed_id.empty()) o.feed_id = "opendata-events";
+  if (auto stop = opendata_cli::ParseOptions(args, kHelp, "opendata-events", true, &o))
+    return *stop;
 
   bool all_read = true;
   std::vector<opendata::EventRecord> all;

@@ -12,7 +12,7 @@
 namespace machikado {
 namespace {
 
-// Followed by the exit statuses all open-data imports share (opendata_cli.cpp).
+// Followed by the options and exit statuses all open-data imports share (opendata_cli.cpp).
 const char kHelp[] =
     "usage: machikado import shelters [--out FILE] [--id ID] [--title TEXT] CSV…\n"
     "\n"
@@ -23,17 +23,14 @@ const char kHelp[] =
     "Every row that is skipped, and every value left out, is listed on stderr with its line.\n"
     "See docs/open-data.md.\n"
     "\n"
-    "options:\n"
-    "  --out FILE    write the feed to FILE (atomically) instead of stdout\n"
-    "  --id ID       the feed's id (default opendata-shelters)\n"
-    "  --title TEXT  the feed's title\n";
+    "options:\n";
 
 }  // namespace
 
 int ImportSheltersCommand(const Args& args) {
   opendata_cli::Options o;
-  if (auto stop = opendata_cli::ParseOptions(args, kHelp, false, &o)) return *stop;
-  if (o.feed_id.empty()) o.feed_id = "opendata-shelters";
+  if (auto stop = opendata_cli::ParseOptions(args, kHelp, "opendata-shelters", false, &o))
+    return *stop;
 
   std::vector<opendata::ShelterImport> imports;
   std::vector<std::string> names;

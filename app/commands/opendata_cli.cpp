@@ -24,18 +24,23 @@ std::string Plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-// What follows every open-data import's own --help text.
-constexpr char kExitStatusHelp[] =
+// What follows every open-data import's own --help text: the options all share (%s: the default
+// feed id) and the exit statuses.
+constexpr char kHelpTail[] =
+    "  --out FILE     write the feed to FILE (atomically) instead of stdout\n"
+    "  --id ID        the feed's id (default %s)\n"
+    "  --title TEXT   the feed's title\n"
     "\n"
     "exit status: 0 every file was read (rows may have been skipped: see stderr),\n"
     "             1 a file could not be read (reason named; nothing is written), 2 usage error\n";
 
 }  // namespace
 
-std::optional<int> ParseOptions(const Args& args, const char* help, bool allow_district,
-                                Options* o) {
+std::optional<int> ParseOptions(const Args& args, const char* help, const char* default_feed_id,
+                                bool allow_district, Options* o) {
   auto usage = [&](const std::string& problem) {
-    std::fprintf(stderr, "%s\n\n%s%s", problem.c_str(), help, kExitStatusHelp);
+    std::fprintf(stderr, "%s\n\n%s", problem.c_str(), help);
+    std::fprintf(stderr, kHelpTail, default_feed_id);
     return 2;
   };
   bool options_done = false;
@@ -52,7 +57,7 @@ std::optional<int> ParseOptions(const Args& args, const char* help, bool allow_d
       options_done = true;
     } else if (a == "-h" || a == "--help") {
       std::fputs(help, stdout);
-      std::fputs(kExitStatusHelp, stdout);
+      std::printf(kHelpTail, default_feed_id);
       return 0;
     } else if (a == "--out") {
       if (!value(&o->out) || o->out.empty()) return usage("--out needs a file name");
@@ -70,6 +75,7 @@ std::optional<int> ParseOptions(const Args& args, const char* help, bool allow_d
     }
   }
   if (o->inputs.empty()) return usage("name at least one CSV file");
+  if (o->feed_id.empty()) o->feed_id = default_feed_id;
   return std::nullopt;
 }
 

@@ -25,10 +25,11 @@ struct Options {
 };
 
 // Parses `args`; returns an exit code (0 = help shown, 2 = usage error) when the command must stop.
-// The help shown is `help` followed by the exit statuses every open-data import shares.
-// `allow_district`: whether --district is an option of this kind.
-std::optional<int> ParseOptions(const Args& args, const char* help, bool allow_district,
-                                Options* options);
+// The help shown is `help` (up to and including the kind's own options) followed by the options
+// and exit statuses every open-data import shares. `allow_district`: whether --district is an
+// option of this kind. Without --id, the feed id is `default_feed_id`.
+std::optional<int> ParseOptions(const Args& args, const char* help, const char* default_feed_id,
+                                bool allow_district, Options* options);
 
 // The bytes of one input ("-" = stdin) within the CSV cap, or why not.
 Result<std::string> ReadInput(const std::string& path);
