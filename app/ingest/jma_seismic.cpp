@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <set>
 
+#include "feed/datetime.h"
 #include "ingest/ids.h"
 #include "ingest/jma_body.h"
 #include "ingest/jma_levels.h"
+#include "ingest/jma_message.h"
 #include "ingest/xml_ns.h"
 
 namespace machikado::ingest::jma {

@@ -11,16 +11,6 @@
 
 namespace machikado::pipeline {
 
-struct FeedPipeline::Slot {
-  config::FeedSource source;
-  net::PollPolicy policy;
-  FeedReport report;
-  std::shared_ptr<const feed::Feed> feed;  // last good content; replaced only by accepted content
-  std::string etag;
-  std::string last_modified;
-  int64_t due_ms = 0;
-};
-
 FeedPipeline::FeedPipeline(PipelineConfig config, net::HttpClient& client, FeedStore* store,
                            const Clock& clock, ClockSanity& clock_sanity, Log& log,
                            std::function<void()> wake)

@@ -82,7 +82,16 @@ class FeedPipeline {
   int64_t RunDue();
 
  private:
-  struct Slot;
+  // One configured feed: its poll schedule, report and last good content (worker-thread state).
+  struct Slot {
+    config::FeedSource source;
+    net::PollPolicy policy;
+    FeedReport report;
+    std::shared_ptr<const feed::Feed> feed;  // last good content; replaced only by accepted content
+    std::string etag;
+    std::string last_modified;
+    int64_t due_ms = 0;
+  };
   void Poll(Slot& slot);
   void Accept(Slot& slot, const net::FetchResult& fetched, UnixSeconds now);
   // Fetches and checks the body's signature; false (and the feed rejected) when it is not valid.
