@@ -1,5 +1,7 @@
 #include "console/console_config.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/file_system.h"
@@ -58,8 +60,17 @@ Result<ConsoleConfig> ParseConsoleConfig(std::string_view text) {
         num("max_body_bytes", c.max_body_bytes, 1024, 4 * 1024 * 1024),
         num("max_report_bytes", c.max_report_bytes, 1024, 4 * 1024 * 1024),
         num("silent_after_s", c.silent_after_s, 30, 86400),
-        num("stale_after_s", c.stale_after_s, 60, 30 * 86400), num("threads", c.threads, 1, 64)})
+        num("stale_after_s", c.stale_after_s, 60, 30 * 86400), num("threads", c.threads, 1, 64),
+        num("login_checks", c.login_checks, 1, 16), num("login_waiting", c.login_waiting, 0, 64)})
     if (!s.ok()) return s;
+  if (!j.contains("login_checks")) c.login_checks = std::min(c.login_checks, c.threads);
+  if (!j.contains("login_waiting"))
+    c.login_waiting = std::clamp(c.threads - c.login_checks - 1, 0, c.login_waiting);
+  if (c.login_checks + c.login_waiting > c.threads)
+    return Status::Invalid("`login_checks` + `login_waiting` (" +
+                           std::to_string(c.login_checks + c.login_waiting) +
+                           ") must not exceed `threads` (" + std::to_string(c.threads) +
+                           "): each waiting login holds an HTTP worker");
   if (c.state_dir.empty()) return Status::Invalid("`state_dir` is required");
   if (c.publish_dir.empty()) c.publish_dir = JoinPath(c.state_dir, "publish");
   if (!j.contains("feeds") || !j["feeds"].is_array() || j["feeds"].empty())
