@@ -53,8 +53,8 @@ Result<ConsoleConfig> ParseConsoleConfig(std::string_view text) {
   for (Status s :
        {str("state_dir", c.state_dir), str("publish_dir", c.publish_dir),
         str("listen_address", c.listen_address), str("public_url", c.public_url),
-        str("static_dir", c.static_dir), num("port", c.port, 0, 65535),
-        num("session_hours", c.session_hours, 1, 24 * 30),
+        str("static_dir", c.static_dir), str("shelter_register", c.shelter_register),
+        num("port", c.port, 0, 65535), num("session_hours", c.session_hours, 1, 24 * 30),
         num("session_idle_minutes", c.session_idle_minutes, 1, 24 * 60),
         num("max_image_bytes", c.max_image_bytes, 64 * 1024, 32 * 1024 * 1024),
         num("max_body_bytes", c.max_body_bytes, 1024, 4 * 1024 * 1024),

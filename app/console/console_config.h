@@ -24,6 +24,9 @@ struct ConsoleConfig {
   int port = 8470;
   std::string public_url;  // base URL kiosks fetch feeds from; default http://address:port
   std::string static_dir;  // served at / (the browser console, issue #17); "" = none
+  // The district's shelter register (`machikado import shelters` output) offered on the alert
+  // page; "" = none (shelter_register.h).
+  std::string shelter_register;
   std::vector<ConsoleFeed> feeds;
   int session_hours = 12;                    // the longest a session lives, however busy
   int session_idle_minutes = 30;             // a session with no request for this long has ended

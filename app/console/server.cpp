@@ -98,6 +98,7 @@ ConsoleServer::ConsoleServer(ConsoleContext& ctx) : ctx_(ctx) {
   AddFleetRoutes(http_, ctx);
   AddDraftRoutes(http_, ctx);
   AddImageRoutes(http_, ctx);
+  AddShelterRoutes(http_, ctx);
   // The browser console (issue #17) is served from static files at /.
   if (!ctx.config.static_dir.empty()) http_.set_mount_point("/", ctx.config.static_dir);
 }

@@ -84,8 +84,9 @@ void AddSessionRoutes(httplib::Server& http, ConsoleContext& ctx);
 void AddItemRoutes(httplib::Server& http, ConsoleContext& ctx);
 void AddPublishRoutes(httplib::Server& http, ConsoleContext& ctx);
 void AddFleetRoutes(httplib::Server& http, ConsoleContext& ctx);
-void AddDraftRoutes(httplib::Server& http, ConsoleContext& ctx);  // api_draft.cpp
-void AddImageRoutes(httplib::Server& http, ConsoleContext& ctx);  // api_images.cpp
+void AddDraftRoutes(httplib::Server& http, ConsoleContext& ctx);    // api_draft.cpp
+void AddImageRoutes(httplib::Server& http, ConsoleContext& ctx);    // api_images.cpp
+void AddShelterRoutes(httplib::Server& http, ConsoleContext& ctx);  // api_shelters.cpp
 
 // The body cap of a path: max_report_bytes for kiosk reports, max_image_bytes for image uploads,
 // max_body_bytes for everything else. BodyWithinCap fills `res` with 413 above it (for bodies

@@ -76,7 +76,7 @@ function loginPage() {
         // Many logins at once (a whole office at 9:00): the console's login queue is full. Say so
         // and try again by ourselves after the time it asked for.
         tries++;
-        error.textContent = BUSY;
+        error.textContent = `${BUSY}このまま待てば、自動でもう一度ログインします。`;
         error.hidden = false;
         retry = setTimeout(submit, 1000 * Math.min(Math.max(e.retryAfter, 1), 30));
         return;
