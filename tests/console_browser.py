@@ -352,6 +352,9 @@ try:
     ok("another user logging in to the same tab gets none of it, and it is gone from the tab")
     logout()
     login("sato", "sato-san password 1")
+    driver.get(BASE + "/#/feeds")
+    heading("お知らせの一覧")
+    text_present("池尻まちづくりセンター")
     Select(label_input("新しく書く")).select_by_value("news")
     button("書き始める").click()
     heading("お知らせを書く")
@@ -394,6 +397,16 @@ try:
     full = [r for r in driver.find_elements(By.CSS_SELECTOR, ".shelter-row")
             if "池尻中学校" in r.text][0].find_element(By.XPATH, ".//label[text()='満員']")
     full.click()
+    # One from the district's register (the console's shelter_register), found by its reading.
+    set_value(label_input("区の避難所の一覧から探す"), "いけじり")
+    add = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "button[aria-label='池尻地区会館を足す']"),
+                     "池尻地区会館 in the register's hits")
+    if "太子堂中学校" in driver.find_element(By.CSS_SELECTOR, ".register-hits").text:
+        fail("the register search matched a shelter it should not")
+    add.click()
+    closed = [r for r in driver.find_elements(By.CSS_SELECTOR, ".shelter-row")
+              if "池尻地区会館" in r.text][0].find_element(By.XPATH, ".//label[text()='閉鎖']")
+    closed.click()
     shot("alert", scroll_to=driver.find_element(By.CSS_SELECTOR, "main fieldset.radio"))
     button("確認して公開する").click()
     dialog = wait.until(EC.visibility_of_element_located((By.TAG_NAME, "dialog")))
@@ -408,10 +421,13 @@ try:
     if not alerts or alerts[0].get("status") != "exercise" or alerts[0].get("level") != 4:
         fail(f"the published alert: {alerts}")
     statuses = {s["name"]["ja"]: s["status"] for s in alerts[0].get("shelters", [])}
-    if statuses != {"池尻小学校": "open", "池尻中学校": "full"}:
+    if statuses != {"池尻小学校": "open", "池尻中学校": "full", "池尻地区会館": "closed"}:
         fail(f"shelters: {statuses}")
+    kaikan = [s for s in alerts[0]["shelters"] if s["name"]["ja"] == "池尻地区会館"][0]
+    if kaikan.get("id") != "E1311200001" or kaikan.get("capacity") != 120 or "lat" not in kaikan:
+        fail(f"the register's shelter lost its id, capacity or position: {kaikan}")
     text_present("いま出ている避難情報")
-    ok("alerts fast path: an exercise, level 4, shelters open/full, published")
+    ok("alerts fast path: an exercise, level 4, shelters open/full/closed (one from the register), published")
     logout()
 
     # --- admin: the audit log and the fleet
