@@ -408,6 +408,9 @@ try:
               if "池尻地区会館" in r.text][0].find_element(By.XPATH, ".//label[text()='閉鎖']")
     closed.click()
     shot("alert", scroll_to=driver.find_element(By.CSS_SELECTOR, "main fieldset.radio"))
+    set_value(label_input("区の避難所の一覧から探す"), "いけじり")  # the hits again, for the picture
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".register-hits button"), "the hits")
+    shot("alert-shelters", scroll_to=driver.find_element(By.XPATH, "//main//h2[text()='避難所']"))
     button("確認して公開する").click()
     dialog = wait.until(EC.visibility_of_element_located((By.TAG_NAME, "dialog")))
     if "【訓練】【警戒レベル4】避難指示" not in dialog.text:
