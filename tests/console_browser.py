@@ -18,7 +18,7 @@ import time
 import zlib
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -120,13 +120,21 @@ def field_error(el):
 
 
 def login(name, password):
-    driver.get(BASE + "/#/login")
-    user = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "input[name=name]")))
-    user.clear()
-    user.send_keys(name)
-    pw = driver.find_element(By.CSS_SELECTOR, "input[name=password]")
-    pw.clear()
-    pw.send_keys(password + Keys.ENTER)  # keyboard only
+    if not driver.current_url.endswith("#/login"):
+        driver.get(BASE + "/#/login")
+    # The login page may still be drawn anew just after a logout: type into the form that stays.
+    for attempt in range(3):
+        try:
+            user = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "input[name=name]")))
+            user.clear()
+            user.send_keys(name)
+            pw = driver.find_element(By.CSS_SELECTOR, "input[name=password]")
+            pw.clear()
+            pw.send_keys(password + Keys.ENTER)  # keyboard only
+            break
+        except StaleElementReferenceException:
+            if attempt == 2:
+                raise
     text_present(f"{name} さん")
     heading("お知らせの一覧")
 
