@@ -20,7 +20,7 @@ if [ "${1:-}" = --install-deps ]; then
     libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64 libimgui-dev:arm64 \
     libstb-dev:arm64 libcurl4-openssl-dev:arm64 libunibreak-dev:arm64 libicu-dev:arm64 \
     libqrencode-dev:arm64 libsodium-dev:arm64 zlib1g-dev:arm64 libsystemd-dev:arm64 \
-    libpugixml-dev:arm64 libcsv-dev:arm64 libsqlite3-dev:arm64 libcpp-httplib-dev:arm64 \
+    libpugixml-dev:arm64 libcsv-dev:arm64 libsqlite3-dev:arm64 libexif-dev:arm64 libcpp-httplib-dev:arm64 \
     libmpv-dev:arm64
   # libunibreak is not multiarch in Debian 12: installing its :arm64 package would remove the
   # build machine's. It is extracted below instead.

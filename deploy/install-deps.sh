@@ -17,11 +17,15 @@ PACKAGES=(
   libpugixml-dev
   # the publishing console (app/console/): its database, its HTTP service; minisign checks what it signs
   libsqlite3-dev libcpp-httplib-dev sqlite3 minisign
+  # the EXIF Orientation of uploaded photos (app/console/image_orient.cpp)
+  libexif-dev
   # fonts
   fonts-morisawa-bizud-gothic fonts-noto-cjk fonts-noto-color-emoji
   # tests
   googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   xvfb xdotool imagemagick zbar-tools nginx-light minisign curl python3
+  # phone photos with each EXIF Orientation, made at test time (tests/console.test.sh)
+  libimage-exiftool-perl
   # the browser console in a real browser (tests/console_browser.test.sh)
   chromium chromium-driver python3-selenium
   # the Debian package and the ward's apt repository (tests/package.test.sh, tests/apt_repo.test.sh)

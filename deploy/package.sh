@@ -91,7 +91,7 @@ case "$shlibs" in *libunibreak1*) ;; "") ;; *) shlibs="$shlibs, libunibreak1 (>=
 if [ -z "$shlibs" ]; then
   # Without dpkg-shlibdeps for the target (a cross build): the packages of the libraries it links.
   shlibs="libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libcurl4, libunibreak1,"
-  shlibs="$shlibs libicu72, libqrencode4, libsodium23, libcsv3, libpugixml1v5, libsystemd0, libsqlite3-0,"
+  shlibs="$shlibs libicu72, libqrencode4, libsodium23, libcsv3, libpugixml1v5, libsystemd0, libsqlite3-0, libexif12,"
   shlibs="$shlibs libcpp-httplib0.11, libmpv2,"
   shlibs="$shlibs libstdc++6, libc6, zlib1g"
 fi

@@ -77,6 +77,39 @@ code="$(curl -s -o /dev/null -w '%{http_code}' -X PUT -b jar -H "X-CSRF-Token: $
 [ "$code" = 409 ] || fail "a stale revision gave $code"
 echo "ok: edited (revision 2), a stale edit is a conflict"
 
+# A phone photo: the sensor's pixels (quadrants red, green, blue, white) and an EXIF Orientation
+# written by exiftool. The console turns the pixels for viewing before it drops EXIF, so each
+# upload comes back upright: its size and the colour of each quadrant are checked against EXIF 2.3.
+im=/usr/bin/convert
+if command -v exiftool >/dev/null && [ -x "$im" ] && "$im" -version 2>/dev/null | grep -q ImageMagick; then
+  "$im" \( -size 32x16 xc:red xc:lime +append \) \( -size 32x16 xc:blue xc:white +append \) -append \
+    -quality 95 sensor.jpg
+  declare -A want=([1]="64x32 RGBW" [2]="64x32 GRWB" [3]="64x32 WBGR" [4]="64x32 BWRG"
+                   [5]="32x64 RBGW" [6]="32x64 BRWG" [7]="32x64 WGBR" [8]="32x64 GWRB")
+  for o in 1 2 3 4 5 6 7 8; do
+    exiftool -q -n -Orientation="$o" -o "phone-$o.jpg" sensor.jpg || fail "exiftool -Orientation=$o"
+    [ "$(exiftool -s3 -n -Orientation "phone-$o.jpg")" = "$o" ] || fail "exiftool did not write Orientation $o"
+    out="$(curl -sf -b jar -H "X-CSRF-Token: $csrf" -H 'Content-Type: image/jpeg' \
+      --data-binary @"phone-$o.jpg" "$base/api/v1/images")" || fail "upload of orientation $o"
+    curl -sf -o "upright-$o.jpg" "$(echo "$out" | json 'd["url"]')" || fail "fetch of orientation $o"
+    [ -z "$(exiftool -s3 -Orientation "upright-$o.jpg")" ] || fail "orientation $o: EXIF survived"
+    # Each quadrant averaged to one pixel, then named by its nearest colour.
+    got="$("$im" "upright-$o.jpg" -format '%wx%h ' -write info:- -resize '2x2!' -depth 8 txt:- |
+      python3 -c '
+import re, sys
+text = sys.stdin.read()
+size = text.split()[0]
+names = {"R": (255, 0, 0), "G": (0, 255, 0), "B": (0, 0, 255), "W": (255, 255, 255)}
+px = [tuple(map(int, m)) for m in re.findall(r"\d+,\d+: \((\d+),(\d+),(\d+)", text)]
+near = lambda c: min(names, key=lambda n: sum((a - b) ** 2 for a, b in zip(c, names[n])))
+print(size, "".join(near(c) for c in px))')"
+    [ "$got" = "${want[$o]}" ] || fail "orientation $o: the upload came back as $got, not ${want[$o]}"
+  done
+  echo "ok: phone photos with EXIF Orientation 1–8 come back upright (size and quadrants checked)"
+else
+  echo "skip: phone photo orientation (needs exiftool from libimage-exiftool-perl and ImageMagick)"
+fi
+
 out="$(curl -s -b jar -H "X-CSRF-Token: $csrf" -d "{}" "$base/api/v1/feeds/center.news/publish")"
 etag="$(echo "$out" | json "d.get(\"etag\", \"\")")" || fail "publish: $out"
 url="$(echo "$out" | json "d.get(\"url\", \"\")")"

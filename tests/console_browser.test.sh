@@ -17,8 +17,18 @@ shots="$(cd "$shots" && pwd)"
 cd "$work"
 fail() { echo "FAIL: $*"; echo "--- console log"; cat console.log 2>/dev/null; echo "--- kiosk log"; tail -30 kiosk.log 2>/dev/null; exit 1; }
 
+# The district's shelter register, as `machikado import shelters` writes it (docs/open-data.md).
+cat > shelters.json <<JSON
+{"version": 1, "id": "ward.shelters", "title": {"ja": "指定緊急避難場所"}, "updated": "2026-12-01T00:00:00+09:00",
+ "shelters": [
+  {"id": "E1311200001", "name": {"ja": "池尻地区会館", "ja-Kana": "イケジリチクカイカン"}, "address": "世田谷区池尻2丁目",
+   "hazards": ["flood", "earthquake"], "capacity": 120, "lat": 35.6505, "lon": 139.6842},
+  {"id": "E1311200002", "name": {"ja": "太子堂中学校", "ja-Kana": "タイシドウチュウガッコウ"}, "address": "世田谷区太子堂1丁目",
+   "hazards": ["earthquake"], "capacity": 800}]}
+JSON
 cat > console.json <<JSON
 {"state_dir": "$work/state", "listen_address": "127.0.0.1", "port": 0, "static_dir": "$T_ROOT/console-web",
+ "shelter_register": "$work/shelters.json",
  "feeds": [{"id": "center.news", "title": {"ja": "池尻まちづくりセンター", "en": "Ikejiri"}, "ttl": 5},
            {"id": "center.alerts", "title": {"ja": "池尻 避難情報", "en": "Ikejiri alerts"}, "ttl": 5},
            {"id": "taishido.news", "title": {"ja": "太子堂まちづくりセンター", "en": "Taishido"}, "ttl": 5}]}

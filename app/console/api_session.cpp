@@ -35,7 +35,15 @@ void Login(ConsoleContext& ctx, const httplib::Request& req, httplib::Response& 
   Result<std::optional<User>> user = ctx.store.FindUser(name);
   if (!user.ok()) return SendStoreError(ctx, res, user.status());
   const bool known = *user && !(*user)->disabled;
-  const bool good = VerifyPassword(known ? (*user)->password_hash : DummyHash(), password) && known;
+  // Argon2id is slow on purpose: a burst of logins takes turns (login_queue.h), and beyond the
+  // queue is told to come back (the browser console retries by itself).
+  std::optional<bool> verified = ctx.logins->Run(
+      [&] { return VerifyPassword(known ? (*user)->password_hash : DummyHash(), password); });
+  if (!verified) {
+    res.set_header("Retry-After", std::to_string(ctx.logins->RetryAfterSeconds()));
+    return SendError(res, 503, "busy: many logins at once; try again in a few seconds");
+  }
+  const bool good = *verified && known;
   if (!good) {
     ctx.throttle.RecordFailure(name, address);
     AuditLog(ctx, name, "login-failed", "session", "", req);

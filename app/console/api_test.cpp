@@ -2,6 +2,9 @@
 // validation (422), caps (413), path tricks, publish and the served feed with ETag.
 #include <gtest/gtest.h>
 
+#include <future>
+#include <thread>
+
 #include "console/console_test_util.h"
 #include "trust/minisign.h"
 
@@ -238,6 +241,44 @@ TEST(ConsoleApi, DisablingAUserEndsItsSessionsAndOnlyAdminReadsTheAudit) {
   ASSERT_TRUE(console.store().SetDisabled("sato", true).ok());
   EXPECT_EQ(editor.Get(kNewsItems)->status, 401);
   EXPECT_TRUE(console.Login("sato").first.empty());
+}
+
+}  // namespace
+}  // namespace machikado::console
+
+namespace machikado::console {
+namespace {
+
+// A full login queue answers 503 with Retry-After at once, does not count as a failed login, and
+// lets the login through once the turn is free (login_queue.h).
+TEST(ConsoleApi, FullLoginQueueAnswers503WithRetryAfter) {
+  TestConsole console;
+  console.AddUser("sato", Role::kEditor, {"center.news"});
+  console.ctx().logins = std::make_unique<LoginQueue>(LoginQueueOptions{1, 0});
+  std::promise<void> holding, release;
+  std::thread busy([&] {
+    console.ctx().logins->Run([&] {
+      holding.set_value();
+      release.get_future().wait();
+      return true;
+    });
+  });
+  holding.get_future().wait();
+  auto c = console.Client();
+  const std::string body = J{{"name", "sato"}, {"password", "correct horse battery"}}.dump();
+  for (int i = 0; i < 7; ++i) {  // more than the throttle's 5 failures: a 503 is not a failure
+    auto res = c.Post("/api/v1/session", body, "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 503);
+    const std::string retry = res->get_header_value("Retry-After");
+    ASSERT_FALSE(retry.empty());
+    EXPECT_GE(std::stoi(retry), 1);
+  }
+  release.set_value();
+  busy.join();
+  auto ok = c.Post("/api/v1/session", body, "application/json");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "console/console_config.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/file_system.h"
@@ -51,15 +53,24 @@ Result<ConsoleConfig> ParseConsoleConfig(std::string_view text) {
   for (Status s :
        {str("state_dir", c.state_dir), str("publish_dir", c.publish_dir),
         str("listen_address", c.listen_address), str("public_url", c.public_url),
-        str("static_dir", c.static_dir), num("port", c.port, 0, 65535),
-        num("session_hours", c.session_hours, 1, 24 * 30),
+        str("static_dir", c.static_dir), str("shelter_register", c.shelter_register),
+        num("port", c.port, 0, 65535), num("session_hours", c.session_hours, 1, 24 * 30),
         num("session_idle_minutes", c.session_idle_minutes, 1, 24 * 60),
         num("max_image_bytes", c.max_image_bytes, 64 * 1024, 32 * 1024 * 1024),
         num("max_body_bytes", c.max_body_bytes, 1024, 4 * 1024 * 1024),
         num("max_report_bytes", c.max_report_bytes, 1024, 4 * 1024 * 1024),
         num("silent_after_s", c.silent_after_s, 30, 86400),
-        num("stale_after_s", c.stale_after_s, 60, 30 * 86400), num("threads", c.threads, 1, 64)})
+        num("stale_after_s", c.stale_after_s, 60, 30 * 86400), num("threads", c.threads, 1, 64),
+        num("login_checks", c.login_checks, 1, 16), num("login_waiting", c.login_waiting, 0, 64)})
     if (!s.ok()) return s;
+  if (!j.contains("login_checks")) c.login_checks = std::min(c.login_checks, c.threads);
+  if (!j.contains("login_waiting"))
+    c.login_waiting = std::clamp(c.threads - c.login_checks - 1, 0, c.login_waiting);
+  if (c.login_checks + c.login_waiting > c.threads)
+    return Status::Invalid("`login_checks` + `login_waiting` (" +
+                           std::to_string(c.login_checks + c.login_waiting) +
+                           ") must not exceed `threads` (" + std::to_string(c.threads) +
+                           "): each waiting login holds an HTTP worker");
   if (c.state_dir.empty()) return Status::Invalid("`state_dir` is required");
   if (c.publish_dir.empty()) c.publish_dir = JoinPath(c.state_dir, "publish");
   if (!j.contains("feeds") || !j["feeds"].is_array() || j["feeds"].empty())

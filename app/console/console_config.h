@@ -24,6 +24,9 @@ struct ConsoleConfig {
   int port = 8470;
   std::string public_url;  // base URL kiosks fetch feeds from; default http://address:port
   std::string static_dir;  // served at / (the browser console, issue #17); "" = none
+  // The district's shelter register (`machikado import shelters` output) offered on the alert
+  // page; "" = none (shelter_register.h).
+  std::string shelter_register;
   std::vector<ConsoleFeed> feeds;
   int session_hours = 12;                    // the longest a session lives, however busy
   int session_idle_minutes = 30;             // a session with no request for this long has ended
@@ -33,6 +36,11 @@ struct ConsoleConfig {
   int silent_after_s = 180;  // fleet: a kiosk not heard from for this long is "silent"
   int stale_after_s = 3600;  // fleet: shown content older than this is "stale"
   int threads = 8;           // HTTP worker threads
+  // The login queue (login_queue.h): password checks at once, and logins waiting for a turn;
+  // beyond both a login is answered 503 + Retry-After. checks + waiting < threads (each waiting
+  // login holds a worker); unset, waiting is what the threads leave (≤ 4, one worker kept free).
+  int login_checks = 2;
+  int login_waiting = 4;
 
   const ConsoleFeed* FindFeed(std::string_view id) const;
   std::string PublishedUrl(std::string_view feed) const;

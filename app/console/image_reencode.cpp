@@ -2,6 +2,7 @@
 
 #include <SDL2/SDL_image.h>
 
+#include "console/image_orient.h"
 #include "media/image_header.h"
 #include "render/image_decoder.h"
 
@@ -56,6 +57,16 @@ Result<ReencodedImage> ReencodeImage(std::string_view bytes, const media::ImageL
       decoded->get(), jpeg ? SDL_PIXELFORMAT_RGB24 : SDL_PIXELFORMAT_RGBA32, 0));
   if (!plain)
     return Status::Error(StatusCode::kInternal, std::string("convert: ") + SDL_GetError());
+  // A phone's photo is stored as the sensor saw it, with EXIF saying how to turn it; EXIF is
+  // dropped below, so the pixels are turned now (image_orient.h).
+  if (jpeg) {
+    const int orientation = ReadExifOrientation(bytes);
+    if (orientation != 1) {
+      Result<render::SurfacePtr> turned = ApplyOrientation(plain.get(), orientation, limits);
+      if (!turned.ok()) return turned.status();
+      plain = std::move(turned).value();
+    }
+  }
   ReencodedImage out;
   out.width = plain->w;
   out.height = plain->h;

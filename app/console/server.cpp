@@ -2,6 +2,8 @@
 
 #include "console/auth.h"
 
+#include <sys/socket.h>
+
 namespace machikado::console {
 
 size_t BodyCap(const ConsoleConfig& config, const std::string& path) {
@@ -34,6 +36,15 @@ httplib::Headers SecurityHeaders() {
 }
 
 ConsoleServer::ConsoleServer(ConsoleContext& ctx) : ctx_(ctx) {
+  if (!ctx.logins)
+    ctx.logins = std::make_unique<LoginQueue>(
+        LoginQueueOptions{ctx.config.login_checks, ctx.config.login_waiting});
+  // cpp-httplib's own options (SO_REUSEADDR) and the socket remembered, so that Start can listen
+  // again with a larger backlog (Linux takes a second listen() as a new backlog).
+  http_.set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    socket_ = sock;
+  });
   const size_t cap = std::max(
       {ctx.config.max_body_bytes, ctx.config.max_report_bytes, ctx.config.max_image_bytes});
   http_.set_payload_max_length(cap);  // larger bodies: 413 before any handler runs
@@ -87,6 +98,7 @@ ConsoleServer::ConsoleServer(ConsoleContext& ctx) : ctx_(ctx) {
   AddFleetRoutes(http_, ctx);
   AddDraftRoutes(http_, ctx);
   AddImageRoutes(http_, ctx);
+  AddShelterRoutes(http_, ctx);
   // The browser console (issue #17) is served from static files at /.
   if (!ctx.config.static_dir.empty()) http_.set_mount_point("/", ctx.config.static_dir);
 }
@@ -102,6 +114,8 @@ Status ConsoleServer::Start() {
                              " (in use, or not an address of this machine)");
     port_ = ctx_.config.port;
   }
+  if (socket_ >= 0 && ::listen(socket_, kListenBacklog) != 0)
+    ctx_.log.warn("console: cannot enlarge the listen backlog; cpp-httplib's 5 stays");
   return Status::Ok();
 }
 

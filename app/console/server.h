@@ -3,7 +3,8 @@
 // listener, the shared context and the request caps. Start binds (port 0 = any free port, for
 // tests), Serve blocks on the caller's thread, Stop returns once Serve has ended.
 // Thread safety: handlers run on httplib's worker threads; everything they share (Store,
-// FeedPublisher, LoginThrottle, Fleet metrics) is thread-safe.
+// FeedPublisher, LoginThrottle, LoginQueue, Fleet metrics) is thread-safe.
+// The listen backlog is kListenBacklog (cpp-httplib's own is 5: a burst of connections was reset).
 #pragma once
 
 #include <httplib.h>
@@ -15,6 +16,7 @@
 #include <string_view>
 
 #include "console/console_config.h"
+#include "console/login_queue.h"
 #include "console/publisher.h"
 #include "console/store.h"
 #include "console/throttle.h"
@@ -48,11 +50,17 @@ struct ConsoleContext {
   Log& log;
   PreviewRenderer preview;  // may be empty: 501
   ImageReencoder reencode;  // may be empty: 501
+  // Password checks (login_queue.h); made by ConsoleServer from the config when empty.
+  std::unique_ptr<LoginQueue> logins{};
   std::atomic<uint64_t> requests{0};
   std::atomic<uint64_t> reports{0};
   std::atomic<uint64_t> publishes{0};
   std::atomic<uint64_t> publish_failures{0};
 };
+
+// Connections the kernel holds before the console accepts them (cpp-httplib 0.11 listens with 5,
+// and 100 logins at once saw resets; the kernel caps it at net.core.somaxconn).
+inline constexpr int kListenBacklog = 1024;
 
 class ConsoleServer {
  public:
@@ -68,6 +76,7 @@ class ConsoleServer {
   ConsoleContext& ctx_;
   httplib::Server http_;
   int port_ = 0;
+  std::atomic<int> socket_{-1};  // the listening socket, seen by the socket-options hook
 };
 
 // Route groups (api_*.cpp).
@@ -75,8 +84,9 @@ void AddSessionRoutes(httplib::Server& http, ConsoleContext& ctx);
 void AddItemRoutes(httplib::Server& http, ConsoleContext& ctx);
 void AddPublishRoutes(httplib::Server& http, ConsoleContext& ctx);
 void AddFleetRoutes(httplib::Server& http, ConsoleContext& ctx);
-void AddDraftRoutes(httplib::Server& http, ConsoleContext& ctx);  // api_draft.cpp
-void AddImageRoutes(httplib::Server& http, ConsoleContext& ctx);  // api_images.cpp
+void AddDraftRoutes(httplib::Server& http, ConsoleContext& ctx);    // api_draft.cpp
+void AddImageRoutes(httplib::Server& http, ConsoleContext& ctx);    // api_images.cpp
+void AddShelterRoutes(httplib::Server& http, ConsoleContext& ctx);  // api_shelters.cpp
 
 // The body cap of a path: max_report_bytes for kiosk reports, max_image_bytes for image uploads,
 // max_body_bytes for everything else. BodyWithinCap fills `res` with 413 above it (for bodies

@@ -3,6 +3,7 @@
 # measures (1) publish → on-screen latency with a headless kiosk polling every 5 s, (2) 1,000 kiosk
 # reports a minute (the console's CPU and p99 latency), (3) 100 staff sessions editing at once.
 # Usage: bash bench/console/run.sh build/machikado [TRIALS]   (takes ~2 minutes)
+#        BENCH_ONLY=sessions bash bench/console/run.sh build/machikado   (only (3): ~30 s)
 set -euo pipefail
 bin="$(realpath "$1")"
 trials="${2:-5}"
@@ -22,7 +23,11 @@ for i in $(seq 0 99); do
   echo 'bench editor password' | "$bin" console add-user --config console.json "ed$i" --role editor \
     --feeds bench.news --password-stdin
 done
-for i in $(seq 0 999); do "$bin" console add-kiosk --config console.json "k$i"; done >kiosk-tokens
+only="${BENCH_ONLY:-}"
+: >kiosk-tokens
+if [ "$only" != sessions ]; then
+  for i in $(seq 0 999); do "$bin" console add-kiosk --config console.json "k$i"; done >kiosk-tokens
+fi
 : >console.out
 "$bin" console --config console.json >console.out 2>console.log &
 console_pid=$!
@@ -35,4 +40,4 @@ done
 [ -n "$port" ] || { echo "the console did not start"; cat console.log; exit 1; }
 python3 "$here/bench.py" --bin "$bin" --base "http://127.0.0.1:$port" --pid "$console_pid" \
   --work "$work" --tokens kiosk-tokens --pubkey "$("$bin" console public-key --config console.json)" \
-  --trials "$trials"
+  --trials "$trials" --only "$only"

@@ -93,6 +93,38 @@ export async function render(main, _args, {go}) {
     newShelter.focus();
   }}, '避難所を足す');
 
+  // The district's shelter register (the console's `shelter_register`, imported from the open
+  // data list): found by name, reading (ひらがな or カタカナ) or address, added with one press.
+  const registerBox = h('div', {hidden: true});
+  const search = h('input', {type: 'search', lang: 'ja', autocomplete: 'off'});
+  const hits = h('ul', {class: 'register-hits', 'aria-live': 'polite'});
+  let register = [];
+  const katakana = (t) => t.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  const showHits = () => {
+    const q = search.value.trim();
+    hits.replaceChildren();
+    if (!q) return;
+    const kq = katakana(q);
+    const found = register.filter((s) => [plainText(textOf(s.name)), s.name && s.name['ja-Kana'], textOf(s.address)]
+      .some((t) => typeof t === 'string' && (t.includes(q) || t.includes(kq)))).slice(0, 10);
+    if (!found.length) { hits.append(h('li', {class: 'hint'}, '見つかりません。')); return; }
+    for (const s of found) {
+      const name = plainText(textOf(s.name));
+      hits.append(h('li', {}, name, ' ', h('span', {class: 'muted small'}, plainText(textOf(s.address))), ' ',
+        h('button', {type: 'button', 'aria-label': `${name}を足す`, onclick: () => {
+          if (!shelters.length) shelterBox.replaceChildren();
+          addShelter({...s, status: 'open'});
+        }}, '足す')));
+    }
+  };
+  search.addEventListener('input', showHits);
+  search.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') ev.preventDefault(); });
+  registerBox.append(field('区の避難所の一覧から探す', search, '（名前・よみ・住所の一部）'), hits);
+  api.get('/api/v1/shelters').then(({data}) => {
+    register = Array.isArray(data.shelters) ? data.shelters : [];
+    registerBox.hidden = !register.length;
+  }, () => { /* no register configured (404): only the names typed below */ });
+
   const current = h('div', {});
   const showCurrent = (items) => {
     const alerts = items.filter((r) => r.item && r.item.kind === 'alert' && r.schedule === 'live');
@@ -157,6 +189,7 @@ export async function render(main, _args, {go}) {
     field('対象の地域', areas, '（1行に1つ。例：池尻1丁目）'),
     field('とってほしい行動', todo, '（自動で入ります。{漢字|かんじ} でふりがな）'), todoView,
     h('h2', {}, '避難所'), h('p', {class: 'hint'}, 'それぞれの避難所の、いまの状態をえらんでください。'), shelterBox,
+    registerBox,
     h('div', {class: 'actions'}, h('label', {for: newShelter.id || (newShelter.id = uid()), class: 'inline'}, '避難所の名前：'), newShelter, addButton),
     h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary'}, '確認して公開する')));
   form.addEventListener('submit', send);

@@ -6,10 +6,11 @@ let session = null;  // {name, role, feeds}
 let onLoggedOut = () => {};
 
 export class ApiError extends Error {
-  constructor(status, body) {
+  constructor(status, body, retryAfter = 0) {
     super((body && body.error) || `HTTP ${status}`);
     this.status = status;
     this.body = body || {};
+    this.retryAfter = retryAfter;  // seconds, from a 503's or 429's Retry-After (0: none)
   }
   get fieldErrors() { return Array.isArray(this.body.errors) ? this.body.errors : []; }
 }
@@ -37,7 +38,10 @@ async function request(method, path, body, {headers = {}, raw = false} = {}) {
   }
   if (raw && res.ok) return res;
   const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, data);
+  if (!res.ok) {
+    const after = parseInt(res.headers.get('Retry-After') || '', 10);
+    throw new ApiError(res.status, data, Number.isFinite(after) && after > 0 ? after : 0);
+  }
   return {data, res};
 }
 

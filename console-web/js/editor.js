@@ -2,7 +2,8 @@
 // language, furigana helpers, image upload, Japan-time pickers, the slide preview (landscape and
 // portrait, drawn by the kiosk's renderer, refreshed a moment after typing stops), the 422 errors
 // beside their fields, save, publish and withdraw.
-import {api, enc, ApiError} from './api.js';
+import {api, enc, ApiError, currentSession} from './api.js';
+import {draftKey as keyOf, dropDraft, readDraft, writeDraft} from './drafts.js';
 import {h, field, notify} from './dom.js';
 import {Form} from './form.js';
 import {confirmPublish, confirmWithdraw} from './publish.js';
@@ -37,17 +38,19 @@ export async function render(main, args, {go}) {
     item = data.item;
     revision = data.revision;
   }
-  // What was typed but not saved (kept in this tab while typing) comes back, e.g. after the
-  // session ended from inactivity and the user logged in again.
-  const draftKey = `mk-draft:${feedId}:${item.id}`;
-  const draft = !creating && sessionStorage.getItem(draftKey);
+  // What was typed but not saved (kept in this tab while typing, drafts.js) comes back, e.g. after
+  // the session ended from inactivity and the user logged in again — a new notice too, before its
+  // first save (one per feed and kind).
+  const me = (currentSession() || {}).name || '';
+  let draftKey = creating ? keyOf(me, feedId, `new:${item.kind}`) : keyOf(me, feedId, `item:${item.id}`);
+  const draft = readDraft(draftKey);
   let restored = false;
-  if (draft) {
+  if (draft && creating) {
+    if (draft.item.kind === item.kind && typeof draft.item.id === 'string') { item = draft.item; restored = true; }
+    else dropDraft(draftKey);
+  } else if (draft) {
     // Only onto the revision it was typed on (someone else's later save is not overwritten).
-    try {
-      const d = JSON.parse(draft);
-      if (d.revision === revision) { item = d.item; restored = true; } else sessionStorage.removeItem(draftKey);
-    } catch (e) { sessionStorage.removeItem(draftKey); }
+    if (draft.revision === revision) { item = draft.item; restored = true; } else dropDraft(draftKey);
   }
   const form = new Form(item);
   const kind = item.kind;
@@ -214,7 +217,9 @@ export async function render(main, args, {go}) {
         revision = data.revision;
       }
       form.item = body;
-      sessionStorage.removeItem(draftKey);
+      dropDraft(draftKey);
+      // From now on the draft is of the saved notice.
+      draftKey = keyOf(me, feedId, `item:${item.id}`);
       showErrors([]);
       saved.textContent = '保存しました。ロビーの画面に出すには「公開する」を押してください。';
       publishButton.disabled = false;
@@ -249,9 +254,15 @@ export async function render(main, args, {go}) {
   formEl.addEventListener('input', () => {
     saved.textContent = '';
     schedulePreview();
-    if (revision) sessionStorage.setItem(draftKey, JSON.stringify({revision, item: form.collect()}));
+    writeDraft(draftKey, revision, form.collect());
   });
-  if (restored) saved.textContent = '保存していなかった入力を戻しました。よければ「保存する」を押してください。';
+  if (restored) {
+    saved.append('保存していなかった入力を戻しました。よければ「保存する」を押してください。',
+      h('button', {type: 'button', class: 'link', onclick: () => {
+        dropDraft(draftKey);
+        go(creating ? `#/new/${enc(feedId)}/${enc(kind)}` : `#/edit/${enc(feedId)}/${enc(item.id)}`);
+      }}, '戻した入力を捨てる'));
+  }
   formEl.addEventListener('change', schedulePreview);
 
   main.append(h('h1', {id: 'editor-title'}, `${KINDS[kind] || kind}を${creating ? '書く' : '直す'}`),

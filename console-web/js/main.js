@@ -3,11 +3,14 @@
 import {api, currentSession, login, logout, setLoggedOutHandler, whoAmI, ApiError} from './api.js';
 import {h, clear, field, notify, ageNotice} from './dom.js';
 import {japaneseError} from './words.js';
+import {dropDraftsExcept} from './drafts.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 let sessionEnded = false;
-let returnTo = '';  // the page the session ended on: back there after logging in again
+let returnTo = '';
+const BUSY = '混み合っています。少し待ってからもう一度お試しください。';
+const BUSY_RETRIES = 10;  // then the person decides  // the page the session ended on: back there after logging in again
 
 const PAGES = {
   feeds: () => import('./feeds.js'),
@@ -37,6 +40,7 @@ function renderNav() {
   nav.append(h('span', {class: 'who'}, h('span', {}, `${s.name} さん`),
     h('button', {type: 'button', onclick: async () => {
       await logout();
+      dropDraftsExcept('');  // a shared office computer: nothing typed stays behind
       notify('ログアウトしました。');
       go('#/login');
     }}, 'ログアウト')));
@@ -53,7 +57,36 @@ function loginPage() {
     sessionEnded ? h('p', {class: 'field-error'}, 'しばらく操作がなかったため、ログアウトしました。もう一度ログインしてください。') : null,
     field('名前', name), field('パスワード', password), error,
     h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary'}, 'ログインする')));
-  form.addEventListener('submit', async (ev) => {
+  let retry = null;  // a login the console was too busy for, tried again after its Retry-After
+  let tries = 0;
+  const submit = async () => {
+    clearTimeout(retry);
+    retry = null;
+    if (!form.isConnected) return;  // the page moved on while waiting
+    try {
+      const who = await login(name.value.trim(), password.value);
+      // Someone else in this tab never gets the previous user's unsaved text.
+      dropDraftsExcept(who ? who.name : '');
+      sessionEnded = false;
+      const back = returnTo;
+      returnTo = '';
+      go(back || '#/feeds');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 503 && tries < BUSY_RETRIES) {
+        // Many logins at once (a whole office at 9:00): the console's login queue is full. Say so
+        // and try again by ourselves after the time it asked for.
+        tries++;
+        error.textContent = `${BUSY}このまま待てば、自動でもう一度ログインします。`;
+        error.hidden = false;
+        retry = setTimeout(submit, 1000 * Math.min(Math.max(e.retryAfter, 1), 30));
+        return;
+      }
+      error.textContent = e instanceof ApiError ? (e.status === 503 ? BUSY : japaneseError(e.message, e.status)) : '通信できませんでした。';
+      error.hidden = false;
+      password.select();
+    }
+  };
+  form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     error.hidden = true;
     if (!name.value || !password.value) {
@@ -61,17 +94,8 @@ function loginPage() {
       error.hidden = false;
       return;
     }
-    try {
-      await login(name.value.trim(), password.value);
-      sessionEnded = false;
-      const back = returnTo;
-      returnTo = '';
-      go(back || '#/feeds');
-    } catch (e) {
-      error.textContent = e instanceof ApiError ? japaneseError(e.message, e.status) : '通信できませんでした。';
-      error.hidden = false;
-      password.select();
-    }
+    tries = 0;
+    submit();
   });
   clear(main).append(form);
   name.focus();
