@@ -36,8 +36,9 @@ AlertTypeSizes Scaled(const AlertTypeSizes& base, float k);
 float PortraitShelterPanelHeight(const feed::Item& item, float u, const AlertTypeSizes& t,
                                  float area_h);
 
-// The largest k of 1.5, 1.4 … 1.1 (else 1) at which the title, the instructions and two lines of
-// areas fit `area` (which also holds the shelter panel below them) whole at their full size.
+// The largest k of 1.1, 1.2 … 1.5 (else 1) at which the title, the instructions and two lines of
+// areas fit `area` (which also holds the shelter panel below them) whole at their full size. Found
+// by bisection (LargestFitting): at most three sizes are tried.
 float AlertFillScale(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF area,
                      float u, const AlertTypeSizes& base);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "render/chrome.h"
+#include "render/fill_search.h"
 #include "render/labels.h"
 #include "render/templates.h"
 #include "render/theme.h"
@@ -45,9 +46,9 @@ float DrawActions(Canvas& c, const feed::Item& item, const SlideContext& ctx, Re
 }
 
 // Portrait: the text column under the pictogram is twice as tall as the landscape one the sizes
-// were set for. The largest k of 1.8, 1.6 … 1.1, 1 at which the title (3 lines), the whole
-// summary (up to 6 lines) and every action (2 lines each) fit `col` unshrunk, so the type grows
-// instead of leaving the lower half of the screen empty; 0 when not even k = 1 fits.
+// were set for. The largest k of 1, 1.1 … 1.6, 1.8 (by bisection) at which the title (3 lines), the
+// whole summary (up to 6 lines) and every action (2 lines each) fit `col` unshrunk, so the type
+// grows instead of leaving the lower half of the screen empty; 0 when not even k = 1 fits.
 float PortraitTitlePx(float k, float u) {
   return 64 * u * std::min(k, 1.3f);
 }
@@ -58,16 +59,16 @@ float PortraitTextScale(Canvas& c, const feed::Item& item, const std::string& la
   const feed::LocalizedString* summary = item.summary.pick(lang);
   const auto& actions = item.preparedness.actions;
   const float title_w = col.w - 40 * u;  // DrawTitleBlock's bar and gap
-  for (float k : {1.8f, 1.6f, 1.5f, 1.4f, 1.3f, 1.2f, 1.1f, 1.0f}) {
+  auto fits = [&](float k) {
     float need = 0;
-    bool fits = true;
+    bool ok = true;
     auto measure = [&](const feed::LocalizedString* t, float x, float w, float px, float min_px,
                        int lines, float leading, const char* role) {
-      if (!t || !fits) return 0.0f;
+      if (!t || !ok) return 0.0f;
       TextStyle st = StyleOf(role, t->lang, theme::kInk, std::string(role) == "title");
       const text::Layout l =
           c.Measure(t->segments, {x, 0, w, col.h}, Lines(px, min_px, lines, leading), st);
-      if (l.truncated || (l.shrunk && min_px == px)) fits = false;
+      if (l.truncated || (l.shrunk && min_px == px)) ok = false;
       return l.height;
     };
     // The title grows less (a long English title would otherwise need a fourth line) and may
@@ -88,9 +89,10 @@ float PortraitTextScale(Canvas& c, const feed::Item& item, const std::string& la
       const float n = float(std::min<size_t>(actions.size(), 6));
       need += n * (tallest > px * 1.3f ? px * 2.5f : px * 1.25f) + (n - 1) * 18 * u;
     }
-    if (fits && need <= col.h) return k;
-  }
-  return 0;
+    return ok && need <= col.h;
+  };
+  static constexpr float kScales[] = {1.0f, 1.1f, 1.2f, 1.3f, 1.4f, 1.5f, 1.6f, 1.8f};
+  return LargestFitting(kScales, 0.0f, fits);
 }
 
 }  // namespace
