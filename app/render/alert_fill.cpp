@@ -83,9 +83,9 @@ float AlertFillScale(Canvas& c, const feed::Item& item, const SlideContext& ctx,
   // Text k times larger in a column w wide breaks like the text itself in a column w / k wide, at
   // k times the height. The search measures so, at the sizes of k = 1 (whose widths the measurer
   // then has cached), instead of opening two new font sizes per candidate — opening font sizes is
-  // the dearest part of preparing a slide (FontSet keeps 24 open). Sizes are rounded to whole pixels
-  // and hinted, so the answer is then checked at its real sizes (those the slide draws with) and
-  // stepped down should it not fit after all.
+  // the dearest part of preparing a slide (FontSet keeps 24 open). Sizes are rounded to whole
+  // pixels and hinted, so the answer is then checked at its real sizes (those the slide draws with)
+  // and stepped down should it not fit after all.
   const AlertTypeSizes t1 = Scaled(base, 1);
   auto fits = [&](float k) {
     const float room = room_at(Scaled(base, k)) / k;
@@ -99,6 +99,27 @@ float AlertFillScale(Canvas& c, const feed::Item& item, const SlideContext& ctx,
     k = it == std::begin(kScales) ? 1.0f : *(it - 1);
   }
   return k;
+}
+
+AlertColumns PlaceAlertColumns(Canvas& c, const feed::Item& item, const SlideContext& ctx,
+                               const ScreenLayout& s, RectF area, const AlertTypeSizes& base,
+                               float main_share) {
+  const float u = s.unit;
+  AlertColumns out{base, area, {}};
+  // Portrait has twice the height the sizes were set for: a short alert is drawn larger rather
+  // than leaving the middle of the screen empty.
+  if (s.portrait) out.type = Scaled(base, AlertFillScale(c, item, ctx, area, u, base));
+  if (item.alert.shelters.empty()) return out;
+  if (!s.portrait) {
+    out.side = {area.x + area.w * main_share + s.gutter / 2, area.y,
+                area.w * (1 - main_share) - s.gutter / 2, area.h};
+    out.main.w = area.w * main_share - s.gutter / 2;
+  } else {
+    const float side_h = PortraitShelterPanelHeight(item, u, out.type, area.h);
+    out.side = {area.x, area.bottom() - side_h, area.w, side_h};
+    out.main.h -= side_h + out.type.shelter_gap * u;
+  }
+  return out;
 }
 
 }  // namespace machikado::render

@@ -42,4 +42,19 @@ float PortraitShelterPanelHeight(const feed::Item& item, float u, const AlertTyp
 float AlertFillScale(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF area,
                      float u, const AlertTypeSizes& base);
 
+// Where an alert screen's main block and its shelter panel go, and the type sizes they use.
+struct AlertColumns {
+  AlertTypeSizes type;
+  RectF main;  // title, instructions, areas
+  RectF side;  // the shelter panel (empty without shelters)
+};
+
+// Splits `area` (below the level band, above the issuer line): landscape, the shelter panel
+// takes the right (1 − main_share) of the width; portrait, it sits at the bottom at the height
+// its list needs and the type is enlarged by AlertFillScale. Used by the alert slide and the
+// takeover view.
+AlertColumns PlaceAlertColumns(Canvas& c, const feed::Item& item, const SlideContext& ctx,
+                               const ScreenLayout& s, RectF area, const AlertTypeSizes& base,
+                               float main_share);
+
 }  // namespace machikado::render

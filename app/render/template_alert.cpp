@@ -31,23 +31,8 @@ void DrawAlertSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
                  theme::kInkMuted);
   const float bottom = a.bottom() - meta_h - 20 * u;
   const bool has_shelters = !item.alert.shelters.empty();
-  RectF main{a.x, y, a.w, bottom - y};
-  RectF side{};
-  // Portrait has twice the height the sizes were set for: a short alert is drawn larger rather
-  // than leaving the middle of the screen empty.
-  const AlertTypeSizes type =
-      s.portrait ? Scaled(kAlertSlideType, AlertFillScale(c, item, ctx, main, u, kAlertSlideType))
-                 : kAlertSlideType;
-  if (has_shelters) {
-    if (!s.portrait) {
-      side = {a.x + a.w * 0.56f + s.gutter / 2, y, a.w * 0.44f - s.gutter / 2, bottom - y};
-      main.w = a.w * 0.56f - s.gutter / 2;
-    } else {
-      const float side_h = PortraitShelterPanelHeight(item, u, type, main.h);
-      side = {a.x, bottom - side_h, a.w, side_h};
-      main.h -= side_h + type.shelter_gap * u;
-    }
-  }
+  const auto [type, main, side] =
+      PlaceAlertColumns(c, item, ctx, s, {a.x, y, a.w, bottom - y}, kAlertSlideType, 0.56f);
   float my = main.y;
   text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, type.title_box * u},
                           Lines(type.title_px * u, 40 * u, s.portrait ? 3 : 2, 1.25f),

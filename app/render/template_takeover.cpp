@@ -50,21 +50,8 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
                  theme::kHeaderInk);
   const float bottom = meta.y - 28 * u;
   const bool has_shelters = !item.alert.shelters.empty();
-  RectF main{a.x, y, a.w, bottom - y}, side{};
-  // Portrait: a short alert is drawn larger rather than leaving the middle of the screen empty.
-  const AlertTypeSizes type =
-      s.portrait ? Scaled(kTakeoverType, AlertFillScale(c, item, ctx, main, u, kTakeoverType))
-                 : kTakeoverType;
-  if (has_shelters) {
-    if (!s.portrait) {
-      side = {a.x + a.w * 0.55f + s.gutter / 2, y, a.w * 0.45f - s.gutter / 2, bottom - y};
-      main.w = a.w * 0.55f - s.gutter / 2;
-    } else {
-      const float side_h = PortraitShelterPanelHeight(item, u, type, main.h);
-      side = {a.x, bottom - side_h, a.w, side_h};
-      main.h -= side_h + type.shelter_gap * u;
-    }
-  }
+  auto [type, main, side] =
+      PlaceAlertColumns(c, item, ctx, s, {a.x, y, a.w, bottom - y}, kTakeoverType, 0.55f);
   // Landscape: the QR code to the first shelter to go to, top right of the main column, the text
   // beside it; portrait: in the shelter panel (below).
   const feed::Shelter* map_shelter = has_shelters ? ShelterForMap(item) : nullptr;
