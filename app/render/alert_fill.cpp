@@ -122,4 +122,24 @@ AlertColumns PlaceAlertColumns(Canvas& c, const feed::Item& item, const SlideCon
   return out;
 }
 
+float DrawAlertText(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF main, float u,
+                    const AlertTypeSizes& type, bool portrait, float min_title_px,
+                    float min_body_px) {
+  const std::string& lang = ctx.lang;
+  float my = main.y;
+  text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, type.title_box * u},
+                          Lines(type.title_px * u, min_title_px, portrait ? 3 : 2, 1.25f),
+                          StyleOf("title", lang, theme::kInk, true));
+  my += t.height + type.title_gap * u;
+  // Instructions first; areas keep at least two lines.
+  const float areas_h = item.alert.areas.empty() ? 0 : type.areas_px * u * 1.35f * 2;
+  const feed::Text& instr =
+      item.alert.instructions.empty() ? item.summary : item.alert.instructions;
+  text::Layout il = c.Text(
+      instr, lang,
+      {main.x, my, main.w, main.bottom() - my - (areas_h > 0 ? areas_h + type.body_gap * u : 0)},
+      Lines(type.body_px * u, min_body_px, 0, 1.5f), StyleOf("body", lang, theme::kInk));
+  return my + il.height;
+}
+
 }  // namespace machikado::render

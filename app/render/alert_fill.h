@@ -57,4 +57,11 @@ AlertColumns PlaceAlertColumns(Canvas& c, const feed::Item& item, const SlideCon
                                const ScreenLayout& s, RectF area, const AlertTypeSizes& base,
                                float main_share);
 
+// Draws the title (3 lines in portrait, 2 in landscape, down to `min_title_px`) and the
+// instructions — or the summary when there are none — from the top of `main`, keeping two lines
+// of areas free below them; returns the y where the instructions end.
+float DrawAlertText(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF main, float u,
+                    const AlertTypeSizes& type, bool portrait, float min_title_px,
+                    float min_body_px);
+
 }  // namespace machikado::render

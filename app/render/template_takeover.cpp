@@ -61,22 +61,9 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
                          220 * u, false) > 0)
       main.w -= qr_w + 28 * u;
   }
-  float my = main.y;
-  text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, type.title_box * u},
-                          Lines(type.title_px * u, 44 * u, s.portrait ? 3 : 2, 1.25f),
-                          StyleOf("title", lang, theme::kInk, true));
-  my += t.height + type.title_gap * u;
-  // Instructions first; areas keep at least two lines.
+  float my = DrawAlertText(c, item, ctx, main, u, type, s.portrait, 44 * u, 32 * u) + 32 * u;
   const float areas_px = type.areas_px * u;
-  const float areas_h = item.alert.areas.empty() ? 0 : areas_px * 1.35f * 2;
-  const feed::Text& instr =
-      item.alert.instructions.empty() ? item.summary : item.alert.instructions;
-  text::Layout il = c.Text(
-      instr, lang,
-      {main.x, my, main.w, main.bottom() - my - (areas_h > 0 ? areas_h + type.body_gap * u : 0)},
-      Lines(type.body_px * u, 32 * u, 0, 1.5f), StyleOf("body", lang, theme::kInk));
-  my += il.height + 32 * u;
-  if (areas_h > 0 && main.bottom() - my > areas_px)
+  if (!item.alert.areas.empty() && main.bottom() - my > areas_px)
     my += DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, areas_px) + 24 * u;
   if (has_shelters) {
     const float shelter_px = type.shelter_px * u;
