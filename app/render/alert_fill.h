@@ -36,9 +36,32 @@ AlertTypeSizes Scaled(const AlertTypeSizes& base, float k);
 float PortraitShelterPanelHeight(const feed::Item& item, float u, const AlertTypeSizes& t,
                                  float area_h);
 
-// The largest k of 1.5, 1.4 … 1.1 (else 1) at which the title, the instructions and two lines of
-// areas fit `area` (which also holds the shelter panel below them) whole at their full size.
+// The largest k of 1.1, 1.2 … 1.5 (else 1) at which the title, the instructions and two lines of
+// areas fit `area` (which also holds the shelter panel below them) whole at their full size. Found
+// by bisection (LargestFitting): at most three sizes are tried.
 float AlertFillScale(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF area,
                      float u, const AlertTypeSizes& base);
+
+// Where an alert screen's main block and its shelter panel go, and the type sizes they use.
+struct AlertColumns {
+  AlertTypeSizes type;
+  RectF main;  // title, instructions, areas
+  RectF side;  // the shelter panel (empty without shelters)
+};
+
+// Splits `area` (below the level band, above the issuer line): landscape, the shelter panel
+// takes the right (1 − main_share) of the width; portrait, it sits at the bottom at the height
+// its list needs and the type is enlarged by AlertFillScale. Used by the alert slide and the
+// takeover view.
+AlertColumns PlaceAlertColumns(Canvas& c, const feed::Item& item, const SlideContext& ctx,
+                               const ScreenLayout& s, RectF area, const AlertTypeSizes& base,
+                               float main_share);
+
+// Draws the title (3 lines in portrait, 2 in landscape, down to `min_title_px`) and the
+// instructions — or the summary when there are none — from the top of `main`, keeping two lines
+// of areas free below them; returns the y where the instructions end.
+float DrawAlertText(Canvas& c, const feed::Item& item, const SlideContext& ctx, RectF main, float u,
+                    const AlertTypeSizes& type, bool portrait, float min_title_px,
+                    float min_body_px);
 
 }  // namespace machikado::render

@@ -194,9 +194,13 @@ void DrawExerciseMark(Canvas& c, RectF a, float u, bool test) {
   // Watermark across the middle, then solid labels top and bottom.
   const std::string mark = test ? "試験 TEST" : "訓練 EXERCISE";
   const TextStyle wm = Style("exercise-watermark", "ja", theme::kExercise, true);
+  // At most 80 % of the width. Measured at 40 px, a size the chrome has open, and scaled (text of
+  // 24 px and more is unhinted, so its width grows in proportion): measuring at 200 px would open
+  // a font size only to learn that a portrait screen draws the mark smaller.
+  constexpr float kMeasurePx = 40;
   float px = 200 * u;
-  float w = c.TextWidth(mark, px, wm);
-  if (w > a.w * 0.8f) px *= a.w * 0.8f / w;
+  const float w40 = c.TextWidth(mark, kMeasurePx, wm);
+  if (w40 > 0 && w40 * px / kMeasurePx > a.w * 0.8f) px = a.w * 0.8f * kMeasurePx / w40;
   c.RotatedText(mark, a.x + a.w / 2, a.y + a.h / 2, px, -20, wm, 34);
 }
 

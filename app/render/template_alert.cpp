@@ -18,7 +18,6 @@ void DrawAlertSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
                     const ScreenLayout& s) {
   const float u = s.unit;
   const RectF& a = s.content;
-  const std::string& lang = ctx.lang;
   float y = a.y;
   y += DrawLevelBand(c, item, ctx, {a.x, y, a.w, 0}, u, false) + 20 * u;
   const float strip = DrawEvacuateStrip(c, item, ctx, {a.x, y, a.w, 0}, u);
@@ -31,39 +30,11 @@ void DrawAlertSlide(Canvas& c, const feed::Item& item, const SlideContext& ctx,
                  theme::kInkMuted);
   const float bottom = a.bottom() - meta_h - 20 * u;
   const bool has_shelters = !item.alert.shelters.empty();
-  RectF main{a.x, y, a.w, bottom - y};
-  RectF side{};
-  // Portrait has twice the height the sizes were set for: a short alert is drawn larger rather
-  // than leaving the middle of the screen empty.
-  const AlertTypeSizes type =
-      s.portrait ? Scaled(kAlertSlideType, AlertFillScale(c, item, ctx, main, u, kAlertSlideType))
-                 : kAlertSlideType;
-  if (has_shelters) {
-    if (!s.portrait) {
-      side = {a.x + a.w * 0.56f + s.gutter / 2, y, a.w * 0.44f - s.gutter / 2, bottom - y};
-      main.w = a.w * 0.56f - s.gutter / 2;
-    } else {
-      const float side_h = PortraitShelterPanelHeight(item, u, type, main.h);
-      side = {a.x, bottom - side_h, a.w, side_h};
-      main.h -= side_h + type.shelter_gap * u;
-    }
-  }
-  float my = main.y;
-  text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, type.title_box * u},
-                          Lines(type.title_px * u, 40 * u, s.portrait ? 3 : 2, 1.25f),
-                          StyleOf("title", lang, theme::kInk, true));
-  my += t.height + type.title_gap * u;
-  // Instructions first; areas keep at least two lines.
+  const auto [type, main, side] =
+      PlaceAlertColumns(c, item, ctx, s, {a.x, y, a.w, bottom - y}, kAlertSlideType, 0.56f);
+  const float my = DrawAlertText(c, item, ctx, main, u, type, s.portrait, 40 * u, 30 * u) + 28 * u;
   const float areas_px = type.areas_px * u;
-  const float areas_h = item.alert.areas.empty() ? 0 : areas_px * 1.35f * 2;
-  const feed::Text& instr =
-      item.alert.instructions.empty() ? item.summary : item.alert.instructions;
-  RectF ib{main.x, my, main.w,
-           main.bottom() - my - (areas_h > 0 ? areas_h + type.body_gap * u : 0)};
-  text::Layout il = c.Text(instr, lang, ib, Lines(type.body_px * u, 30 * u, 0, 1.5f),
-                           StyleOf("body", lang, theme::kInk));
-  my += il.height + 28 * u;
-  if (areas_h > 0 && main.bottom() - my > areas_px)
+  if (!item.alert.areas.empty() && main.bottom() - my > areas_px)
     DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, areas_px);
   if (has_shelters) {
     c.FillRoundedRect("shelter-panel", side, 18 * u, Rgb(0xECE8DF));

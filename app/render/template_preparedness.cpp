@@ -2,8 +2,10 @@
 // key actions (1–6) in large type. Landscape: pictogram left, text right. Portrait: pictogram on
 // top, the text below in type up to 1.8× larger when the column has room (PortraitTextScale).
 #include <algorithm>
+#include <map>
 
 #include "render/chrome.h"
+#include "render/fill_search.h"
 #include "render/labels.h"
 #include "render/templates.h"
 #include "render/theme.h"
@@ -44,30 +46,37 @@ float DrawActions(Canvas& c, const feed::Item& item, const SlideContext& ctx, Re
   return y - gap - box.y;
 }
 
-// Portrait: the text column under the pictogram is twice as tall as the landscape one the sizes
-// were set for. The largest k of 1.8, 1.6 … 1.1, 1 at which the title (3 lines), the whole
-// summary (up to 6 lines) and every action (2 lines each) fit `col` unshrunk, so the type grows
-// instead of leaving the lower half of the screen empty; 0 when not even k = 1 fits.
 float PortraitTitlePx(float k, float u) {
   return 64 * u * std::min(k, 1.3f);
 }
 
-float PortraitTextScale(Canvas& c, const feed::Item& item, const std::string& lang, RectF col,
-                        float u) {
+// Portrait: the text column under the pictogram is twice as tall as the landscape one the sizes
+// were set for. `k` is the largest of 1, 1.1 … 1.6, 1.8 (by bisection) at which the title (3
+// lines), the whole summary (up to 6 lines) and every action (2 lines each) fit `col` unshrunk, so
+// the type grows instead of leaving the lower half of the screen empty (0 when not even k = 1
+// fits); `spare` is the height of `col` the text leaves unused at k.
+struct PortraitFit {
+  float k = 0;
+  float spare = 0;
+};
+
+PortraitFit PortraitTextScale(Canvas& c, const feed::Item& item, const std::string& lang, RectF col,
+                              float u) {
+  std::map<float, float> need_at;  // height the text needs, per k tried that fits
   const feed::LocalizedString* title = item.title.pick(lang);
   const feed::LocalizedString* summary = item.summary.pick(lang);
   const auto& actions = item.preparedness.actions;
   const float title_w = col.w - 40 * u;  // DrawTitleBlock's bar and gap
-  for (float k : {1.8f, 1.6f, 1.5f, 1.4f, 1.3f, 1.2f, 1.1f, 1.0f}) {
+  auto fits = [&](float k) {
     float need = 0;
-    bool fits = true;
+    bool ok = true;
     auto measure = [&](const feed::LocalizedString* t, float x, float w, float px, float min_px,
                        int lines, float leading, const char* role) {
-      if (!t || !fits) return 0.0f;
+      if (!t || !ok) return 0.0f;
       TextStyle st = StyleOf(role, t->lang, theme::kInk, std::string(role) == "title");
       const text::Layout l =
           c.Measure(t->segments, {x, 0, w, col.h}, Lines(px, min_px, lines, leading), st);
-      if (l.truncated || (l.shrunk && min_px == px)) fits = false;
+      if (l.truncated || (l.shrunk && min_px == px)) ok = false;
       return l.height;
     };
     // The title grows less (a long English title would otherwise need a fourth line) and may
@@ -88,9 +97,12 @@ float PortraitTextScale(Canvas& c, const feed::Item& item, const std::string& la
       const float n = float(std::min<size_t>(actions.size(), 6));
       need += n * (tallest > px * 1.3f ? px * 2.5f : px * 1.25f) + (n - 1) * 18 * u;
     }
-    if (fits && need <= col.h) return k;
-  }
-  return 0;
+    if (ok && need <= col.h) need_at[k] = need;
+    return ok && need <= col.h;
+  };
+  static constexpr float kScales[] = {1.0f, 1.1f, 1.2f, 1.3f, 1.4f, 1.5f, 1.6f, 1.8f};
+  const float k = LargestFitting(kScales, 0.0f, fits);
+  return {k, k > 0 ? col.h - need_at[k] : 0};
 }
 
 }  // namespace
@@ -103,6 +115,7 @@ void DrawPreparednessSlide(Canvas& c, const feed::Item& item, const SlideContext
   const feed::Hazard hazard = item.preparedness.hazard.value_or(feed::Hazard::kOther);
   const Color tint = theme::KindTint(item.kind);
   RectF text_col;
+  PortraitFit fit;
   if (!s.portrait) {
     const float tile = std::min(a.h * 0.62f, 480 * u);
     RectF tile_r{a.x, a.y, tile, tile};
@@ -116,7 +129,12 @@ void DrawPreparednessSlide(Canvas& c, const feed::Item& item, const SlideContext
            StyleOf("label", lang, theme::KindAccent(item.kind), true));
     text_col = {a.x + tile + 72 * u, a.y, a.w - tile - 72 * u, a.h};
   } else {
-    const float tile = 400 * u;
+    // The text's type grows first (PortraitTextScale, measured with a 400 px tile); what height it
+    // leaves unused goes to the pictogram, up to a 640 px tile, so the screen is filled by the
+    // picture rather than by an empty band under the actions.
+    const RectF base_col{a.x, a.y + 400 * u + 56 * u, a.w, a.h - 400 * u - 56 * u};
+    fit = PortraitTextScale(c, item, lang, base_col, u);
+    const float tile = 400 * u + std::clamp(fit.spare - 24 * u, 0.0f, 240 * u);
     RectF tile_r{a.x, a.y, tile, tile};
     c.FillRoundedRect("pictogram-tile", tile_r, 24 * u, tint);
     DrawHazardPictogram(c, ctx, hazard,
@@ -131,7 +149,7 @@ void DrawPreparednessSlide(Canvas& c, const feed::Item& item, const SlideContext
   }
   float y = text_col.y;
   const bool has_actions = !item.preparedness.actions.empty();
-  const float fill = s.portrait ? PortraitTextScale(c, item, lang, text_col, u) : 0;
+  const float fill = s.portrait ? fit.k : 0;
   // Grown, the title may take a third line and the summary all of its lines.
   const bool grown = fill > 0;
   const float k = grown ? fill : 1;

@@ -50,21 +50,8 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
                  theme::kHeaderInk);
   const float bottom = meta.y - 28 * u;
   const bool has_shelters = !item.alert.shelters.empty();
-  RectF main{a.x, y, a.w, bottom - y}, side{};
-  // Portrait: a short alert is drawn larger rather than leaving the middle of the screen empty.
-  const AlertTypeSizes type =
-      s.portrait ? Scaled(kTakeoverType, AlertFillScale(c, item, ctx, main, u, kTakeoverType))
-                 : kTakeoverType;
-  if (has_shelters) {
-    if (!s.portrait) {
-      side = {a.x + a.w * 0.55f + s.gutter / 2, y, a.w * 0.45f - s.gutter / 2, bottom - y};
-      main.w = a.w * 0.55f - s.gutter / 2;
-    } else {
-      const float side_h = PortraitShelterPanelHeight(item, u, type, main.h);
-      side = {a.x, bottom - side_h, a.w, side_h};
-      main.h -= side_h + type.shelter_gap * u;
-    }
-  }
+  auto [type, main, side] =
+      PlaceAlertColumns(c, item, ctx, s, {a.x, y, a.w, bottom - y}, kTakeoverType, 0.55f);
   // Landscape: the QR code to the first shelter to go to, top right of the main column, the text
   // beside it; portrait: in the shelter panel (below).
   const feed::Shelter* map_shelter = has_shelters ? ShelterForMap(item) : nullptr;
@@ -74,22 +61,9 @@ void DrawTakeover(Canvas& c, const feed::Item& item, const SlideContext& ctx) {
                          220 * u, false) > 0)
       main.w -= qr_w + 28 * u;
   }
-  float my = main.y;
-  text::Layout t = c.Text(item.title, lang, {main.x, my, main.w, type.title_box * u},
-                          Lines(type.title_px * u, 44 * u, s.portrait ? 3 : 2, 1.25f),
-                          StyleOf("title", lang, theme::kInk, true));
-  my += t.height + type.title_gap * u;
-  // Instructions first; areas keep at least two lines.
+  float my = DrawAlertText(c, item, ctx, main, u, type, s.portrait, 44 * u, 32 * u) + 32 * u;
   const float areas_px = type.areas_px * u;
-  const float areas_h = item.alert.areas.empty() ? 0 : areas_px * 1.35f * 2;
-  const feed::Text& instr =
-      item.alert.instructions.empty() ? item.summary : item.alert.instructions;
-  text::Layout il = c.Text(
-      instr, lang,
-      {main.x, my, main.w, main.bottom() - my - (areas_h > 0 ? areas_h + type.body_gap * u : 0)},
-      Lines(type.body_px * u, 32 * u, 0, 1.5f), StyleOf("body", lang, theme::kInk));
-  my += il.height + 32 * u;
-  if (areas_h > 0 && main.bottom() - my > areas_px)
+  if (!item.alert.areas.empty() && main.bottom() - my > areas_px)
     my += DrawAreas(c, item, ctx, {main.x, my, main.w, main.bottom() - my}, u, areas_px) + 24 * u;
   if (has_shelters) {
     const float shelter_px = type.shelter_px * u;
