@@ -85,7 +85,7 @@ make_alerts "$alerts" 0
 serve "$srv"
 cat >"$work/config.json" <<JSON
 {
-  "feeds": [{"url": "http://127.0.0.1:$T_PORT/feed.json"}, {"url": "$alerts"}],
+  "feeds": [{"url": "http://127.0.0.1:$T_PORT/feed.json"}, {"url": "$alerts", "poll_interval_s": 5}],
   "language": "ja"
 }
 JSON
@@ -117,6 +117,7 @@ echo "video box ${bw}x${bh}+${bx}+${by}"
 import -window root "$work/s1.png"
 import -window root "$work/s2.png"
 import -window root "$work/s3.png"
+[ -z "${MACHIKADO_TEST_KEEP:-}" ] || cp "$work"/s[123].png "$MACHIKADO_TEST_KEEP"/
 # The picture inside the box (aspect kept, 16:9), above the caption band.
 read -r px py pw ph < <(python3 -c "
 bx,by,bw,bh=$bx,$by,$bw,$bh
@@ -124,7 +125,7 @@ s=min(bw/640,bh/360); w=int(640*s); h=int(360*s)
 print(bx+(bw-w)//2, by+(bh-h)//2, w, int(h*0.6))")
 crop() { convert "$1" -crop "${pw}x${ph}+${px}+${py}" +repage -resize 320x108! "$2"; }
 for i in 1 2 3; do crop "$work/s$i.png" "$work/c$i.png"; done
-rmse() { compare -metric RMSE "$1" "$2" null: 2>&1 | sed -E 's/.*\((.*)\).*/\1/'; }
+rmse() { { compare -metric RMSE "$1" "$2" null: 2>&1 || true; } | sed -E 's/.*\((.*)\).*/\1/'; }
 d12="$(rmse "$work/c1.png" "$work/c2.png")"
 d23="$(rmse "$work/c2.png" "$work/c3.png")"
 echo "successive screenshots differ by RMSE $d12, $d23"
@@ -147,14 +148,15 @@ for i in 1 3; do
   python3 -c "import sys; sys.exit(0 if $m < 0.2 and $m < $g / 2 else 1)" ||
     fail "screenshot $i does not look like the clip"
 done
-# The caption band: dark behind white text, in the bottom of the box.
+# The caption band darkens the clip (nothing in it stays near white) behind white text: in the
+# middle of the band, near-white pixels are the caption's glyphs.
 read -r cx cy cw ch < <(python3 -c "
 bx,by,bw,bh=$bx,$by,$bw,$bh
-print(bx+bw//8, by+int(bh*0.80), bw*3//4, int(bh*0.15))")
+print(bx+bw*3//8, by+int(bh*0.86), bw//4, int(bh*0.09))")
 white="$(convert "$work/s1.png" -crop "${cw}x${ch}+${cx}+${cy}" +repage -colorspace gray -threshold 85% \
   -format '%[fx:mean]' info:)"
 echo "caption band: white fraction $white"
-python3 -c "import sys; sys.exit(0 if 0.005 < $white < 0.5 else 1)" || fail "no caption text drawn"
+python3 -c "import sys; sys.exit(0 if 0.02 < $white < 0.6 else 1)" || fail "no caption text drawn"
 
 # 3. The rotation goes past the hostile files, each skipped with a reason, and back to the clip.
 wait_json 90 "$state/status.json" 'len(d["media"]["skipped"]) >= 3' "$kiosk" ||

@@ -175,18 +175,19 @@ void VideoSlot::Draw(SDL_Renderer* r, const render::RectF& box, render::Canvas& 
   const video::CaptionLayout cl = video::LayoutCaption(*cue, caption_lang_, box, measurer);
   if (cl.band.w <= 0 || cl.band.h <= 0) return;
   canvas.FillRect("caption_band", cl.band, render::Color{0, 0, 0, 170});
+  // The cue drawn centred in LayoutCaption's band by the same text layout.
   render::Fit fit;
-  fit.max_px = fit.min_px = cl.layout.px;
+  fit.max_px = cl.layout.px;
+  fit.min_px = std::max(12.f, cl.layout.px * 0.8f);
   fit.max_lines = 3;
   fit.align = render::Align::kCenter;
+  fit.valign_center = true;
   fit.balance = true;
   render::TextStyle style;
   style.role = "caption";
   style.lang = caption_lang_;
   style.color = render::Color{255, 255, 255, 255};
-  const float text_w = cl.band.right() - cl.text_x - (cl.text_x - cl.band.x);
-  canvas.Text(cue->segments, render::RectF{cl.text_x, cl.text_y, text_w, cl.layout.height + 4}, fit,
-              style);
+  canvas.Text(cue->segments, cl.band, fit, style);
 }
 
 std::optional<VideoStatus> VideoSlot::Status() const {
