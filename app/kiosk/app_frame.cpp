@@ -151,7 +151,7 @@ void App::Impl::Frame(int64_t* sleep_ms) {
       for (const auto& it : screen.rotation().items())
         if (it.id == input->state().detail_item_id) detail_item = &it;
       NowShowing(detail_item ? detail_item : item);
-      ui::DetailFrame f{detail_item,
+      ui::DetailFrame f{DetailItem(detail_item),
                         &input->state(),
                         input->pointer(),
                         &input->layout(),

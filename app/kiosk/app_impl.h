@@ -125,6 +125,9 @@ struct App::Impl {
   std::unique_ptr<render::TextureCache> caption_text_cache, caption_image_cache;
   std::unique_ptr<render::Canvas> caption_canvas;
   std::unique_ptr<render::TtfMeasurer> caption_measurer;
+  // The detail view of a video: the item with its transcript (ui/detail_video.h), kept while open.
+  std::optional<feed::Item> video_detail_item;
+  std::string video_detail_key;
 
   // Reporting.
   std::unique_ptr<StatusFileWriter> status_writer;
@@ -178,6 +181,8 @@ struct App::Impl {
   void UpdatePlayable();  // before the screen step: which videos may rotate
   void VideoStep(const Decision& d, bool overlay, bool* redraw, int64_t* deadline);
   void DrawVideo(const render::SlideContext& ctx);
+  // What the detail view shows for `item`: a video with its captions transcript, else `item`.
+  const feed::Item* DetailItem(const feed::Item* item);
   // The first-slide worker's drawing (Setup), and the first frame taking its result (Frame).
   std::optional<FirstSlide::Drawn> DrawFirstSlide(render::SlideRenderer& r);
   bool AdoptFirstSlide(const Decision& d, ScreenKey* shown_key);

@@ -7,6 +7,7 @@
 #include "kiosk/app_impl.h"
 #include "kiosk/media_report.h"
 #include "render/screen_layout.h"
+#include "ui/detail_video.h"
 #include "video/mpv_player.h"
 
 namespace machikado::kiosk {
@@ -102,6 +103,20 @@ void App::Impl::DrawVideo(const render::SlideContext& ctx) {
   const render::ScreenLayout sl = render::ComputeScreenLayout(
       display->logical_width(), display->logical_height(), !ctx.banner_alerts.empty());
   video_slot->Draw(display->renderer(), sl.content, *caption_canvas, *caption_measurer);
+}
+
+const feed::Item* App::Impl::DetailItem(const feed::Item* item) {
+  if (!item || item->kind != feed::Kind::kVideo || !video_slot) return item;
+  std::string lang;
+  const video::Captions* captions = video_slot->CaptionsFor(*item, &lang);
+  if (!captions) return item;
+  const std::string key = item->feed_id + "\x1f" + item->id + "\x1f" + item->content_hash + "\x1f" +
+                          lang + "\x1f" + std::to_string(captions->cues.size());
+  if (key != video_detail_key || !video_detail_item) {
+    video_detail_item = ui::VideoDetailItem(*item, captions, lang);
+    video_detail_key = key;
+  }
+  return &*video_detail_item;
 }
 
 }  // namespace machikado::kiosk

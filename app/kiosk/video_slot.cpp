@@ -190,6 +190,12 @@ void VideoSlot::Draw(SDL_Renderer* r, const render::RectF& box, render::Canvas& 
   canvas.Text(cue->segments, cl.band, fit, style);
 }
 
+const video::Captions* VideoSlot::CaptionsFor(const feed::Item& item, std::string* lang) const {
+  if (url_.empty() || item.id != item_id_ || item.video.url != url_ || !captions_) return nullptr;
+  *lang = caption_lang_;
+  return &*captions_;
+}
+
 std::optional<VideoStatus> VideoSlot::Status() const {
   if (!player_ || url_.empty() || !has_frame_) return std::nullopt;
   VideoStatus v;

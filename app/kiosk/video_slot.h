@@ -71,6 +71,9 @@ class VideoSlot {
   const std::string& caption_text() const { return caption_text_; }
   const std::string& caption_lang() const { return caption_lang_; }
   uint64_t frames_uploaded() const { return frames_uploaded_; }
+  // The captions loaded for `item` (the video on screen), for the detail view's transcript;
+  // nullptr when it is not the one playing or has none. `lang` is set to their language.
+  const video::Captions* CaptionsFor(const feed::Item& item, std::string* lang) const;
   // For status.json: nullopt when nothing plays or no frame was drawn yet.
   std::optional<VideoStatus> Status() const;
 
