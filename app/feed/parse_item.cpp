@@ -125,6 +125,8 @@ std::optional<Item> ParseItem(const Json& v, size_t index, std::optional<std::st
         break;
       case Kind::kVideo:
         ParseVideoPart(r, v, ptr, &item.video);
+        // The poster is the slide's picture until the video plays: fetched like any item image.
+        if (!item.image && item.video.poster) item.image = item.video.poster;
         break;
     }
   }

@@ -213,6 +213,7 @@ int App::Impl::Run() {
   first_slide.reset();  // joins the worker (a failed Setup may leave it running)
   if (pipeline) pipeline->Stop();
   pipeline.reset();
+  ShutdownVideo();
   if (proof_of_play) proof_of_play->Flush();
   if (status_writer) status_writer->Flush();
   detail.reset();

@@ -18,6 +18,8 @@
 #include "core/log.h"
 #include "kiosk/acceleration.h"
 #include "kiosk/kiosk_env.h"
+#include "net/http_client.h"
+#include "video/video_player.h"
 
 namespace machikado::kiosk {
 
@@ -51,6 +53,11 @@ struct AppOptions {
   // Headless only: called instead of waiting up to `ms` for work — a test's fake clock advances
   // here, and the test changes the content it serves. Unset = wait for the pipeline or `ms`.
   std::function<void(int64_t ms)> headless_wait;
+  // Video slides (docs/video.md). The player: null = one MpvPlayer for the App's lifetime (tests
+  // pass a video::FakeVideoPlayer; not owned, must outlive the App). The media worker's HTTP
+  // client: unset = its own curl client (tests give a net::FakeHttpClient).
+  video::VideoPlayer* video_player = nullptr;
+  std::function<std::unique_ptr<net::HttpClient>()> media_http;
   // Tests of the quarantine only (tests/quarantine.test.sh, via $MACHIKADO_TEST_ABORT_ITEM): the
   // process aborts when it starts preparing the item with this id, as a renderer crash would.
   std::string test_abort_item;

@@ -59,6 +59,7 @@ void App::Impl::TakeSnapshot() {
     if (auto slide = feed::MakeShelterSlideItem(feed::SelectNearbyShelters(
             *snapshot->shelters, config::ToNearbyShelterQuery(options.config.shelter_slide))))
       items.push_back(std::move(*slide));
+  WantMedia(items);
   screen.Update(std::move(items), NowForSchedule());
   current_key.reset();  // content may have changed: prepare again
   next_key.reset();

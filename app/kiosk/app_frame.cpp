@@ -27,6 +27,7 @@ void App::Impl::Frame(int64_t* sleep_ms) {
     quit = true;
     return;
   }
+  UpdatePlayable();
   Decision d = Decide();
   const schedule::Now& now = d.plan.now;
   render::SlideContext& ctx = d.ctx;
@@ -44,6 +45,7 @@ void App::Impl::Frame(int64_t* sleep_ms) {
   deadline = std::min<int64_t>(deadline, now.mono_ms + (60 - now.wall.now % 60) * 1000);
 
   if (mode == schedule::Mode::kIdle) {
+    VideoStep(d, false, &need_redraw, &deadline);  // pauses a video
     // Quiet hours: the screen is blanked (a takeover alert would have made the mode emergency).
     first_slide.reset();  // it drew nothing: quiet was decided the same way
     NowShowing(nullptr);
@@ -105,6 +107,7 @@ void App::Impl::Frame(int64_t* sleep_ms) {
   // a kiosk that is rarely touched does not carry them (tens of MB on a software renderer).
   if (overlay_was_open && !overlay && detail) detail->Trim();
   overlay_was_open = overlay;
+  VideoStep(d, overlay, &redraw, &deadline);
 
   if (state && !state->paused && mode == schedule::Mode::kRotation) {
     if (const auto& upcoming = d.plan.next) {
@@ -142,12 +145,13 @@ void App::Impl::Frame(int64_t* sleep_ms) {
       compositor->Crossfade(current, next, fade);
     else
       compositor->Show(current);
+    if (!overlay && !(fade > 0 && next.valid())) DrawVideo(ctx);
     if (overlay) {
       const feed::Item* detail_item = nullptr;
       for (const auto& it : screen.rotation().items())
         if (it.id == input->state().detail_item_id) detail_item = &it;
       NowShowing(detail_item ? detail_item : item);
-      ui::DetailFrame f{detail_item,
+      ui::DetailFrame f{DetailItem(detail_item),
                         &input->state(),
                         input->pointer(),
                         &input->layout(),

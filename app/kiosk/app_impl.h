@@ -26,6 +26,9 @@
 #include "kiosk/screen_key.h"
 #include "kiosk/slide_context.h"
 #include "kiosk/status_file.h"
+#include "kiosk/video_slot.h"
+#include "media/media_cache.h"
+#include "media/media_worker.h"
 #include "net/curl_http_client.h"
 #include "net/file_source.h"
 #include "ops/file_publisher.h"
@@ -111,6 +114,21 @@ struct App::Impl {
   bool overlay_was_open = false;
   int64_t last_frame_ms = 0;
 
+  // Video slides (app_video.cpp, docs/video.md): the media cache and its worker (its own HTTP
+  // client, never the feed pipeline's), the player and the slot that shows it, and the canvas
+  // captions are drawn with. `video_urls`: the videos of the current items.
+  std::unique_ptr<media::MediaCache> media_cache;
+  std::unique_ptr<media::MediaWorker> media_worker;
+  std::unique_ptr<video::VideoPlayer> own_player;
+  std::unique_ptr<VideoSlot> video_slot;
+  std::vector<std::string> video_urls;
+  std::unique_ptr<render::TextureCache> caption_text_cache, caption_image_cache;
+  std::unique_ptr<render::Canvas> caption_canvas;
+  std::unique_ptr<render::TtfMeasurer> caption_measurer;
+  // The detail view of a video: the item with its transcript (ui/detail_video.h), kept while open.
+  std::optional<feed::Item> video_detail_item;
+  std::string video_detail_key;
+
   // Reporting.
   std::unique_ptr<StatusFileWriter> status_writer;
   std::unique_ptr<ProofOfPlay> proof_of_play;
@@ -153,6 +171,18 @@ struct App::Impl {
     ScreenKey key;
   };
   Decision Decide();
+  // Video slides (app_video.cpp): the media cache and worker (after the state directory), the
+  // player and caption canvas (after the display); the wanted files of new content; each
+  // frame's playback (stops, pauses, skips a refused file), and drawing over the slide.
+  void SetupMedia();
+  void SetupVideoDisplay();
+  void ShutdownVideo();
+  void WantMedia(const std::vector<feed::Item>& items);
+  void UpdatePlayable();  // before the screen step: which videos may rotate
+  void VideoStep(const Decision& d, bool overlay, bool* redraw, int64_t* deadline);
+  void DrawVideo(const render::SlideContext& ctx);
+  // What the detail view shows for `item`: a video with its captions transcript, else `item`.
+  const feed::Item* DetailItem(const feed::Item* item);
   // The first-slide worker's drawing (Setup), and the first frame taking its result (Frame).
   std::optional<FirstSlide::Drawn> DrawFirstSlide(render::SlideRenderer& r);
   bool AdoptFirstSlide(const Decision& d, ScreenKey* shown_key);

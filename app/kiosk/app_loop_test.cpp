@@ -16,6 +16,9 @@
 #include "core/temp_dir.h"
 #include "feed/datetime.h"
 #include "kiosk/app.h"
+#include "media/media_cache.h"
+#include "media/media_worker.h"
+#include "net/http_client.h"
 #include "platform/build_paths.h"
 #include "schedule/testing_items.h"
 
@@ -91,6 +94,8 @@ class AppLoopTest : public ::testing::Test {
     o.fs = &fs_;
     o.process = &process_;
     o.content = &content_;
+    o.video_player = &player_;
+    o.media_http = [] { return std::make_unique<net::FakeHttpClient>(); };  // offline
     o.headless_wait = [this, mono0, at](int64_t ms) {
       at(clock_->monotonic_ms() - mono0);
       clock_->advance_ms(ms);
@@ -117,7 +122,22 @@ class AppLoopTest : public ::testing::Test {
     return nlohmann::json::parse(ss.str());
   }
 
+  // Puts `body` for `url` into the state directory's media cache, as a download before a restart
+  // would have (the kiosk's own worker is offline in these tests).
+  void Cache(const std::string& url, const std::string& body) {
+    FakeClock clock(kT0);
+    media::MediaCache cache(fs_, state_.path() + "/media", clock);
+    ASSERT_TRUE(cache.Open().ok());
+    auto http = std::make_unique<net::FakeHttpClient>();
+    http->PushOk(url, body);
+    media::MediaWorker worker(cache, std::move(http), clock);
+    worker.SetWanted({{url, "", std::nullopt}});
+    ASSERT_EQ(worker.Step(), media::StepResult::kReady);
+    ASSERT_TRUE(cache.ReadyPath(url));
+  }
+
   ScopedTempDir state_;
+  video::FakeVideoPlayer player_;
   PosixFileSystem fs_;
   FixedProcess process_;
   FakeContent content_;
@@ -231,6 +251,124 @@ TEST_F(AppLoopTest, AnImageArrivingWhileTheDetailViewIsOpenKeepsItOpen) {
   metrics << prom.rdbuf();
   EXPECT_NE(metrics.str().find("owner=\"slide_image_cache\"} 1"), std::string::npos)
       << metrics.str();
+}
+
+}  // namespace
+}  // namespace machikado::kiosk
+
+namespace machikado::kiosk {
+namespace {
+
+feed::Item Video(const std::string& id, const std::string& url) {
+  feed::Item v = schedule::testing::News(id);
+  v.kind = feed::Kind::kVideo;
+  v.video.url = url;
+  return v;
+}
+
+constexpr char kClip[] = "http://media.test/clip.mp4";
+
+TEST_F(AppLoopTest, AVideoRotatesOnlyOnceItsFileIsCached) {
+  const UnixSeconds start = kT0 + 3600;  // 10:00 in Japan
+  const std::vector<feed::Item> items = {News("a"), Video("v", kClip)};
+  ASSERT_EQ(Run(start, 90,
+                [&](int64_t t_ms) {
+                  if (t_ms == 0) content_.Serve(items, start);
+                }),
+            0);
+  for (const Shown& s : ProofOfPlay()) EXPECT_NE(s.item, "v");
+  EXPECT_EQ(player_.opens, 0);
+  EXPECT_EQ(StatusFile()["media"]["ready"], 0);
+
+  // Downloaded (as before a restart): now it rotates and plays from the cache.
+  Cache(kClip, std::string(4096, 'x'));
+  int frames_offered = 0;
+  ASSERT_EQ(Run(start, 90,
+                [&](int64_t t_ms) {
+                  if (t_ms == 0) content_.Serve(items, start + 1);
+                  if (player_.state() == video::PlayerState::kLoading) {
+                    player_.SetVideo(1280, 720, 0);
+                    player_.Play();
+                  }
+                  if (player_.state() == video::PlayerState::kPlaying && !player_.frame_ready()) {
+                    player_.NewFrame(200, 40, 40);
+                    ++frames_offered;
+                  }
+                }),
+            0);
+  bool video_shown = false;
+  for (const Shown& s : ProofOfPlay()) video_shown |= s.item == "v";
+  EXPECT_TRUE(video_shown);
+  EXPECT_GE(player_.opens, 1);
+  EXPECT_NE(player_.opened_path.find("/media/"), std::string::npos) << player_.opened_path;
+  EXPECT_GT(frames_offered, 0);
+  EXPECT_GT(player_.renders, 0);  // frames were copied into the slide's texture
+  EXPECT_EQ(StatusFile()["media"]["ready"], 1);
+}
+
+TEST_F(AppLoopTest, ATakeoverStopsAPlayingVideoInTheSameFrame) {
+  const UnixSeconds start = kT0 + 3600;
+  Cache(kClip, std::string(4096, 'x'));
+  feed::Item big = Alert("big", 5);
+  big.feed_id = "demo";
+  big.title = Txt({{"ja", "緊急安全確保"}});
+  big.alert.expires = start + 600;
+  const std::vector<feed::Item> calm = {Video("v", kClip)};
+  std::vector<feed::Item> storm = calm;
+  storm.push_back(big);
+  int64_t alert_at_ms = -1;
+  int64_t stopped_at_ms = -1;
+  video::PlayerState state_when_stopped = video::PlayerState::kPlaying;
+  ASSERT_EQ(Run(start, 60,
+                [&](int64_t t_ms) {
+                  if (t_ms == 0) content_.Serve(calm, start);
+                  if (player_.state() == video::PlayerState::kLoading) player_.Play();
+                  if (player_.state() == video::PlayerState::kPlaying) player_.NewFrame(1, 2, 3);
+                  if (alert_at_ms >= 0 && stopped_at_ms < 0 && player_.stops > 0) {
+                    stopped_at_ms = t_ms;
+                    state_when_stopped = player_.state();
+                  }
+                  if (alert_at_ms < 0 && t_ms >= 20'000 && player_.opens > 0 &&
+                      player_.state() == video::PlayerState::kPlaying) {
+                    content_.Serve(storm, start + 20);
+                    alert_at_ms = t_ms;
+                  }
+                }),
+            0);
+  ASSERT_GE(alert_at_ms, 0) << "the video never played";
+  // The first frame after the alert's snapshot stopped the player (the next wait saw it).
+  EXPECT_GE(stopped_at_ms, alert_at_ms);
+  EXPECT_LE(stopped_at_ms - alert_at_ms, 1000);
+  EXPECT_EQ(state_when_stopped, video::PlayerState::kIdle);
+  const std::vector<Shown> shown = ProofOfPlay();
+  ASSERT_GE(shown.size(), 2u);
+  EXPECT_EQ(shown.front().item, "v");
+  EXPECT_EQ(shown.back().item, "big");
+  EXPECT_EQ(shown.back().mode, "emergency");
+}
+
+TEST_F(AppLoopTest, AFileThePlayerRefusesIsSkippedWithItsReason) {
+  const UnixSeconds start = kT0 + 3600;
+  Cache(kClip, std::string(4096, 'x'));
+  const std::vector<feed::Item> items = {Video("v", kClip), News("a"), News("b")};
+  ASSERT_EQ(Run(start, 120,
+                [&](int64_t t_ms) {
+                  if (t_ms == 0) content_.Serve(items, start);
+                  if (player_.state() == video::PlayerState::kLoading)
+                    player_.SetState(video::PlayerState::kFailed,
+                                     "video is 7680x4320, over the 3840x2160 cap");
+                }),
+            0);
+  EXPECT_EQ(player_.opens, 1);  // refused once, never tried again
+  const auto status = StatusFile();
+  ASSERT_EQ(status["media"]["skipped"].size(), 1u) << status["media"].dump();
+  EXPECT_EQ(status["media"]["skipped"][0]["url"], kClip);
+  EXPECT_EQ(status["media"]["skipped"][0]["reason"], "video is 7680x4320, over the 3840x2160 cap");
+  // The rotation went on with the other slides.
+  const std::vector<Shown> shown = ProofOfPlay();
+  int news = 0;
+  for (const Shown& s : shown) news += s.item == "a" || s.item == "b";
+  EXPECT_GE(news, 3);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "config/transport.h"
 #include "kiosk/app_impl.h"
+#include "kiosk/media_report.h"
 
 namespace machikado::kiosk {
 
@@ -46,6 +47,10 @@ void App::Impl::WriteStatus(const std::optional<SlideStatus>& slide) {
   st.clock.trusted = cr.trusted;
   st.clock.offset_s = cr.offset_s;
   st.renderer = renderer_status;
+  if (video_slot) st.video = video_slot->Status();
+  if (media_cache)
+    st.media = DescribeMediaCache(
+        *media_cache, video_slot ? video_slot->refusals() : std::vector<RefusedImage>{});
   status_writer->Update(st);
   notifier.Status(std::string(schedule::ModeName(st.mode)) +
                   (slide ? " · " + slide->kind + " " + slide->id : std::string()));
@@ -69,6 +74,8 @@ void App::Impl::MaybeWriteMetrics(int64_t mono_ms) {
   m.slides_by_kind = proof_of_play->shown_by_kind();
   m.frames = &frame_times;
   m.clock_trusted = sanity.Report().trusted;
+  if (media_cache) m.media = media_cache->counters();
+  if (video_slot) m.videos_refused = video_slot->refusals().size();
   if (renderer_status) {
     m.renderer_name = renderer_status->name;
     m.renderer_path = renderer_status->path;

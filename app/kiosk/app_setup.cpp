@@ -81,6 +81,7 @@ Status App::Impl::Setup() {
   }
   screen = schedule::ScreenScheduler(screen_config);
   wake_event = SDL_RegisterEvents(1);
+  SetupMedia();  // before the content: the first snapshot's videos are wanted at once
   if (options.content) {
     content = options.content;  // a test's
   } else {
@@ -164,6 +165,7 @@ Status App::Impl::Setup() {
     detail = std::move(dv).value();
   else
     log.warn("detail view unavailable: " + dv.status().message());
+  SetupVideoDisplay();
   return Status::Ok();
 }
 

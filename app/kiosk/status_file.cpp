@@ -34,7 +34,7 @@ bool SameContent(const KioskStatus& a, const KioskStatus& b) {
     return false;
   }
   if (a.refused_images != b.refused_images || a.quarantined != b.quarantined) return false;
-  if (a.media != b.media) return false;
+  if (a.media != b.media || a.video != b.video) return false;
   if (a.feeds.size() != b.feeds.size()) return false;
   for (size_t i = 0; i < a.feeds.size(); ++i) {
     const FeedStatus& x = a.feeds[i];
@@ -107,6 +107,15 @@ std::string StatusToJson(const KioskStatus& s, UnixSeconds updated, int64_t pid)
   } else {
     doc["media"] = nullptr;
   }
+  if (s.video)
+    doc["video"] =
+        Json{{"url", s.video->url},
+             {"state", s.video->state},
+             {"box", {s.video->box[0], s.video->box[1], s.video->box[2], s.video->box[3]}},
+             {"caption", s.video->caption},
+             {"caption_lang", s.video->caption_lang}};
+  else
+    doc["video"] = nullptr;
   doc["version"] = s.version;
   doc["updated"] = Time(updated);
   doc["pid"] = pid;

@@ -96,6 +96,17 @@ struct MediaStatus {
   bool operator==(const MediaStatus&) const = default;
 };
 
+// The video playing in the slide (kiosk/video_slot.h): what an operator (and the Xvfb test) can
+// see of it without a screenshot.
+struct VideoStatus {
+  std::string url;
+  std::string state;          // the player's: "loading", "playing", "paused", "ended"
+  int box[4] = {0, 0, 0, 0};  // x, y, w, h of the video's box, in screen pixels
+  std::string caption;        // the cue on screen ("" none)
+  std::string caption_lang;   // the captions track's language
+  bool operator==(const VideoStatus&) const = default;
+};
+
 // An item skipped because the kiosk died while preparing or showing it (ops/item_quarantine.h).
 struct QuarantinedItem {
   std::string feed;   // the feed's id
@@ -118,6 +129,7 @@ struct KioskStatus {
   std::vector<RefusedImage> refused_images;  // at most kMaxRefusedImages, by URL
   std::vector<QuarantinedItem> quarantined;
   std::optional<MediaStatus> media;  // nullopt when the kiosk has no media cache
+  std::optional<VideoStatus> video;  // nullopt when no video plays
   std::string version = MACHIKADO_VERSION;
   bool operator==(const KioskStatus&) const = default;
 };

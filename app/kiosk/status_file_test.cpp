@@ -80,9 +80,10 @@ TEST(StatusJsonTest, HasTheDocumentedShape) {
   const nlohmann::ordered_json ordered =
       nlohmann::ordered_json::parse(StatusToJson(Sample(), 0, 1));
   for (auto& [k, v] : ordered.items()) keys.push_back(k);
-  EXPECT_EQ(keys, (std::vector<std::string>{"mode", "idle_reason", "slide", "feeds", "clock",
-                                            "renderer", "refused_images", "refused_images_total",
-                                            "quarantined", "media", "version", "updated", "pid"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"mode", "idle_reason", "slide", "feeds", "clock", "renderer",
+                                      "refused_images", "refused_images_total", "quarantined",
+                                      "media", "video", "version", "updated", "pid"}));
   EXPECT_EQ(ok.size(), 9u);
 }
 
@@ -432,6 +433,22 @@ TEST(StatusJsonTest, ReportsTheMediaCacheAndSkippedVideos) {
   KioskStatus t = s;
   t.media->ready = 3;
   EXPECT_FALSE(SameContent(s, t));
+  EXPECT_TRUE(j["video"].is_null());
+  VideoStatus v;
+  v.url = "https://example.jp/v/mochi.mp4";
+  v.state = "playing";
+  v.box[2] = 1280;
+  v.box[3] = 720;
+  v.caption = "餅つき大会";
+  v.caption_lang = "ja";
+  t = s;
+  t.video = v;
+  EXPECT_FALSE(SameContent(s, t));
+  j = json::parse(StatusToJson(t, 0, 1));
+  EXPECT_EQ(j["video"]["state"], "playing");
+  EXPECT_EQ(j["video"]["box"][2], 1280);
+  EXPECT_EQ(j["video"]["caption"], "餅つき大会");
+  EXPECT_EQ(j["video"]["caption_lang"], "ja");
 }
 
 }  // namespace

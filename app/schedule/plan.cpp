@@ -12,6 +12,7 @@ namespace {
 
 constexpr int kMinDurationS = 3;  // FEED-v1 `duration` range
 constexpr int kMaxDurationS = 300;
+constexpr int kMaxVideoSlideS = 600;  // video::kMaxVideoSlideS
 
 Slide MakeSlide(const feed::Item& item, const ScheduleConfig& config) {
   return Slide{ItemKey::Of(item), item.kind, SlideDurationMs(item, config),
@@ -100,7 +101,9 @@ void DropAdjacentRepeats(std::vector<Slide>& plan) {
 int64_t SlideDurationMs(const feed::Item& item, const ScheduleConfig& config) {
   if (config.fixed_slide_ms) return std::max<int64_t>(1, *config.fixed_slide_ms);
   const int s = item.duration_s.value_or(config.DefaultDurationS(item.kind));
-  return int64_t{std::clamp(s, kMinDurationS, kMaxDurationS)} * 1000;
+  // A video's slide follows the video (ScreenScheduler sets its duration), up to its own cap.
+  const int max_s = item.kind == feed::Kind::kVideo ? kMaxVideoSlideS : kMaxDurationS;
+  return int64_t{std::clamp(s, kMinDurationS, max_s)} * 1000;
 }
 
 int RepeatsPerCycle(const feed::Item& item, const ScheduleConfig& config) {
@@ -113,8 +116,8 @@ std::vector<Slide> PlanAt(const std::vector<feed::Item>& items, const ScheduleCo
                           const WallTime& t, KindMask kinds) {
   std::vector<const feed::Item*> alerts;
   // The rotating kinds in the order ties are broken.
-  constexpr std::array<feed::Kind, 3> kRotating = {feed::Kind::kNews, feed::Kind::kPreparedness,
-                                                   feed::Kind::kProject};
+  constexpr std::array<feed::Kind, 4> kRotating = {feed::Kind::kNews, feed::Kind::kPreparedness,
+                                                   feed::Kind::kProject, feed::Kind::kVideo};
   std::vector<std::vector<const feed::Item*>> by_kind(kRotating.size());
 
   for (const feed::Item* item : EligibleItems(items, config, t)) {

@@ -18,19 +18,19 @@ namespace machikado::schedule {
 class KindMask {
  public:
   constexpr KindMask() = default;
-  static constexpr KindMask All() { return KindMask(0x0F); }
+  static constexpr KindMask All() { return KindMask(0x1F); }
   static constexpr KindMask None() { return KindMask(0); }
   static constexpr KindMask Only(feed::Kind k) { return KindMask(Bit(k)); }
   constexpr KindMask With(feed::Kind k) const { return KindMask(bits_ | Bit(k)); }
   constexpr bool Has(feed::Kind k) const { return (bits_ & Bit(k)) != 0; }
-  constexpr bool all() const { return bits_ == 0x0F; }
+  constexpr bool all() const { return bits_ == 0x1F; }
   constexpr bool empty() const { return bits_ == 0; }
   constexpr bool operator==(const KindMask&) const = default;
 
  private:
   constexpr explicit KindMask(uint8_t bits) : bits_(bits) {}
   static constexpr uint8_t Bit(feed::Kind k) { return uint8_t(1u << static_cast<unsigned>(k)); }
-  uint8_t bits_ = 0x0F;
+  uint8_t bits_ = 0x1F;
 };
 
 struct ScheduleConfig {

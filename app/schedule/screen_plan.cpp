@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "schedule/quiet_hours.h"
+#include "video/video_slide.h"
 
 namespace machikado::schedule {
 namespace {
@@ -17,6 +18,34 @@ ScreenScheduler::ScreenScheduler(ScreenConfig config)
     : config_(std::move(config)), rotation_(config_.schedule) {}
 
 void ScreenScheduler::Update(std::vector<feed::Item> items, const Now& now) {
+  all_items_ = std::move(items);
+  Merge(now);
+}
+
+void ScreenScheduler::SetPlayableVideos(PlayableVideos videos, const Now& now) {
+  if (videos == playable_) return;
+  playable_ = std::move(videos);
+  Merge(now);
+}
+
+void ScreenScheduler::Merge(const Now& now) {
+  std::vector<feed::Item> items;
+  items.reserve(all_items_.size());
+  for (const auto& it : all_items_) {
+    if (it.kind != feed::Kind::kVideo) {
+      items.push_back(it);
+      continue;
+    }
+    auto p = playable_.find(it.video.url);
+    if (p == playable_.end()) continue;
+    items.push_back(it);
+    if (!it.duration_s) {
+      const int fallback = it.video.loop ? config_.schedule.DefaultDurationS(feed::Kind::kVideo)
+                                         : video::kMaxVideoSlideS;
+      items.back().duration_s =
+          static_cast<int>(video::VideoSlideDurationMs(it, p->second, fallback) / 1000);
+    }
+  }
   rotation_.Update(std::move(items), now);
 }
 

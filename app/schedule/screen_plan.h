@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,7 +84,16 @@ class ScreenScheduler {
   explicit ScreenScheduler(ScreenConfig config = {});
 
   // New content (all items of all feeds, unfiltered): merged into the rotation without restarting.
+  // Video items rotate only when their file is playable (SetPlayableVideos).
   void Update(std::vector<feed::Item> items, const Now& now);
+  // The videos that can be played now (complete in the media cache, not refused by the player),
+  // by URL, with their length in seconds once the player has seen it (0 = not known yet), as a
+  // value: the step stays free of I/O. A change is merged like new content. A video slide lasts
+  // its item's `duration`, else its length (until known: its cap, and the kiosk moves on when a
+  // video that does not loop ends), never over `max_seconds`.
+  using PlayableVideos = std::map<std::string, double>;
+  void SetPlayableVideos(PlayableVideos videos, const Now& now);
+  const PlayableVideos& playable_videos() const { return playable_; }
   // The step: moves the rotation on to `in.now` and decides the screen.
   ScreenPlan Step(const ScreenInputs& in);
 
@@ -94,7 +104,11 @@ class ScreenScheduler {
   const ScreenConfig& config() const { return config_; }
 
  private:
+  void Merge(const Now& now);
+
   ScreenConfig config_;
+  std::vector<feed::Item> all_items_;  // as given to Update; videos filtered by playable_
+  PlayableVideos playable_;
   Rotation rotation_;
   TakeoverCycle takeover_cycle_;
   AlertSituation alerts_;

@@ -93,6 +93,32 @@ TEST_F(ScreenStepTest, ATakeoverAlertOverridesQuietHoursPageByPage) {
   EXPECT_NE(second.slide.id, p.slide.id);
 }
 
+TEST_F(ScreenStepTest, AVideoRotatesOnlyWhilePlayableAndLastsAsLongAsTheClip) {
+  feed::Item v = News("v");
+  v.kind = feed::Kind::kVideo;
+  v.video.url = "http://media.test/v.mp4";
+  v.video.max_seconds = 40;
+  Update({News("a"), v});
+  EXPECT_EQ(Step().slide.id.count, 1);  // not cached: only the news
+  screen_.SetPlayableVideos({{v.video.url, 0}}, Now::From(clock_));
+  const auto find_v = [&] {
+    for (const Slide& s : screen_.rotation().plan())
+      if (s.key.id == "v") return s.duration_ms;
+    return int64_t{-1};
+  };
+  Step();
+  EXPECT_EQ(find_v(), 40'000);  // length not known yet: its cap
+  screen_.SetPlayableVideos({{v.video.url, 12.2}}, Now::From(clock_));
+  Step();
+  clock_.advance_ms(200'000);  // the next cycle plans with the new length
+  Step();
+  EXPECT_EQ(find_v(), 13'000);
+  screen_.SetPlayableVideos({}, Now::From(clock_));  // refused by the player, or evicted
+  const ScreenPlan p = Step();
+  EXPECT_EQ(p.slide.id.count, 1);
+  EXPECT_EQ(p.slide.item->id, "a");
+}
+
 TEST(PreviewCycle, TakeoverPagesThenOneRotationCycleWithRepeats) {
   feed::Item big = Alert("big", 4);
   big.title = Txt({{"ja", "避難指示"}, {"en", "Evacuate"}});
