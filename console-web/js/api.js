@@ -32,8 +32,12 @@ async function request(method, path, body, {headers = {}, raw = false} = {}) {
   }
   const res = await fetch(path, opts);
   if (res.status === 401 && path !== '/api/v1/session') {
+    // Only a session this page believed alive has ended: a request still in flight when the user
+    // pressed ログアウト (a preview, a list) must not draw the login page again over the one the
+    // user is typing into, nor say the session timed out.
+    const ended = session !== null;
     session = null;
-    onLoggedOut(true);
+    if (ended) onLoggedOut(true);
     throw new ApiError(401, {error: 'session ended'});
   }
   if (raw && res.ok) return res;
