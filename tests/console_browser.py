@@ -447,6 +447,9 @@ try:
     heading("操作の記録")
     if "公開" not in driver.find_element(By.TAG_NAME, "table").text:
         fail("the audit log has no publish")
+    table = driver.find_element(By.TAG_NAME, "table").text
+    if "件を公開" not in table or "第1版" not in table or " items, etag" in table:
+        fail("the audit log's details are not in Japanese")
     shot("audit")
     driver.get(BASE + "/#/fleet")
     heading("画面の状態")
