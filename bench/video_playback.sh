@@ -98,23 +98,7 @@ JSON
 }
 
 write_alerts() {  # write_alerts 0|1
-  python3 - "$here/feeds/demo/alerts.json" "$work/alerts.json" "$1" <<'PY'
-import datetime, json, sys
-d = json.load(open(sys.argv[1]))
-now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
-d["generated"] = now.isoformat().replace("+00:00", "Z")
-d["ttl"] = 5
-items = [i for i in d["items"] if i.get("level") == 4][:1] if sys.argv[3] == "1" else []
-for i in items:
-    i["issued"] = (now - datetime.timedelta(minutes=5)).isoformat().replace("+00:00", "Z")
-    i.pop("valid_from", None)
-    i["valid_until"] = (now + datetime.timedelta(hours=6)).isoformat().replace("+00:00", "Z")
-    i.pop("expires", None)
-    i.pop("districts", None)
-d["items"] = items
-json.dump(d, open(sys.argv[2] + ".tmp", "w"), ensure_ascii=False)
-PY
-  mv "$work/alerts.json.tmp" "$work/alerts.json"
+  python3 "$here/tests/current_alerts.py" "$here/feeds/demo/alerts.json" "$work/alerts.json" "$1"
 }
 wait_status() {  # wait_status STATE EXPR SECONDS
   python3 - "$@" <<'PY'

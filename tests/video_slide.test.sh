@@ -62,23 +62,7 @@ write_feed "$srv/feed.json" "$(video_item clip clip.mp4)" "$(video_item random r
 # level-4 alert, made current).
 alerts="$work/alerts.json"
 make_alerts() {  # make_alerts OUT WITH_ALERT
-  python3 - "$T_ROOT/feeds/demo/alerts.json" "$1" "$2" <<'PY'
-import datetime, json, sys
-d = json.load(open(sys.argv[1]))
-now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
-d["generated"] = now.isoformat().replace("+00:00", "Z")
-d["ttl"] = 5
-items = [i for i in d["items"] if i.get("level") == 4][:1] if sys.argv[3] == "1" else []
-for i in items:
-    i["issued"] = (now - datetime.timedelta(minutes=5)).isoformat().replace("+00:00", "Z")
-    i.pop("valid_from", None)
-    i["valid_until"] = (now + datetime.timedelta(hours=6)).isoformat().replace("+00:00", "Z")
-    i.pop("expires", None)
-    i.pop("districts", None)
-d["items"] = items
-json.dump(d, open(sys.argv[2] + ".tmp", "w"), ensure_ascii=False)
-PY
-  mv "$1.tmp" "$1"
+  python3 "$T_ROOT/tests/current_alerts.py" "$T_ROOT/feeds/demo/alerts.json" "$1" "$2"
 }
 make_alerts "$alerts" 0
 

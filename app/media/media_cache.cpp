@@ -6,23 +6,13 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "trust/image_digest.h"
+
 namespace machikado::media {
 namespace {
 
 constexpr char kIndexName[] = "index.json";
 constexpr char kPartialSuffix[] = ".part";
-
-std::string HexSha256(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : digest) {
-    out.push_back(kHex[c >> 4]);
-    out.push_back(kHex[c & 15]);
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -44,7 +34,7 @@ MediaCache::MediaCache(FileSystem& fs, std::string dir, const Clock& clock, Medi
 }
 
 std::string MediaCache::FileName(std::string_view url) const {
-  return HexSha256(url).substr(0, 32);
+  return trust::Sha256Hex(url).substr(0, 32);
 }
 std::string MediaCache::PartialPath(std::string_view url) const {
   return dir_ + "/" + FileName(url) + kPartialSuffix;
@@ -273,13 +263,7 @@ Result<std::string> MediaCache::PartialSha256(std::string_view url) {
   } while (!chunk.empty());
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&state, digest);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : digest) {
-    out.push_back(kHex[c >> 4]);
-    out.push_back(kHex[c & 15]);
-  }
-  return out;
+  return trust::DigestHex(digest);
 }
 
 void MediaCache::Progress(std::string_view url, uint64_t bytes_on_disk, int64_t total) {

@@ -4,7 +4,6 @@
 #include "media/media_worker.h"
 
 #include <gtest/gtest.h>
-#include <sodium.h>
 
 #include <condition_variable>
 #include <mutex>
@@ -12,6 +11,7 @@
 #include "core/temp_dir.h"
 #include "loopback_server.h"
 #include "net/curl_http_client.h"
+#include "trust/image_digest.h"
 
 namespace machikado::media {
 namespace {
@@ -25,15 +25,7 @@ std::string Bytes(size_t n, char seed) {
 }
 
 std::string Sha(const std::string& s) {
-  unsigned char d[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(d, reinterpret_cast<const unsigned char*>(s.data()), s.size());
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : d) {
-    out.push_back(kHex[c >> 4]);
-    out.push_back(kHex[c & 15]);
-  }
-  return out;
+  return trust::Sha256Hex(s);
 }
 
 class MediaWorkerTest : public ::testing::Test {

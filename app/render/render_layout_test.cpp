@@ -16,6 +16,8 @@
 namespace machikado::render {
 namespace {
 
+using testing::HasText;
+
 using testing::ContextFor;
 using testing::LoadFeed;
 using testing::RenderRig;
@@ -104,12 +106,6 @@ void ExpectWellFormed(const LayoutRecord& rec, const std::string& what) {
       EXPECT_GE(contrast, 4.5) << line << " contrast " << contrast;
     }
   }
-}
-
-bool HasText(const LayoutRecord& r, const std::string& needle) {
-  return std::any_of(r.texts.begin(), r.texts.end(), [&](const RecordedText& t) {
-    return t.text.find(needle) != std::string::npos;
-  });
 }
 
 const std::string kFixture = std::string(MACHIKADO_TESTS_DIR) + "/golden/feed.json";

@@ -2,6 +2,7 @@
 // source tree. For tests only.
 #pragma once
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -46,6 +47,13 @@ struct RenderRig {
     return rig;
   }
 };
+
+// Whether any text drawn in the record contains `needle`.
+inline bool HasText(const LayoutRecord& r, const std::string& needle) {
+  return std::any_of(r.texts.begin(), r.texts.end(), [&](const RecordedText& t) {
+    return t.text.find(needle) != std::string::npos;
+  });
+}
 
 inline SlideContext ContextFor(int w, int h, const std::string& lang) {
   SlideContext ctx;

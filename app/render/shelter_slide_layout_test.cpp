@@ -19,6 +19,8 @@
 namespace machikado::render {
 namespace {
 
+using testing::HasText;
+
 using testing::ContextFor;
 using testing::LoadFeed;
 using testing::RenderRig;
@@ -76,12 +78,6 @@ bool HasName(const LayoutRecord& r, std::string name, const std::string& role = 
     return s;
   };
   return strip(all).find(strip(name)) != std::string::npos;
-}
-
-bool HasText(const LayoutRecord& r, const std::string& needle) {
-  return std::any_of(r.texts.begin(), r.texts.end(), [&](const RecordedText& t) {
-    return t.text.find(needle) != std::string::npos;
-  });
 }
 
 // `whole_names`: shelter names (body text in ink) are never cut either (the shelter slide; the

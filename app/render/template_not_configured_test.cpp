@@ -9,11 +9,7 @@
 namespace machikado::render {
 namespace {
 
-bool HasText(const LayoutRecord& r, const std::string& needle) {
-  return std::any_of(r.texts.begin(), r.texts.end(), [&](const RecordedText& t) {
-    return t.text.find(needle) != std::string::npos;
-  });
-}
+using testing::HasText;
 
 LayoutRecord DrawNotConfigured(testing::RenderRig& rig, std::vector<std::string> addresses) {
   SlideContext ctx = testing::ContextFor(1920, 1080, "ja");

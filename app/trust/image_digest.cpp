@@ -17,10 +17,9 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 
 }  // namespace
 
-std::string Sha256Hex(std::string_view bytes) {
-  (void)sodium_init();  // idempotent and thread-safe; SHA-256 itself needs no randomness
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+static_assert(crypto_hash_sha256_BYTES == 32);
+
+std::string DigestHex(const unsigned char (&digest)[32]) {
   static const char kHex[] = "0123456789abcdef";
   std::string hex;
   hex.reserve(2 * sizeof digest);
@@ -29,6 +28,13 @@ std::string Sha256Hex(std::string_view bytes) {
     hex.push_back(kHex[b & 15]);
   }
   return hex;
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  (void)sodium_init();  // idempotent and thread-safe; SHA-256 itself needs no randomness
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  return DigestHex(digest);
 }
 
 bool IsSha256Hex(std::string_view text) {

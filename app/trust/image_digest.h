@@ -18,6 +18,10 @@ namespace machikado::trust {
 // Lowercase hex SHA-256 of `bytes` (libsodium), 64 characters.
 std::string Sha256Hex(std::string_view bytes);
 
+// Lowercase hex of a finished SHA-256 digest (32 bytes: libsodium's crypto_hash_sha256_BYTES), for
+// digests computed piece by piece (a large file read in chunks).
+std::string DigestHex(const unsigned char (&digest)[32]);
+
 // True for 64 hex digits (either case).
 bool IsSha256Hex(std::string_view text);
 
